@@ -1,0 +1,75 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class TelnyxTexmlApi implements ICredentialType {
+	name = 'telnyxTexmlApi';
+
+	displayName = 'Telnyx TeXML API';
+
+	icon: Icon = {
+		light: 'file:../nodes/TelnyxTexml/telnyx.svg',
+		dark: 'file:../nodes/TelnyxTexml/telnyx.dark.svg',
+	};
+
+	documentationUrl = 'https://developers.telnyx.com/docs/overview';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'e.g. KEY0123456789ABCDEF_abcdef',
+			description: 'A Telnyx API key (V2), created on the API Keys page of the Telnyx Portal',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.telnyx.com/v2',
+			description:
+				'Where requests go. Keep the default for Telnyx; change it only for a proxy or a local TeXML sandbox.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// GET /whoami needs no special permission and answers 401 for a key Telnyx does not know.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ ($credentials.baseUrl || "https://api.telnyx.com/v2").replace(/\\/+$/, "") }}',
+			url: '/whoami',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Telnyx rejected the API key. Copy it again from the API Keys page of the Telnyx Portal.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Telnyx knows this API key but refused it. Check that the key is active and allowed to use the API.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,41 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { conferenceParticipantDescription } from './resources/conferenceParticipant';
+import { TELNYX_API_BASE_URL } from './shared/constants';
+import { sendRequest } from './shared/transport';
+
+export class TelnyxTexml implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Telnyx TeXML',
+		name: 'telnyxTexml',
+		icon: { light: 'file:telnyx.svg', dark: 'file:telnyx.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Control Telnyx TeXML conferences and their participants',
+		defaults: { name: 'Telnyx TeXML' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'telnyxTexmlApi', required: true }],
+		requestDefaults: {
+			baseURL: `={{ ($credentials.baseUrl || "${TELNYX_API_BASE_URL}").replace(/\\/+$/, "") }}`,
+			headers: { Accept: 'application/json' },
+		},
+		// Every request goes through sendRequest (see transport.ts), switched on by Resource below.
+		requestOperations: { pagination: sendRequest },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Conference Participant', value: 'conferenceParticipant' }],
+				default: 'conferenceParticipant',
+				routing: { send: { paginate: true } },
+			},
+			...conferenceParticipantDescription,
+		],
+	};
+}

@@ -1,0 +1,156 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { throwOnTelnyxError } from '../../shared/errors';
+import { formBody } from '../../shared/form';
+import { texmlPath } from '../../shared/request';
+
+const updateFields: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Announce Method',
+			name: 'announceMethod',
+			type: 'options',
+			options: [
+				{ name: 'GET', value: 'GET' },
+				{ name: 'POST', value: 'POST' },
+			],
+			default: 'POST',
+			description: 'The HTTP method Telnyx uses to fetch the Announce URL',
+			routing: { send: { type: 'body', property: 'AnnounceMethod' } },
+		},
+		{
+			displayName: 'Announce URL',
+			name: 'announceUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/announce.xml',
+			description:
+				'Audio (MP3, WAV) or a TeXML document with Play, Say, Pause or Redirect to play to this participant',
+			routing: { send: { type: 'body', property: 'AnnounceUrl' } },
+		},
+		{
+			displayName: 'Beep On Exit',
+			name: 'beepOnExit',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to play a beep to the conference when this participant leaves',
+			routing: { send: { type: 'body', property: 'BeepOnExit' } },
+		},
+		{
+			displayName: 'Call SID To Coach',
+			name: 'callSidToCoach',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ',
+			description:
+				'The call SID of the participant being coached: the only one who hears this participant. Needed when Coaching is on.',
+			routing: { send: { type: 'body', property: 'CallSidToCoach' } },
+		},
+		{
+			displayName: 'Coaching',
+			name: 'coaching',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether this participant coaches another call, heard only by the participant in Call SID To Coach',
+			routing: { send: { type: 'body', property: 'Coaching' } },
+		},
+		{
+			displayName: 'End Conference On Exit',
+			name: 'endConferenceOnExit',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the conference ends for everyone when this participant leaves',
+			routing: { send: { type: 'body', property: 'EndConferenceOnExit' } },
+		},
+		{
+			displayName: 'Hold',
+			name: 'hold',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the participant is on hold: they hear the Hold URL and the conference does not hear them',
+			routing: { send: { type: 'body', property: 'Hold' } },
+		},
+		{
+			displayName: 'Hold Method',
+			name: 'holdMethod',
+			type: 'options',
+			options: [
+				{ name: 'GET', value: 'GET' },
+				{ name: 'POST', value: 'POST' },
+			],
+			default: 'POST',
+			description: 'The HTTP method Telnyx uses to fetch the Hold URL',
+			routing: { send: { type: 'body', property: 'HoldMethod' } },
+		},
+		{
+			displayName: 'Hold URL',
+			name: 'holdUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/hold-music.xml',
+			description:
+				'Music played while the participant is on hold: an MP3 or WAV file, or a TeXML document with Play, Say, Pause or Redirect',
+			routing: { send: { type: 'body', property: 'HoldUrl' } },
+		},
+		{
+			displayName: 'Muted',
+			name: 'muted',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the participant is muted: they still hear the conference but cannot be heard',
+			routing: { send: { type: 'body', property: 'Muted' } },
+		},
+		{
+			displayName: 'Wait URL',
+			name: 'waitUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/wait-music.mp3',
+			description: 'Audio played to the participant while they wait for the conference to start',
+			routing: { send: { type: 'body', property: 'WaitUrl' } },
+		},
+	],
+};
+
+export const updateOperation: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	description: 'Mute, hold, announce to, coach or change the exit behaviour of a participant',
+	action: 'Update participant in conference',
+	routing: {
+		request: {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			ignoreHttpStatusErrors: true,
+		},
+		send: {
+			preSend: [
+				texmlPath('/Conferences/{conferenceSid}/Participants/{participant}'),
+				formBody(
+					[updateFields],
+					[
+						{
+							when: 'Coaching',
+							is: true,
+							requires: 'CallSidToCoach',
+							fix: 'Add "Call SID To Coach" with the call SID of the participant to coach, or turn Coaching off.',
+						},
+					],
+				),
+			],
+		},
+		output: { postReceive: [throwOnTelnyxError] },
+	},
+};
+
+export const updateDescription: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['conferenceParticipant'], operation: ['update'] } },
+	[updateFields],
+);

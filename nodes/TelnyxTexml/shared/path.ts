@@ -1,0 +1,58 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Percent-encodes one path segment the way the official Telnyx SDK does: every character allowed
+ * in an RFC 3986 segment (unreserved, sub-delims, ':' and '@') stays literal, everything else is
+ * encoded. So `v3:abc` keeps its colon and `a b/c?d#e` cannot leave its segment.
+ */
+export function encodePathSegment(value: string): string {
+	return value.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
+}
+
+/** A value a URL parser would drop or collapse into the parent folder (`..` climbs one level). */
+export function isUnsafeSegment(value: string): boolean {
+	return value === '' || value === '.' || value === '..';
+}
+
+export interface PathParameter {
+	/** The value as the user gave it (already trimmed of surrounding white space). */
+	value: unknown;
+	/** The field's label in the node panel, used in error messages. */
+	label: string;
+}
+
+/**
+ * Joins path segments for one request. Each value is refused when it is empty or a dot segment,
+ * before anything is sent, then encoded.
+ */
+export function buildPath(
+	context: IExecuteSingleFunctions,
+	template: string,
+	parameters: Record<string, PathParameter>,
+): string {
+	return template.replace(/\{(\w+)\}/g, (_match, key: string) => {
+		const { value, label } = parameters[key];
+		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+		if (typeof value !== 'string' && typeof value !== 'number') {
+			throw new NodeOperationError(context.getNode(), `The "${label}" field must be text`, {
+				description: `It resolved to ${value === null ? 'null' : typeof value}. Map an ID or label as text.`,
+				itemIndex: context.getItemIndex(),
+			});
+		}
+		if (isUnsafeSegment(text)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				text === '' ? `The "${label}" field is empty` : `The "${label}" field cannot be "${text}"`,
+				{
+					description:
+						text === ''
+							? `Enter a value for "${label}" or map one from the input data.`
+							: `"${text}" would change which Telnyx resource the request goes to. Enter the ID or label itself.`,
+					itemIndex: context.getItemIndex(),
+				},
+			);
+		}
+		return encodePathSegment(text);
+	});
+}

@@ -1,0 +1,18 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+/**
+ * The one place every Telnyx request of this node is sent from. RoutingNode hands each item's
+ * prepared request (after all preSend functions) to the node's `requestOperations.pagination`
+ * function whenever `paginate` is on, which the Resource parameter switches on for every
+ * operation. `makeRoutingRequest` sends it and runs the postReceive chain (error mapping first).
+ */
+export async function sendRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return await this.makeRoutingRequest(requestData);
+}

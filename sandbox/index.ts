@@ -1,0 +1,3 @@
+export { startSandbox, type SandboxOptions, type TexmlSandbox } from './server';
+export { Store, participantResource, type Account, type Conference, type Participant } from './store';
+export type { RecordedRequest } from './http';

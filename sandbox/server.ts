@@ -1,0 +1,107 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { HttpError, parseForm, unauthorized, type RecordedRequest, type Reply } from './http';
+import { matchRoute } from './routes';
+import { Store, type Account } from './store';
+
+export interface SandboxOptions {
+	port?: number;
+	/** The account of the default API key; a random one when not given. */
+	account?: Partial<Account>;
+}
+
+export interface TexmlSandbox {
+	/** http://127.0.0.1:<port> */
+	origin: string;
+	/** The value for the credential's Base URL: origin + '/v2'. */
+	baseUrl: string;
+	/** The default account; its apiKey authenticates. */
+	account: Account;
+	store: Store;
+	/** Every request, in arrival order, as received. */
+	requests: RecordedRequest[];
+	close(): Promise<void>;
+}
+
+function reply(res: http.ServerResponse, recorded: RecordedRequest, answer: Reply) {
+	recorded.status = answer.status;
+	const payload = answer.body === undefined ? '' : JSON.stringify(answer.body);
+	res.writeHead(answer.status, {
+		...(payload ? { 'content-type': 'application/json' } : {}),
+		...answer.headers,
+	});
+	res.end(payload);
+}
+
+function handle(store: Store, recorded: RecordedRequest): Reply {
+	const [rawPath, rawQuery = ''] = recorded.url.split('?', 2);
+	const segments = rawPath.split('/').filter(Boolean);
+	if (segments[0] !== 'v2') throw new HttpError(404, [{ code: '10005', title: 'Not found', detail: 'Resource not found' }]);
+	let decoded: string[];
+	try {
+		decoded = segments.slice(1).map((s) => decodeURIComponent(s));
+	} catch {
+		throw new HttpError(400, [{ code: '10015', title: 'Bad Request', detail: 'Malformed percent-encoding in the path.' }]);
+	}
+	const bearer = /^Bearer (.+)$/.exec(recorded.headers.authorization ?? '')?.[1];
+	const account = bearer ? store.accountForKey(bearer) : undefined;
+	if (!account) throw unauthorized();
+
+	const { route, params } = matchRoute(recorded.method, decoded);
+	const type = recorded.headers['content-type'] ?? '';
+	if (recorded.body && !type.startsWith('application/x-www-form-urlencoded')) {
+		throw new HttpError(415, [
+			{ code: '10015', title: 'Unsupported media type', detail: 'Send the body as application/x-www-form-urlencoded.' },
+		]);
+	}
+	return route.handle({
+		store,
+		account,
+		params,
+		query: new URLSearchParams(rawQuery),
+		form: parseForm(recorded.body),
+	});
+}
+
+/** Starts a local HTTP server that behaves like the Telnyx TeXML API, on 127.0.0.1. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlSandbox> {
+	const store = new Store();
+	const account = store.addAccount(options.account);
+	const requests: RecordedRequest[] = [];
+
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const recorded: RecordedRequest = {
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			};
+			requests.push(recorded);
+			try {
+				reply(res, recorded, handle(store, recorded));
+			} catch (error) {
+				if (!(error instanceof HttpError)) throw error;
+				reply(res, recorded, { status: error.status, body: { errors: error.errors }, headers: error.headers });
+			}
+		});
+	});
+	server.keepAliveTimeout = 1;
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+	return {
+		origin,
+		baseUrl: `${origin}/v2`,
+		account,
+		store,
+		requests,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
