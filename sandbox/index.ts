@@ -1,3 +1,11 @@
 export { startSandbox, type SandboxOptions, type TexmlSandbox } from './server';
-export { Store, participantResource, type Account, type Conference, type Participant } from './store';
+export {
+	Store,
+	participantResource,
+	type Account,
+	type Conference,
+	type ConferenceCallback,
+	type Participant,
+	type StoreEvent,
+} from './store';
 export type { RecordedRequest } from './http';

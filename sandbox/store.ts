@@ -28,6 +28,19 @@ export interface Participant {
 	dateUpdated: Date;
 }
 
+/** Where Telnyx posts this conference's status callbacks (`<Conference statusCallback=…>`). */
+export interface ConferenceCallback {
+	url: string;
+	method: 'GET' | 'POST';
+	/** Telnyx event names asked for, e.g. start end join leave speaker; empty means all. */
+	events: string[];
+}
+
+/** A change the sandbox makes, for listeners such as the status-callback sender. */
+export type StoreEvent =
+	| { type: 'conference-start' | 'conference-end'; conference: Conference }
+	| { type: 'participant-join' | 'participant-leave'; conference: Conference; participant: Participant };
+
 export interface Conference {
 	sid: string;
 	accountSid: string;
@@ -35,6 +48,9 @@ export interface Conference {
 	status: 'init' | 'in-progress' | 'completed';
 	region: string;
 	participants: Participant[];
+	statusCallback?: ConferenceCallback;
+	reasonConferenceEnded?: string;
+	callSidEndingConference?: string;
 	dateCreated: Date;
 	dateUpdated: Date;
 }
@@ -52,6 +68,13 @@ export class Store {
 	readonly accounts: Account[] = [];
 
 	readonly conferences: Conference[] = [];
+
+	/** Called after every change; the sandbox's callback sender listens here. */
+	readonly listeners: Array<(event: StoreEvent) => void> = [];
+
+	private emit(event: StoreEvent) {
+		for (const listener of this.listeners) listener(event);
+	}
 
 	addAccount(account: Partial<Account> = {}): Account {
 		const created: Account = {
@@ -84,6 +107,8 @@ export class Store {
 			dateUpdated: conference.dateUpdated ?? now,
 		};
 		this.conferences.push(created);
+		if (conference.statusCallback) created.statusCallback = conference.statusCallback;
+		if (created.status === 'in-progress') this.emit({ type: 'conference-start', conference: created });
 		for (const participant of conference.participants ?? []) this.addParticipant(created, participant);
 		return created;
 	}
@@ -105,7 +130,36 @@ export class Store {
 			dateUpdated: now,
 		};
 		conference.participants.push(created);
+		if (created.status !== 'completed') {
+			this.emit({ type: 'participant-join', conference, participant: created });
+		}
 		return created;
+	}
+
+	/** The participant hangs up or is removed: it leaves the list, as on Telnyx. */
+	removeParticipant(conference: Conference, participant: Participant) {
+		conference.participants = conference.participants.filter((p) => p !== participant);
+		participant.status = 'completed';
+		participant.dateUpdated = new Date();
+		this.emit({ type: 'participant-leave', conference, participant });
+		if (participant.endConferenceOnExit && conference.status !== 'completed') {
+			this.endConference(conference, 'participant-with-end-conference-on-exit-left', participant.callSid);
+		}
+	}
+
+	/** Ends the conference and hangs up everyone still in it. */
+	endConference(conference: Conference, reason = 'conference-ended-via-api', callSid?: string) {
+		if (conference.status === 'completed') return;
+		conference.status = 'completed';
+		conference.reasonConferenceEnded = reason;
+		conference.callSidEndingConference = callSid;
+		for (const participant of [...conference.participants]) {
+			conference.participants = conference.participants.filter((p) => p !== participant);
+			participant.status = 'completed';
+			this.emit({ type: 'participant-leave', conference, participant });
+		}
+		conference.dateUpdated = new Date();
+		this.emit({ type: 'conference-end', conference });
 	}
 
 	conference(accountSid: string, conferenceSid: string): Conference | undefined {

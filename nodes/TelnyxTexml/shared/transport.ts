@@ -14,5 +14,13 @@ export async function sendRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
+	return await sendOnce.call(this, requestData);
+}
+
+/** Sends exactly one HTTP request for the current item (a list operation sends one per page). */
+export async function sendOnce(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
 	return await this.makeRoutingRequest(requestData);
 }
