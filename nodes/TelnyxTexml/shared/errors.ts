@@ -41,11 +41,12 @@ const STATUS_HINTS: Record<number, { message: string; hint: string }> = {
 	},
 };
 
-function describeError(error: TelnyxError): string {
+/** One line per Telnyx error; the first one's detail is already the message, so it is not repeated. */
+function describeError(error: TelnyxError, index: number): string {
 	const where = error.source?.pointer ?? error.source?.parameter;
 	return [
 		error.title,
-		error.detail && error.detail !== error.title ? error.detail : undefined,
+		index > 0 && error.detail !== error.title ? error.detail : undefined,
 		where ? `(field: ${where.replace(/^\//, '')})` : undefined,
 		error.code !== undefined ? `[Telnyx code ${error.code}]` : undefined,
 	]
@@ -103,4 +104,34 @@ export async function throwOnTelnyxError(
 ): Promise<INodeExecutionData[]> {
 	if (response.statusCode < 400) return items;
 	throw telnyxApiError(this.getNode(), response.statusCode, response.body, this.getItemIndex());
+}
+
+/** What a network failure means for the user, by Node's error code. */
+const NETWORK_FAILURES: Record<string, [string, string]> = {
+	ECONNREFUSED: ['the connection was refused', 'Nothing answered at the Base URL of the credential. Check it, or try again later.'],
+	ECONNRESET: ['the connection was cut', 'The connection was cut before Telnyx answered. Try again.'],
+	ENOTFOUND: ['the host was not found', 'The host of the Base URL in the credential does not exist. Check it.'],
+	ETIMEDOUT: ['the request timed out', 'Telnyx did not answer in time. Try again, or raise the timeout under Options.'],
+	ECONNABORTED: ['the request timed out', 'Telnyx did not answer in time. Try again, or raise the timeout under Options.'],
+};
+
+/**
+ * Replaces an error from the HTTP layer with one that carries no request details: the original
+ * holds the request configuration, Authorization header included.
+ */
+export function withoutRequestDetails(node: INode, error: unknown, itemIndex?: number): unknown {
+	if (error instanceof NodeApiError && error.httpCode && /^\d+$/.test(error.httpCode)) return error;
+	const source = error as { code?: string; cause?: { code?: string } };
+	const code = source.code ?? source.cause?.code;
+	if (!code && !(error instanceof NodeApiError)) return error;
+	const [what, hint] = (code && NETWORK_FAILURES[code]) ?? [
+		'the network failed',
+		'Check the Base URL of the credential and the network, then try again.',
+	];
+	// The code stays out of `message` and `httpCode`: n8n swaps messages naming a known code for its generic text.
+	return new NodeApiError(node, { network_error: code ?? 'unknown' } as JsonObject, {
+		message: `Telnyx could not be reached: ${what}`,
+		description: `${hint}${code ? ` (${code})` : ''}`,
+		itemIndex,
+	});
 }

@@ -33,13 +33,15 @@ export function buildPath(
 ): string {
 	return template.replace(/\{(\w+)\}/g, (_match, key: string) => {
 		const { value, label } = parameters[key];
-		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-		if (typeof value !== 'string' && typeof value !== 'number') {
+		// An expression that finds nothing (a missing field in the input) reads as empty.
+		const raw = value === undefined || value === null ? '' : value;
+		if (typeof raw !== 'string' && typeof raw !== 'number') {
 			throw new NodeOperationError(context.getNode(), `The "${label}" field must be text`, {
-				description: `It resolved to ${value === null ? 'null' : typeof value}. Map an ID or label as text.`,
+				description: `It resolved to ${JSON.stringify(raw)}. Map a single ID or label, not an object or a list.`,
 				itemIndex: context.getItemIndex(),
 			});
 		}
+		const text = String(raw).trim();
 		if (isUnsafeSegment(text)) {
 			throw new NodeOperationError(
 				context.getNode(),

@@ -4,6 +4,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { withoutRequestDetails } from './errors';
+
 /**
  * The one place every Telnyx request of this node is sent from. RoutingNode hands each item's
  * prepared request (after all preSend functions) to the node's `requestOperations.pagination`
@@ -14,7 +16,11 @@ export async function sendRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	return await sendOnce.call(this, requestData);
+	try {
+		return await sendOnce.call(this, requestData);
+	} catch (error) {
+		throw withoutRequestDetails(this.getNode(), error, this.getItemIndex());
+	}
 }
 
 /** Sends exactly one HTTP request for the current item (a list operation sends one per page). */

@@ -1,0 +1,164 @@
+import { startWorld, updateParticipant, type World } from '../support/fixtures';
+
+/** POST /texml/Accounts/{account_sid}/Conferences/{conference_sid}/Participants/{call_sid_or_participant_label} */
+describe('Conference Participant → Update: on the wire', () => {
+	let world: World;
+	beforeEach(async () => {
+		world = await startWorld();
+	});
+	afterEach(() => world.close());
+
+	const participantPath = (w: World, id: string) =>
+		`/v2/texml/Accounts/${w.sandbox.account.sid}/Conferences/${w.conference.sid}/Participants/${id}`;
+
+	it('POSTs a form body with PascalCase keys, bearer auth and the participant in the path', async () => {
+		const { output, error } = await updateParticipant(world, { updateFields: { muted: true } });
+
+		expect(error).toBeUndefined();
+		expect(world.sandbox.requests).toHaveLength(1);
+		const [request] = world.sandbox.requests;
+		expect(request.method).toBe('POST');
+		expect(request.url).toBe(participantPath(world, world.alice.callSid));
+		expect(request.headers.authorization).toBe(`Bearer ${world.sandbox.account.apiKey}`);
+		expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
+		expect(request.headers.accept).toBe('application/json');
+		expect(request.body).toBe('Muted=true');
+		expect(output).toHaveLength(1);
+		expect(output[0].json).toMatchObject({ call_sid: world.alice.callSid, muted: true, hold: false });
+	});
+
+	it('sends every field of the spec in its wire form, in alphabetical order', async () => {
+		await updateParticipant(world, {
+			updateFields: {
+				announceMethod: 'GET',
+				announceUrl: 'https://example.com/announce.xml?lang=en&voice=a b',
+				beepOnExit: true,
+				callSidToCoach: world.bob.callSid,
+				coaching: true,
+				endConferenceOnExit: false,
+				hold: true,
+				holdMethod: 'POST',
+				holdUrl: 'https://example.com/hold-music.xml',
+				muted: false,
+				waitUrl: 'http://example.com/wait.mp3',
+			},
+		});
+
+		const sent = world.sandbox.requests[0].body;
+		expect(sent).toBe(
+			[
+				'AnnounceMethod=GET',
+				'AnnounceUrl=https%3A%2F%2Fexample.com%2Fannounce.xml%3Flang%3Den%26voice%3Da%20b',
+				'BeepOnExit=true',
+				`CallSidToCoach=${encodeURIComponent(world.bob.callSid)}`,
+				'Coaching=true',
+				'EndConferenceOnExit=false',
+				'Hold=true',
+				'HoldMethod=POST',
+				'HoldUrl=https%3A%2F%2Fexample.com%2Fhold-music.xml',
+				'Muted=false',
+				'WaitUrl=http%3A%2F%2Fexample.com%2Fwait.mp3',
+			].join('&'),
+		);
+		expect(world.sandbox.requests[0].status).toBe(200);
+	});
+
+	it('sends false as "false" rather than dropping it', async () => {
+		world.alice.muted = true;
+		world.alice.hold = true;
+		await updateParticipant(world, { updateFields: { muted: false, hold: false } });
+		expect(world.sandbox.requests[0].body).toBe('Hold=false&Muted=false');
+		expect(world.alice).toMatchObject({ muted: false, hold: false });
+	});
+
+	it('sends only the fields the user added; an empty text field counts as not set', async () => {
+		await updateParticipant(world, { updateFields: { holdUrl: '', waitUrl: '', hold: true } });
+		await updateParticipant(world, { updateFields: {} });
+		expect(world.sandbox.requests.map((r) => r.body)).toEqual(['Hold=true', '']);
+		expect(world.sandbox.requests[1].headers['content-length']).toBe('0');
+	});
+
+	it('addresses a participant by label as well as by call SID', async () => {
+		const { output } = await updateParticipant(world, {
+			participant: { __rl: true, mode: 'id', value: 'coach' },
+			updateFields: { muted: true },
+		});
+		expect(world.sandbox.requests[0].url).toBe(participantPath(world, 'coach'));
+		expect(output[0].json.call_sid).toBe(world.carol.callSid);
+		expect(world.carol.muted).toBe(true);
+	});
+
+	it('changes real state: hold with music, coaching, end on exit, announce', async () => {
+		await updateParticipant(world, {
+			updateFields: {
+				hold: true,
+				holdUrl: 'https://example.com/hold.mp3',
+				coaching: true,
+				callSidToCoach: world.bob.callSid,
+				endConferenceOnExit: true,
+				announceUrl: 'https://example.com/welcome.xml',
+			},
+		});
+		expect(world.alice).toMatchObject({
+			hold: true,
+			holdUrl: 'https://example.com/hold.mp3',
+			coaching: true,
+			coachingCallSid: world.bob.callSid,
+			endConferenceOnExit: true,
+			announcements: [{ url: 'https://example.com/welcome.xml', method: 'POST' }],
+		});
+	});
+
+	it('evaluates expressions per item and pairs each result with its input item', async () => {
+		const items = [
+			{ json: { who: world.alice.callSid, mute: 'true' } },
+			{ json: { who: 'coach', mute: 'false' } },
+			{ json: { who: world.bob.callSid, mute: true } },
+		];
+		const { output, error } = await updateParticipant(
+			world,
+			{
+				participant: { __rl: true, mode: 'id', value: '={{ $json.who }}' },
+				updateFields: { muted: '={{ $json.mute }}' },
+			},
+			{ items },
+		);
+
+		expect(error).toBeUndefined();
+		expect(world.sandbox.requests.map((r) => [r.url.split('/').pop(), r.body]).sort()).toEqual(
+			[
+				[world.alice.callSid, 'Muted=true'],
+				['coach', 'Muted=false'],
+				[world.bob.callSid, 'Muted=true'],
+			].sort(),
+		);
+		expect(output.map((o) => [o.json.call_sid, o.json.muted, o.pairedItem])).toEqual([
+			[world.alice.callSid, true, { item: 0 }],
+			[world.carol.callSid, false, { item: 1 }],
+			[world.bob.callSid, true, { item: 2 }],
+		]);
+	});
+
+	it('returns the participant exactly as Telnyx does (every ParticipantResource field)', async () => {
+		const { output } = await updateParticipant(world, { updateFields: { muted: true } });
+		expect(Object.keys(output[0].json).sort()).toEqual(
+			[
+				'account_sid',
+				'api_version',
+				'call_sid',
+				'call_sid_legacy',
+				'coaching',
+				'coaching_call_sid',
+				'coaching_call_sid_legacy',
+				'conference_sid',
+				'date_created',
+				'date_updated',
+				'end_conference_on_exit',
+				'hold',
+				'muted',
+				'status',
+				'uri',
+			].sort(),
+		);
+	});
+});
