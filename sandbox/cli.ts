@@ -1,16 +1,14 @@
 /**
  * `npm run sandbox`: the TeXML sandbox on its own, for pointing an n8n credential at it.
- * Seeds one live conference with three participants so there is something to update.
+ * Seeds the demo conference (the one the example workflows address) with the demo API key.
  */
+import { DEMO, seedDemo } from './demo-data';
 import { startSandbox } from './server';
 
 async function main() {
 	const port = Number(process.env.PORT ?? process.argv.find((a) => a.startsWith('--port='))?.slice(7) ?? 0);
-	const sandbox = await startSandbox({ port });
-	const conference = sandbox.store.addConference(sandbox.account.sid, {
-		friendlyName: 'sandbox-demo',
-		participants: [{ label: 'host' }, { label: 'guest-1' }, { label: 'guest-2' }],
-	});
+	const sandbox = await startSandbox({ port, account: DEMO.account });
+	const conference = seedDemo(sandbox.store);
 	const lines = [
 		`TeXML sandbox listening on ${sandbox.origin}`,
 		'',

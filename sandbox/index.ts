@@ -9,3 +9,4 @@ export {
 	type StoreEvent,
 } from './store';
 export type { RecordedRequest } from './http';
+export { DEMO, seedDemo } from './demo-data';

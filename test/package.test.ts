@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { loadPackage } from './support/engine';
+
+/** The built package as n8n's own loader sees it (npm test builds before running jest). */
+describe('the built package', () => {
+	const root = join(__dirname, '..');
+	const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+	it('declares itself as an n8n community package with no runtime dependencies', () => {
+		expect(pkg.name).toBe('n8n-nodes-telnyx-texml');
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.dependencies).toBeUndefined();
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
+	});
+
+	it('loads through n8n’s PackageDirectoryLoader with its node, credential, icons and codex', async () => {
+		const loaded = await loadPackage(root);
+		const node = loaded.nodes['n8n-nodes-telnyx-texml.telnyxTexml'];
+		expect(node.description.displayName).toBe('Telnyx TeXML');
+		expect(node.description.usableAsTool).toBe(true);
+		expect(loaded.credentials.map((c) => c.name)).toContain('telnyxTexmlApi');
+		for (const file of ['dist/nodes/TelnyxTexml/telnyx.svg', 'dist/nodes/TelnyxTexml/telnyx.dark.svg']) {
+			expect(existsSync(join(root, file))).toBe(true);
+		}
+		const codex = JSON.parse(readFileSync(join(root, 'dist/nodes/TelnyxTexml/TelnyxTexml.node.json'), 'utf8'));
+		expect(codex.categories).toEqual(['Communication']);
+	});
+
+	it('compiled node and credential code requires nothing but n8n-workflow and its own files', () => {
+		const compiled = ['dist/nodes', 'dist/credentials']
+			.flatMap((dir) => listJs(join(root, dir)))
+			.map((file) => readFileSync(file, 'utf8'));
+		const required = new Set(compiled.flatMap((code) => [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])));
+		for (const name of required) expect(name === 'n8n-workflow' || name.startsWith('.')).toBe(true);
+	});
+});
+
+function listJs(dir: string): string[] {
+	const { readdirSync, statSync } = require('node:fs') as typeof import('node:fs');
+	return readdirSync(dir).flatMap((entry) => {
+		const path = join(dir, entry);
+		return statSync(path).isDirectory() ? listJs(path) : path.endsWith('.js') ? [path] : [];
+	});
+}
