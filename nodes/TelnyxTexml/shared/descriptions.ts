@@ -46,3 +46,9 @@ export const participantField: INodeProperties = {
 		},
 	],
 };
+
+/** The two methods Telnyx accepts for every `…Method` field (how it fetches a URL or calls back). */
+export const httpMethodOptions = [
+	{ name: 'GET', value: 'GET' },
+	{ name: 'POST', value: 'POST' },
+];
