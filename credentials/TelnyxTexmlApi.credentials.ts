@@ -37,6 +37,15 @@ export class TelnyxTexmlApi implements ICredentialType {
 			description:
 				'Where requests go. Keep the default for Telnyx; change it only for a proxy or a local TeXML sandbox.',
 		},
+		{
+			displayName: 'Public Key',
+			name: 'publicKey',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. eu2zvPjhY6odxV34Z/EsRiERvTodkev4Fq0SlK90Izg=',
+			description:
+				'Only for the Telnyx TeXML Trigger: the Ed25519 public key that checks callback signatures, from the Telnyx Portal under Account Settings → Keys & Credentials → Public Key',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

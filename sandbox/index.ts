@@ -10,3 +10,4 @@ export {
 } from './store';
 export type { RecordedRequest } from './http';
 export { DEMO, seedDemo } from './demo-data';
+export { newSigningKey, startStatusCallbacks, type Delivery, type SigningKey, type StatusCallbacks } from './events';

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { startStatusCallbacks, type StatusCallbacks } from './events';
 import { HttpError, parseForm, unauthorized, type RecordedRequest, type Reply } from './http';
 import { matchRoute } from './routes';
 import { Store, type Account } from './store';
@@ -21,6 +22,10 @@ export interface TexmlSandbox {
 	store: Store;
 	/** Every request, in arrival order, as received. */
 	requests: RecordedRequest[];
+	/** Signed conference status callbacks sent on store changes (see events.ts). */
+	statusCallbacks: StatusCallbacks;
+	/** The Ed25519 public key (base64) the callbacks verify with: the credential's Public Key. */
+	publicKey: string;
 	close(): Promise<void>;
 }
 
@@ -69,6 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 	const store = new Store();
 	const account = store.addAccount(options.account);
 	const requests: RecordedRequest[] = [];
+	const statusCallbacks = startStatusCallbacks(store);
 
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -99,7 +105,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 		account,
 		store,
 		requests,
+		statusCallbacks,
+		publicKey: statusCallbacks.publicKey,
 		close: async () => {
+			statusCallbacks.stop();
+			await statusCallbacks.idle();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},

@@ -90,7 +90,7 @@ export interface Engine {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 }
 
-function additionalData(engine: Engine, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function additionalData(engine: Engine, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
 	const base = 'http://127.0.0.1:5678';
 	return {
 		credentialsHelper: new TestCredentialsHelper(
@@ -117,7 +117,7 @@ export interface WorkflowFile {
 	connections: IConnections;
 }
 
-function workflowOf(engine: Engine, file: WorkflowFile) {
+export function workflowOf(engine: Engine, file: WorkflowFile) {
 	const nodeTypes = new NodeTypes({
 		'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 		...engine.package.nodes,

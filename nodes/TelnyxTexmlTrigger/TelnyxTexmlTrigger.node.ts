@@ -1,0 +1,91 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { triggerProperties } from './description';
+import { classify, isWanted } from './events';
+import { publicKeyOf, rawBodyOf, rejectUnauthorized } from './request';
+import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
+
+const header = (headers: IDataObject, name: string) =>
+	typeof headers[name] === 'string' ? (headers[name] as string) : undefined;
+
+export class TelnyxTexmlTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Telnyx TeXML Trigger',
+		name: 'telnyxTexmlTrigger',
+		icon: { light: 'file:../TelnyxTexml/telnyx.svg', dark: 'file:../TelnyxTexml/telnyx.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on Telnyx TeXML conference events: start, end, join, leave, speaker',
+		defaults: { name: 'Telnyx TeXML Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'telnyxTexmlApi', required: true, displayOptions: { show: { verifySignature: [true] } } },
+		],
+		// POST only: a GET callback has no body, so its signature would not cover the query string.
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'conference' }],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			// Telnyx has no API for conference callbacks: the URL travels in each TeXML <Conference>
+			// or dial request, so nothing is registered remotely. checkExists answers false so that n8n
+			// calls create on every activation, which only checks the public key before events arrive.
+			checkExists: async function (this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			create: async function (this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('verifySignature', true) as boolean) await publicKeyOf(this);
+				return true;
+			},
+			delete: async function (this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (this.getNodeParameter('verifySignature', true) as boolean) {
+			const key = await publicKeyOf(this);
+			const headers = this.getHeaderData() as IDataObject;
+			const rejection = checkSignature(
+				{
+					signature: header(headers, SIGNATURE_HEADER),
+					timestamp: header(headers, TIMESTAMP_HEADER),
+					rawBody: await rawBodyOf(this.getRequestObject()),
+				},
+				key,
+				Math.floor(Date.now() / 1000),
+			);
+			if (rejection) {
+				rejectUnauthorized(this.getResponseObject(), rejection);
+				return { noWebhookResponse: true };
+			}
+		}
+
+		const body = this.getBodyData();
+		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+			throw new NodeOperationError(this.getNode(), 'The callback has no form body', {
+				description: 'Telnyx sends conference callbacks as application/x-www-form-urlencoded POSTs.',
+			});
+		}
+		const event = classify(typeof body.StatusCallbackEvent === 'string' ? body.StatusCallbackEvent : '');
+		const events = this.getNodeParameter('events', []) as string[];
+		const conferenceName = (this.getNodeParameter('conferenceName', '') as string).trim();
+		// Filtered-out callbacks still get n8n's 200, so Telnyx neither retries nor fails over.
+		if (!isWanted(event, events)) return {};
+		if (conferenceName && body.FriendlyName !== conferenceName) return {};
+
+		return { workflowData: [this.helpers.returnJsonArray({ ...body, event })] };
+	}
+}
