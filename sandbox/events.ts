@@ -69,7 +69,7 @@ const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function startStatusCallbacks(store: Store, options: { timeoutMs?: number } = {}): StatusCallbacks {
 	const key = newSigningKey();
-	const connectionId = String(randomInt(1e15, 9e15));
+	const connectionId = String(randomInt(1e13, 2 ** 48 - 1));
 	const sequence = new Map<string, number>();
 	const deliveries: Delivery[] = [];
 	const waiters: Array<{ match: (d: Delivery) => boolean; resolve: (d: Delivery) => void }> = [];
