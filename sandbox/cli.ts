@@ -15,6 +15,7 @@ async function main() {
 		'Telnyx TeXML API credential:',
 		`  API Key   ${sandbox.account.apiKey}`,
 		`  Base URL  ${sandbox.baseUrl}`,
+		`  Public Key ${sandbox.publicKey}  (verifies the sandbox's signed status callbacks)`,
 		'',
 		`Account SID     ${sandbox.account.sid}`,
 		`Conference SID  ${conference.sid}  (${conference.friendlyName})`,
