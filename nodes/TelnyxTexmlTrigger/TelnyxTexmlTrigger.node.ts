@@ -23,7 +23,7 @@ export class TelnyxTexmlTrigger implements INodeType {
 		icon: { light: 'file:../TelnyxTexml/telnyx.svg', dark: 'file:../TelnyxTexml/telnyx.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description: 'Starts the workflow on Telnyx TeXML conference events: start, end, join, leave, speaker',
 		defaults: { name: 'Telnyx TeXML Trigger' },
 		inputs: [],
