@@ -30,12 +30,28 @@ describe('the built package', () => {
 		expect(codex.categories).toEqual(['Communication']);
 	});
 
-	it('compiled node and credential code requires nothing but n8n-workflow and its own files', () => {
+	it('loads the Telnyx TeXML Trigger with its codex, reusing the node icons', async () => {
+		const loaded = await loadPackage(root);
+		const trigger = loaded.nodes['n8n-nodes-telnyx-texml.telnyxTexmlTrigger'];
+		expect(trigger.description.displayName).toBe('Telnyx TeXML Trigger');
+		// The loader turns `file:../TelnyxTexml/…` into the URL n8n serves the shared icon files at.
+		expect(trigger.description.iconUrl).toEqual({
+			light: 'icons/n8n-nodes-telnyx-texml/dist/nodes/TelnyxTexml/telnyx.svg',
+			dark: 'icons/n8n-nodes-telnyx-texml/dist/nodes/TelnyxTexml/telnyx.dark.svg',
+		});
+		const codex = JSON.parse(readFileSync(join(root, 'dist/nodes/TelnyxTexmlTrigger/TelnyxTexmlTrigger.node.json'), 'utf8'));
+		expect([codex.node, codex.categories]).toEqual(['n8n-nodes-telnyx-texml.telnyxTexmlTrigger', ['Communication']]);
+	});
+
+	// node:crypto verifies the trigger's Ed25519 signatures; n8n's community-package scan allows it.
+	it('compiled node and credential code requires nothing but n8n-workflow, crypto and its own files', () => {
 		const compiled = ['dist/nodes', 'dist/credentials']
 			.flatMap((dir) => listJs(join(root, dir)))
 			.map((file) => readFileSync(file, 'utf8'));
 		const required = new Set(compiled.flatMap((code) => [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])));
-		for (const name of required) expect(name === 'n8n-workflow' || name.startsWith('.')).toBe(true);
+		for (const name of required) {
+			expect(['n8n-workflow', 'crypto', 'node:crypto'].includes(name) || name.startsWith('.')).toBe(true);
+		}
 	});
 });
 
