@@ -1,7 +1,10 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { searchConferences, searchParticipants } from './listSearch';
+import { conferenceDescription } from './resources/conference';
 import { conferenceParticipantDescription } from './resources/conferenceParticipant';
+import { conferenceRecordingDescription } from './resources/conferenceRecording';
 import { TELNYX_API_BASE_URL } from './shared/constants';
 import { sendRequest } from './shared/transport';
 
@@ -31,11 +34,19 @@ export class TelnyxTexml implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Conference Participant', value: 'conferenceParticipant' }],
+				options: [
+					{ name: 'Conference', value: 'conference' },
+					{ name: 'Conference Participant', value: 'conferenceParticipant' },
+					{ name: 'Conference Recording', value: 'conferenceRecording' },
+				],
 				default: 'conferenceParticipant',
 				routing: { send: { paginate: true } },
 			},
+			...conferenceDescription,
 			...conferenceParticipantDescription,
+			...conferenceRecordingDescription,
 		],
 	};
+
+	methods = { listSearch: { searchConferences, searchParticipants } };
 }

@@ -5,12 +5,11 @@ export const accountSidField: INodeProperties = {
 	displayName: 'Account SID',
 	name: 'accountSid',
 	type: 'string',
-	required: true,
 	default: '',
 	placeholder: 'e.g. 4e71926f-8f13-450e-b91c-23c2ef786aa6',
 	description:
 		'The TeXML account the conference belongs to: the organization ID of the API key’s Telnyx account',
-	hint: 'Find it in the Telnyx Portal under Account Settings, or as AccountSid in any TeXML callback',
+	hint: 'Leave empty to use the account of the API key (looked up once per execution), or enter the AccountSid found in any TeXML callback',
 };
 
 export const conferenceField: INodeProperties = {
@@ -18,9 +17,16 @@ export const conferenceField: INodeProperties = {
 	name: 'conferenceSid',
 	type: 'resourceLocator',
 	required: true,
-	default: { mode: 'id', value: '' },
-	description: 'The conference, identified by its SID',
+	default: { mode: 'list', value: '' },
+	description: 'The conference, picked from the list or identified by its SID',
 	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a conference...',
+			typeOptions: { searchListMethod: 'searchConferences', searchable: true },
+		},
 		{
 			displayName: 'By SID',
 			name: 'id',
@@ -35,9 +41,16 @@ export const participantField: INodeProperties = {
 	name: 'participant',
 	type: 'resourceLocator',
 	required: true,
-	default: { mode: 'id', value: '' },
-	description: 'The participant, identified by its call SID or by the label it was given when it joined',
+	default: { mode: 'list', value: '' },
+	description: 'The participant, picked from the conference or identified by its call SID or by the label it was given when it joined',
 	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a participant...',
+			typeOptions: { searchListMethod: 'searchParticipants', searchable: true },
+		},
 		{
 			displayName: 'By Call SID or Label',
 			name: 'id',
@@ -52,3 +65,26 @@ export const httpMethodOptions = [
 	{ name: 'GET', value: 'GET' },
 	{ name: 'POST', value: 'POST' },
 ];
+
+/** Return All / Limit of a list operation; pagination.ts reads them. */
+export function listFields(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-type Kind = 'boolean' | 'choice' | 'number' | 'url' | 'text';
+type Kind = 'boolean' | 'choice' | 'choices' | 'number' | 'url' | 'text' | 'pairs';
 
 interface FormField {
 	label: string;
@@ -15,6 +15,8 @@ interface FormField {
 	choices?: string[];
 	min?: number;
 	max?: number;
+	/** A top-level field marked required: an item without it fails before sending. */
+	required?: boolean;
 }
 
 /** A rule across fields, e.g. Coaching on needs Call SID To Coach. */
@@ -30,11 +32,16 @@ export interface FieldDependency {
 const URL_FIELD = /(Url|Callback)$/;
 
 function kindOf(property: INodeProperties, wire: string): FormField {
-	const field: FormField = { label: property.displayName, kind: 'text' };
+	const field: FormField = { label: property.displayName, kind: 'text', required: property.required };
 	if (property.type === 'boolean') field.kind = 'boolean';
 	else if (property.type === 'options') {
 		field.kind = 'choice';
 		field.choices = (property.options as INodePropertyOptions[]).map((o) => String(o.value));
+	} else if (property.type === 'multiOptions') {
+		field.kind = 'choices';
+		field.choices = (property.options as INodePropertyOptions[]).map((o) => String(o.value));
+	} else if (property.type === 'fixedCollection') {
+		field.kind = 'pairs';
 	} else if (property.type === 'number') {
 		field.kind = 'number';
 		field.min = property.typeOptions?.minValue;
@@ -70,9 +77,40 @@ function shown(value: unknown): string {
 	return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
 }
 
+type Normalized = { value: string } | { entries: Array<[string, string]> } | { problem: string; fix: string };
+
+/** A list of `{ name, value }` (e.g. SIP headers) as indexed form keys: `Key[0][name]=…&Key[0][value]=…`. */
+function pairs(wire: string, value: unknown): Normalized {
+	const list = Array.isArray(value) ? value : [];
+	const entries: Array<[string, string]> = [];
+	for (const [index, pair] of list.entries()) {
+		const name = typeof pair?.name === 'string' ? pair.name.trim() : '';
+		if (name === '' || typeof pair?.value === 'object') {
+			return { problem: 'needs a name and a text value in every entry', fix: 'Fill in or remove the incomplete entry.' };
+		}
+		entries.push([`${wire}[${index}][name]`, name], [`${wire}[${index}][value]`, String(pair.value ?? '')]);
+	}
+	return { entries };
+}
+
 /** Returns the value as Telnyx expects it, or a sentence saying what is wrong with it. */
-function normalize(field: FormField, value: unknown): { value: string } | { problem: string; fix: string } {
+function normalize(field: FormField, value: unknown, wire: string): Normalized {
 	switch (field.kind) {
+		case 'pairs':
+			return pairs(wire, value);
+		case 'choices': {
+			// Telnyx takes several events as one space-separated value.
+			const words = Array.isArray(value) ? value.map(String) : String(value).split(/[\s,]+/);
+			const picked = words.map((w) => w.trim()).filter(Boolean);
+			const matches = picked.map((w) => field.choices!.find((c) => c.toLowerCase() === w.toLowerCase()));
+			if (typeof value !== 'object' || Array.isArray(value)) {
+				if (matches.every((m) => m !== undefined)) return { value: matches.join(' ') };
+			}
+			return {
+				problem: `may only contain ${field.choices!.join(', ')}`,
+				fix: 'Pick from the listed values, or make the expression return a list of them.',
+			};
+		}
 		case 'boolean': {
 			const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
 			if (text === true || text === 'true') return { value: 'true' };
@@ -143,11 +181,18 @@ export function formBody(properties: INodeProperties[], dependencies: FieldDepen
 		for (const [wire, value] of Object.entries((requestOptions.body ?? {}) as IDataObject)) {
 			if (value === undefined || value === null || value === '') continue; // not set
 			const field = fields[wire] ?? { label: wire, kind: 'text' as const };
-			const result = normalize(field, value);
+			const result = normalize(field, value, wire);
 			if ('problem' in result) {
 				fail(`The "${field.label}" field ${result.problem}`, `It is ${shown(value)}. ${result.fix}`);
-			} else {
+			} else if ('entries' in result) {
+				for (const [key, text] of result.entries) form[key] = text;
+			} else if (result.value !== '') {
 				form[wire] = result.value;
+			}
+		}
+		for (const [wire, field] of Object.entries(fields)) {
+			if (field.required && form[wire] === undefined) {
+				fail(`The "${field.label}" field is empty`, `Enter a value for "${field.label}" or map one from the input data.`);
 			}
 		}
 		for (const { when, is, requires, fix } of dependencies) {

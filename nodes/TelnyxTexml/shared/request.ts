@@ -1,6 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { buildPath } from './path';
+import { accountSidFor, fetchAccountSid } from './account';
+import { apiBaseUrl, CREDENTIAL_TYPE } from './constants';
+import { buildPath, type PathParameter } from './path';
 
 /** The node panel's names for the values that go into TeXML paths. */
 const PATH_LABELS: Record<string, string> = {
@@ -9,6 +11,23 @@ const PATH_LABELS: Record<string, string> = {
 	participant: 'Participant',
 };
 
+/** The Account SID field, or when left empty the organization of the API key (once per execution). */
+async function accountSidOf(context: IExecuteSingleFunctions, baseUrl: string): Promise<unknown> {
+	const given = context.getNodeParameter('accountSid', '');
+	if (typeof given !== 'string' || given.trim() !== '') return given;
+	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+	const executionId = context.getExecutionId();
+	const key = executionId ? `${executionId}:${credential}:${baseUrl}` : undefined;
+	return await accountSidFor(key, async () =>
+		await fetchAccountSid(
+			context.getNode(),
+			baseUrl,
+			async (options) => await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options),
+			context.getItemIndex(),
+		),
+	);
+}
+
 /**
  * preSend factory: sets the request URL from a TeXML path template such as
  * `/Conferences/{conferenceSid}/Participants/{participant}`. Every placeholder is read from the
@@ -16,20 +35,22 @@ const PATH_LABELS: Record<string, string> = {
  */
 export function texmlPath(template: string) {
 	const fullTemplate = `/texml/Accounts/{accountSid}${template}`;
-	const names = [...fullTemplate.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+	const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 	return async function setTexmlUrl(
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const parameters = Object.fromEntries(
-			names.map((name) => [
-				name,
-				{
-					value: this.getNodeParameter(name, undefined, { extractValue: true }),
-					label: PATH_LABELS[name] ?? name,
-				},
-			]),
-		);
+		const parameters: Record<string, PathParameter> = {};
+		for (const name of names) {
+			const value = this.getNodeParameter(name, undefined, { extractValue: true });
+			parameters[name] = { value, label: PATH_LABELS[name] ?? name };
+		}
+		// The other fields are checked before the account SID may be looked up: a bad item sends nothing.
+		buildPath(this, template, parameters);
+		parameters.accountSid = {
+			value: await accountSidOf(this, apiBaseUrl(requestOptions.baseURL)),
+			label: PATH_LABELS.accountSid,
+		};
 		requestOptions.url = buildPath(this, fullTemplate, parameters);
 		return requestOptions;
 	};

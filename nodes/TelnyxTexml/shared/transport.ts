@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { withoutRequestDetails } from './errors';
+import { collectPages, listPlan } from './pagination';
 
 /**
  * The one place every Telnyx request of this node is sent from. RoutingNode hands each item's
@@ -17,6 +18,8 @@ export async function sendRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	try {
+		const list = listPlan(this);
+		if (list) return await collectPages.call(this, requestData, list, sendOnce);
 		return await sendOnce.call(this, requestData);
 	} catch (error) {
 		throw withoutRequestDetails(this.getNode(), error, this.getItemIndex());

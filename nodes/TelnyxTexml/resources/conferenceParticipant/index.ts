@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { accountSidField, conferenceField, participantField } from '../../shared/descriptions';
+import { createDescription, createOperation } from './create';
+import { deleteOperation } from './delete';
+import { getOperation } from './get';
+import { getAllDescription, getAllOperation } from './getAll';
 import { updateDescription, updateOperation } from './update';
 
 const showForResource = { resource: ['conferenceParticipant'] };
@@ -12,11 +16,14 @@ export const conferenceParticipantDescription: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: showForResource },
-		options: [updateOperation],
+		options: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
 		default: 'update',
 	},
 	{ ...accountSidField, displayOptions: { show: showForResource } },
 	{ ...conferenceField, displayOptions: { show: showForResource } },
-	{ ...participantField, displayOptions: { show: { ...showForResource, operation: ['update'] } } },
+	// Only where an existing participant is addressed.
+	{ ...participantField, displayOptions: { show: { ...showForResource, operation: ['delete', 'get', 'update'] } } },
+	...createDescription,
+	...getAllDescription,
 	...updateDescription,
 ];

@@ -1,0 +1,2 @@
+export { searchConferences } from './searchConferences';
+export { searchParticipants } from './searchParticipants';

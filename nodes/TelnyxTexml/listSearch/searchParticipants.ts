@@ -1,0 +1,33 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { readTexmlList, typed } from './texmlList';
+
+function state(participant: IDataObject): string {
+	const parts = [participant.muted ? 'muted' : 'unmuted'];
+	if (participant.hold) parts.push('on hold');
+	if (participant.coaching) parts.push('coaching');
+	if (participant.status && participant.status !== 'connected') parts.push(String(participant.status));
+	return parts.join(', ');
+}
+
+/** The participants of the conference picked above, with their label (when Telnyx gives one) or call SID. */
+export async function searchParticipants(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const conference = typed(this, 'conferenceSid');
+	if (!conference) return { results: [] };
+	const participants = await readTexmlList(
+		this,
+		(segment) => `/Conferences/${segment(conference)}/Participants`,
+		'participants',
+	);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = participants
+		.filter((p) => !needle || [p.label, p.call_sid].some((v) => String(v ?? '').toLowerCase().includes(needle)))
+		.map((p) => {
+			const label = typeof p.label === 'string' && p.label ? `${p.label} · ` : '';
+			return { name: `${label}${String(p.call_sid)} (${state(p)})`, value: String(p.call_sid) };
+		});
+	return { results };
+}

@@ -1,0 +1,86 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { throwOnTelnyxError } from '../../shared/errors';
+import { formBody } from '../../shared/form';
+import { texmlPath } from '../../shared/request';
+import { callOptions, conferenceOptions, machineDetectionOptions, recordingOptions } from './dialFields';
+
+const essentials: INodeProperties[] = [
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +13125550100',
+		description: 'The caller number (E.164) the new participant sees: a number of the Telnyx account',
+		routing: { send: { type: 'body', property: 'From' } },
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +13125550123',
+		description: 'The phone number (E.164) or SIP URI to call into the conference',
+		routing: { send: { type: 'body', property: 'To' } },
+	},
+	{
+		displayName: 'Label',
+		name: 'label',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. supervisor',
+		description: 'A name for the new participant, unique in the conference',
+		hint: 'Later steps can address the participant by this label instead of its call SID (Participant → By Call SID or Label)',
+		routing: { send: { type: 'body', property: 'Label' } },
+	},
+	{
+		displayName: 'Conference Status Callback',
+		name: 'conferenceStatusCallback',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://n8n.example.com/webhook/telnyx-conference',
+		description: 'Where Telnyx sends this conference’s events (start, end, join, leave)',
+		hint: 'Use the webhook URL of a workflow that reacts to conference events. Pick the events under Conference Options.',
+		routing: { send: { type: 'body', property: 'ConferenceStatusCallback' } },
+	},
+];
+
+const fields = [...essentials, conferenceOptions, callOptions, recordingOptions, machineDetectionOptions];
+
+export const createOperation: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	description: 'Dial a number or SIP URI into the conference as a new participant',
+	action: 'Add participant to conference',
+	routing: {
+		// Dialing is not idempotent: this request is sent once per item and never repeated by the node.
+		request: {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			ignoreHttpStatusErrors: true,
+		},
+		send: {
+			preSend: [
+				texmlPath('/Conferences/{conferenceSid}/Participants'),
+				formBody(fields, [
+					{
+						when: 'Coaching',
+						is: true,
+						requires: 'CallSidToCoach',
+						fix: 'Add "Call SID To Coach" under Conference Options with the call SID of the participant to coach, or turn Coaching off.',
+					},
+				]),
+			],
+		},
+		output: { postReceive: [throwOnTelnyxError] },
+	},
+};
+
+export const createDescription: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['conferenceParticipant'], operation: ['create'] } },
+	fields,
+);

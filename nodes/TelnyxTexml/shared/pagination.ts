@@ -1,0 +1,84 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** The key holding the records in each resource's Twilio-style list page. */
+const LIST_KEYS: Record<string, string> = {
+	conference: 'conferences',
+	conferenceParticipant: 'participants',
+	conferenceRecording: 'recordings',
+};
+
+export interface ListPlan {
+	/** e.g. `conferences` in `{ conferences: [...], next_page_uri, ... }` */
+	itemsKey: string;
+	/** How many records to output at most (Infinity for Return All). */
+	limit: number;
+}
+
+/** What the current item's list operation asks for; undefined when the operation is no list. */
+export function listPlan(context: IExecutePaginationFunctions): ListPlan | undefined {
+	if (context.getNodeParameter('operation', '') !== 'getAll') return undefined;
+	const itemsKey = LIST_KEYS[context.getNodeParameter('resource', '') as string];
+	if (!itemsKey) return undefined;
+	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+	return { itemsKey, limit: returnAll ? Infinity : Number(context.getNodeParameter('limit', 50)) };
+}
+
+/**
+ * Where `next_page_uri` points. Telnyx gives it relative to the host and with `/v2` in it, so it
+ * is resolved against the origin of the Base URL; a page elsewhere is refused, since the API key
+ * would go with it.
+ */
+export function nextPageUrl(baseUrl: string, nextPageUri: unknown): URL | undefined {
+	if (typeof nextPageUri !== 'string' || nextPageUri.trim() === '') return undefined;
+	const origin = new URL(baseUrl).origin;
+	const next = new URL(nextPageUri, origin);
+	return next.origin === origin ? next : undefined;
+}
+
+type SendOne = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * Sends the first page as prepared, then follows `next_page_uri` until Telnyx has no next page or
+ * the limit is reached. Every page goes through `send`; the output is one item per record.
+ */
+export async function collectPages(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	plan: ListPlan,
+	send: SendOne,
+): Promise<INodeExecutionData[]> {
+	const baseUrl = String(requestData.options.baseURL);
+	const records: INodeExecutionData[] = [];
+	const seen = new Set<string>();
+	let request = requestData;
+	for (;;) {
+		const [page] = await send.call(this, request);
+		const body = (page?.json ?? {}) as IDataObject;
+		const list = body[plan.itemsKey];
+		if (!Array.isArray(list)) {
+			throw new NodeOperationError(this.getNode(), `Telnyx answered without a list of ${plan.itemsKey}`, {
+				description: `Expected "${plan.itemsKey}" in the response. Check that the Base URL of the credential points to the Telnyx API.`,
+				itemIndex: this.getItemIndex(),
+			});
+		}
+		records.push(...(list as IDataObject[]).map((json) => ({ json })));
+		if (records.length >= plan.limit) return records.slice(0, plan.limit);
+		const next = nextPageUrl(baseUrl, body.next_page_uri);
+		// A page that points back to one already read would loop forever.
+		if (!next || seen.has(next.href)) return records;
+		seen.add(next.href);
+		request = {
+			...requestData,
+			options: { ...requestData.options, baseURL: next.origin, url: `${next.pathname}${next.search}`, qs: {} },
+		};
+	}
+}
