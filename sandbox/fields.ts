@@ -1,7 +1,15 @@
 import { invalid } from './http';
 
 /** Checks Telnyx applies to form fields, answered with 422 like the real API. */
-export type FieldRule = 'boolean' | 'method' | 'url' | 'text' | { oneOf: string[] } | { integer: [number, number] };
+export type FieldRule =
+	| 'boolean'
+	| 'method'
+	| 'url'
+	| 'text'
+	| { oneOf: string[] }
+	| { integer: [number, number] }
+	/** Several of these, space-separated (Telnyx's callback event lists). */
+	| { words: string[] };
 
 export function checkForm(form: Record<string, string>, rules: Record<string, FieldRule>) {
 	for (const [key, value] of Object.entries(form)) {
@@ -18,6 +26,12 @@ export function checkForm(form: Record<string, string>, rules: Record<string, Fi
 		}
 		if (typeof rule === 'object' && 'oneOf' in rule && !rule.oneOf.includes(value)) {
 			throw invalid(key, `${key} must be one of ${rule.oneOf.join(', ')}.`);
+		}
+		if (typeof rule === 'object' && 'words' in rule) {
+			const words = value.split(' ');
+			if (words.some((w) => !rule.words.includes(w))) {
+				throw invalid(key, `${key} must be space-separated values from: ${rule.words.join(' ')}.`);
+			}
 		}
 		if (typeof rule === 'object' && 'integer' in rule) {
 			const [min, max] = rule.integer;

@@ -6,8 +6,10 @@ export {
 	type Conference,
 	type ConferenceCallback,
 	type Participant,
+	type Recording,
 	type StoreEvent,
 } from './store';
+export { conferenceResource, recordingResource } from './resources';
 export type { RecordedRequest } from './http';
 export { DEMO, seedDemo } from './demo-data';
 export { newSigningKey, startStatusCallbacks, type Delivery, type SigningKey, type StatusCallbacks } from './events';

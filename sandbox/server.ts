@@ -8,6 +8,8 @@ import { Store, type Account } from './store';
 
 export interface SandboxOptions {
 	port?: number;
+	/** How many records a list page holds when the request gives no PageSize (Telnyx: 20). */
+	pageSize?: number;
 	/** The account of the default API key; a random one when not given. */
 	account?: Partial<Account>;
 }
@@ -39,7 +41,7 @@ function reply(res: http.ServerResponse, recorded: RecordedRequest, answer: Repl
 	res.end(payload);
 }
 
-function handle(store: Store, recorded: RecordedRequest): Reply {
+function handle(store: Store, recorded: RecordedRequest, pageSize: number): Reply {
 	const [rawPath, rawQuery = ''] = recorded.url.split('?', 2);
 	const segments = rawPath.split('/').filter(Boolean);
 	if (segments[0] !== 'v2') throw new HttpError(404, [{ code: '10005', title: 'Not found', detail: 'Resource not found' }]);
@@ -66,6 +68,7 @@ function handle(store: Store, recorded: RecordedRequest): Reply {
 		params,
 		query: new URLSearchParams(rawQuery),
 		form: parseForm(recorded.body),
+		pageSize,
 	});
 }
 
@@ -88,7 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 			};
 			requests.push(recorded);
 			try {
-				reply(res, recorded, handle(store, recorded));
+				reply(res, recorded, handle(store, recorded, options.pageSize ?? 20));
 			} catch (error) {
 				if (!(error instanceof HttpError)) throw error;
 				reply(res, recorded, { status: error.status, body: { errors: error.errors }, headers: error.headers });

@@ -24,6 +24,8 @@ export interface Participant {
 	waitUrl?: string;
 	/** Announcements played to this participant, oldest first. */
 	announcements: Array<{ url: string; method: string }>;
+	/** How a participant dialled in through the API was called. */
+	dial?: { to: string; from: string; customHeaders: Array<{ name: string; value?: string }> };
 	dateCreated: Date;
 	dateUpdated: Date;
 }
@@ -41,6 +43,21 @@ export type StoreEvent =
 	| { type: 'conference-start' | 'conference-end'; conference: Conference }
 	| { type: 'participant-join' | 'participant-leave'; conference: Conference; participant: Participant };
 
+/** A recording of the conference (ConferenceRecordingResource). */
+export interface Recording {
+	sid: string;
+	callSid: string;
+	channels: 1 | 2;
+	/** Seconds; null while still processing. */
+	duration: number | null;
+	status: 'processing' | 'absent' | 'completed' | 'deleted';
+	source: string;
+	errorCode: string | null;
+	startTime: Date;
+	dateCreated: Date;
+	dateUpdated: Date;
+}
+
 export interface Conference {
 	sid: string;
 	accountSid: string;
@@ -48,6 +65,9 @@ export interface Conference {
 	status: 'init' | 'in-progress' | 'completed';
 	region: string;
 	participants: Participant[];
+	recordings: Recording[];
+	/** Announcements played to the whole conference, oldest first. */
+	announcements: Array<{ url: string; method: string }>;
 	statusCallback?: ConferenceCallback;
 	reasonConferenceEnded?: string;
 	callSidEndingConference?: string;
@@ -103,6 +123,8 @@ export class Store {
 			status: conference.status ?? 'in-progress',
 			region: conference.region ?? 'dc2',
 			participants: [],
+			recordings: [],
+			announcements: [],
 			dateCreated: conference.dateCreated ?? now,
 			dateUpdated: conference.dateUpdated ?? now,
 		};
@@ -133,6 +155,24 @@ export class Store {
 		if (created.status !== 'completed') {
 			this.emit({ type: 'participant-join', conference, participant: created });
 		}
+		return created;
+	}
+
+	addRecording(conference: Conference, recording: Partial<Recording> = {}): Recording {
+		const now = new Date();
+		const created: Recording = {
+			sid: recording.sid ?? randomUUID(),
+			callSid: recording.callSid ?? conference.participants[0]?.callSid ?? newCallSid(),
+			channels: recording.channels ?? 1,
+			duration: recording.duration === undefined ? 60 : recording.duration,
+			status: recording.status ?? 'completed',
+			source: recording.source ?? 'StartConferenceRecordingAPI',
+			errorCode: recording.errorCode ?? null,
+			startTime: recording.startTime ?? now,
+			dateCreated: recording.dateCreated ?? now,
+			dateUpdated: recording.dateUpdated ?? now,
+		};
+		conference.recordings.push(created);
 		return created;
 	}
 

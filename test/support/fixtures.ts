@@ -2,7 +2,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
 import { TelnyxTexml } from '../../nodes/TelnyxTexml/TelnyxTexml.node';
-import { startSandbox, type Conference, type Participant, type TexmlSandbox } from '../../sandbox';
+import { startSandbox, type Conference, type Participant, type SandboxOptions, type TexmlSandbox } from '../../sandbox';
 import { runNode, type Engine, type Package } from './engine';
 
 export const NODE_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexml';
@@ -24,8 +24,8 @@ export interface World {
 }
 
 /** A sandbox with one live conference of three participants, and an engine pointed at it. */
-export async function startWorld(): Promise<World> {
-	const sandbox = await startSandbox();
+export async function startWorld(options: SandboxOptions = {}): Promise<World> {
+	const sandbox = await startSandbox(options);
 	const conference = sandbox.store.addConference(sandbox.account.sid, {
 		friendlyName: 'weekly-sync',
 		participants: [{ label: 'alice' }, {}, { label: 'coach' }],
