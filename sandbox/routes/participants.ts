@@ -107,6 +107,7 @@ const DIAL_PARTICIPANT: Record<string, FieldRule> = {
 	TimeLimit: { integer: [1, 86400] },
 	Timeout: { integer: [5, 120] },
 	To: 'text',
+	Trim: TRIM,
 	WaitUrl: 'url',
 };
 
@@ -135,7 +136,7 @@ function dialParticipant(ctx: RouteContext): Reply {
 	const { headers, rest: form } = customHeaders(ctx.form);
 	checkForm(form, DIAL_PARTICIPANT);
 	for (const field of ['To', 'From']) {
-		if (!form[field]) throw invalid(field, `${field} is required to dial a participant.`);
+		if (!form[field]?.trim()) throw invalid(field, `${field} is required to dial a participant.`);
 	}
 	if (form.CallerId && form.CallerId.length > 128) throw invalid('CallerId', 'CallerId is at most 128 characters.');
 	if (conference.status === 'completed') {

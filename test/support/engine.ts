@@ -3,7 +3,14 @@
  * httpRequestWithAuthentication → real HTTP. Only what the n8n server would provide around it
  * (node and credential registries, credential decryption, URLs) is supplied here.
  */
-import { DirectoryLoader, ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	DirectoryLoader,
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -252,4 +259,24 @@ export async function testCredential(
 		return { status: 'Error', message: error.cause?.code ?? String(error.message) };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/**
+ * What the n8n server builds to answer a resource locator's "From List" search: a LoadOptionsContext
+ * for the node as currently edited (its parameters are `currentNodeParameters`).
+ */
+export function loadOptionsContext(engine: Engine, spec: SingleNode, path = 'parameters'): LoadOptionsContext {
+	const credentialType = spec.credentialType ?? engine.package.credentials[0].name;
+	const node: INode = {
+		id: 'node-1',
+		name: spec.name ?? 'Node',
+		type: spec.type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: spec.parameters,
+		credentials: { [credentialType]: { id: 'cred-1', name: 'Test credential' } },
+	};
+	const workflow = workflowOf(engine, { nodes: [node], connections: {} });
+	const data = { ...additionalData(engine), currentNodeParameters: spec.parameters };
+	return new LoadOptionsContext(workflow, node, data, path);
 }

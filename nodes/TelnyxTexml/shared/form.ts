@@ -179,7 +179,7 @@ export function formBody(properties: INodeProperties[], dependencies: FieldDepen
 		};
 		const form: Record<string, string> = {};
 		for (const [wire, value] of Object.entries((requestOptions.body ?? {}) as IDataObject)) {
-			if (value === undefined || value === null || value === '') continue; // not set
+			if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue; // not set
 			const field = fields[wire] ?? { label: wire, kind: 'text' as const };
 			const result = normalize(field, value, wire);
 			if ('problem' in result) {

@@ -57,6 +57,8 @@ export async function collectPages(
 	send: SendOne,
 ): Promise<INodeExecutionData[]> {
 	const baseUrl = String(requestData.options.baseURL);
+	// Every record comes from this input item, however many items the node runs over.
+	const pairedItem = { item: this.getItemIndex() };
 	const records: INodeExecutionData[] = [];
 	const seen = new Set<string>();
 	let request = requestData;
@@ -70,7 +72,7 @@ export async function collectPages(
 				itemIndex: this.getItemIndex(),
 			});
 		}
-		records.push(...(list as IDataObject[]).map((json) => ({ json })));
+		records.push(...(list as IDataObject[]).map((json) => ({ json, pairedItem })));
 		if (records.length >= plan.limit) return records.slice(0, plan.limit);
 		const next = nextPageUrl(baseUrl, body.next_page_uri);
 		// A page that points back to one already read would loop forever.
