@@ -47,7 +47,7 @@ export async function readTexmlList(
 		if (response.statusCode >= 400) throw telnyxApiError(node, response.statusCode, response.body);
 		const body = (response.body ?? {}) as IDataObject;
 		records.push(...((Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as IDataObject[]));
-		const next = nextPageUrl(baseUrl, body.next_page_uri);
+		const next = nextPageUrl(node, baseUrl, body.next_page_uri);
 		if (!next) break;
 		url = next.href;
 	}

@@ -2,6 +2,7 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -31,14 +32,18 @@ export function listPlan(context: IExecutePaginationFunctions): ListPlan | undef
 
 /**
  * Where `next_page_uri` points. Telnyx gives it relative to the host and with `/v2` in it, so it
- * is resolved against the origin of the Base URL; a page elsewhere is refused, since the API key
- * would go with it.
+ * is resolved against the origin of the Base URL. A page on another host is refused with an
+ * error rather than followed (the API key would go with it) or dropped (the list would be cut).
  */
-export function nextPageUrl(baseUrl: string, nextPageUri: unknown): URL | undefined {
+export function nextPageUrl(node: INode, baseUrl: string, nextPageUri: unknown, itemIndex?: number): URL | undefined {
 	if (typeof nextPageUri !== 'string' || nextPageUri.trim() === '') return undefined;
 	const origin = new URL(baseUrl).origin;
 	const next = new URL(nextPageUri, origin);
-	return next.origin === origin ? next : undefined;
+	if (next.origin === origin) return next;
+	throw new NodeOperationError(node, 'Telnyx pointed to the next page on another host', {
+		description: `The next page is at ${next.origin}, not at ${origin}, so it was not read and the API key was not sent there. Check the Base URL of the credential.`,
+		itemIndex,
+	});
 }
 
 type SendOne = (
@@ -74,7 +79,7 @@ export async function collectPages(
 		}
 		records.push(...(list as IDataObject[]).map((json) => ({ json, pairedItem })));
 		if (records.length >= plan.limit) return records.slice(0, plan.limit);
-		const next = nextPageUrl(baseUrl, body.next_page_uri);
+		const next = nextPageUrl(this.getNode(), baseUrl, body.next_page_uri, this.getItemIndex());
 		// A page that points back to one already read would loop forever.
 		if (!next || seen.has(next.href)) return records;
 		seen.add(next.href);

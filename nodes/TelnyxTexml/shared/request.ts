@@ -14,7 +14,8 @@ const PATH_LABELS: Record<string, string> = {
 /** The Account SID field, or when left empty the organization of the API key (once per execution). */
 async function accountSidOf(context: IExecuteSingleFunctions, baseUrl: string): Promise<unknown> {
 	const given = context.getNodeParameter('accountSid', '');
-	if (typeof given !== 'string' || given.trim() !== '') return given;
+	const empty = given === undefined || given === null || (typeof given === 'string' && given.trim() === '');
+	if (!empty) return given;
 	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
 	const executionId = context.getExecutionId();
 	const key = executionId ? `${executionId}:${credential}:${baseUrl}` : undefined;

@@ -1,0 +1,118 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { loadOptionsContext } from './support/engine';
+import { NODE_TYPE, startWorld, type World } from './support/fixtures';
+import { locator, texmlRequests, whoamiCalls } from './support/texml';
+
+let world: World;
+
+beforeEach(async () => {
+	world = await startWorld({ pageSize: 2 });
+});
+afterEach(async () => await world.close());
+
+/** Calls a listSearch method the way the editor does: a LoadOptionsContext for the node as edited. */
+async function search(method: string, parameters: Record<string, unknown>, filter?: string): Promise<INodeListSearchResult> {
+	const context = loadOptionsContext(world.engine, { type: NODE_TYPE, parameters: parameters as never });
+	const node = world.engine.package.nodes[NODE_TYPE];
+	const listSearch = node.methods!.listSearch![method] as (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	) => Promise<INodeListSearchResult>;
+	return await listSearch.call(context, filter);
+}
+
+describe('Conference picker (searchConferences)', () => {
+	beforeEach(() => {
+		const { store, account } = world.sandbox;
+		const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9, 30));
+		store.addConference(account.sid, { friendlyName: 'sales-review', status: 'completed', dateCreated: day(20) });
+		store.addConference(account.sid, { friendlyName: 'support-bridge', status: 'in-progress', dateCreated: day(21) });
+		store.addConference(account.sid, { friendlyName: 'sales-standup', status: 'init', dateCreated: day(22) });
+		store.addConference(account.sid, { friendlyName: 'sales-escalation', status: 'in-progress', dateCreated: day(23) });
+		world.conference.dateCreated = day(24);
+	});
+
+	test('lists every page, in-progress first, showing status and creation date; the value is the SID', async () => {
+		const { results } = await search('searchConferences', { resource: 'conference', operation: 'get', accountSid: '' });
+
+		expect(results.map((r) => r.name)).toEqual([
+			'weekly-sync (in progress, created 2026-11-24 09:30 UTC)',
+			'sales-escalation (in progress, created 2026-11-23 09:30 UTC)',
+			'support-bridge (in progress, created 2026-11-21 09:30 UTC)',
+			'sales-standup (waiting, created 2026-11-22 09:30 UTC)',
+			'sales-review (ended, created 2026-11-20 09:30 UTC)',
+		]);
+		const byName = new Map(world.sandbox.store.conferences.map((c) => [c.friendlyName, c.sid]));
+		expect(results[0].value).toBe(byName.get('weekly-sync'));
+		// Account SID empty: the key's account, then three pages of two.
+		expect(whoamiCalls(world)).toBe(1);
+		expect(texmlRequests(world).map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
+	});
+
+	test('searches by friendly name, case-insensitively', async () => {
+		const { results } = await search('searchConferences', { accountSid: world.sandbox.account.sid }, 'SALES');
+
+		expect(results.map((r) => r.name.split(' ')[0])).toEqual(['sales-escalation', 'sales-standup', 'sales-review']);
+		expect(whoamiCalls(world)).toBe(0);
+	});
+
+	test('an Account SID given as an expression cannot be resolved while editing: the key’s account is used', async () => {
+		const { results } = await search('searchConferences', { accountSid: '={{ $json.account }}' }, 'weekly');
+
+		expect(whoamiCalls(world)).toBe(1);
+		expect(results).toHaveLength(1);
+	});
+
+	test('a rejected key is the same clear error as in an execution', async () => {
+		world.engine.credentials.telnyxTexmlApi.apiKey = 'KEY-WRONG';
+
+		await expect(search('searchConferences', { accountSid: '' })).rejects.toThrow(
+			'Could not look up the account SID of the API key: Telnyx rejected the API key',
+		);
+	});
+});
+
+describe('Participant picker (searchParticipants)', () => {
+	test('lists the participants of the selected conference with call SID and muted/hold state', async () => {
+		world.bob.muted = true;
+		world.carol.hold = true;
+		world.carol.muted = true;
+		world.sandbox.store.addParticipant(world.conference, { label: 'dave', status: 'connecting' });
+
+		const { results } = await search('searchParticipants', {
+			resource: 'conferenceParticipant',
+			operation: 'update',
+			accountSid: '',
+			conferenceSid: locator(world.conference.sid, 'list'),
+		});
+
+		const dave = world.conference.participants[3];
+		expect(results).toEqual([
+			{ name: `${world.alice.callSid} (unmuted)`, value: world.alice.callSid },
+			{ name: `${world.bob.callSid} (muted)`, value: world.bob.callSid },
+			{ name: `${world.carol.callSid} (muted, on hold)`, value: world.carol.callSid },
+			{ name: `${dave.callSid} (unmuted, connecting)`, value: dave.callSid },
+		]);
+		const path = `/v2/texml/Accounts/${world.sandbox.account.sid}/Conferences/${world.conference.sid}/Participants`;
+		expect(texmlRequests(world).map((r) => r.url.split('?')[0])).toEqual([path, `${path}.json`]);
+		expect(whoamiCalls(world)).toBe(1);
+	});
+
+	test('the search matches part of a call SID (or of a label, when Telnyx gives one)', async () => {
+		const { results } = await search(
+			'searchParticipants',
+			{ accountSid: world.sandbox.account.sid, conferenceSid: locator(world.conference.sid) },
+			world.bob.callSid.slice(3, 12).toLowerCase(),
+		);
+
+		expect(results.map((r) => r.value)).toEqual([world.bob.callSid]);
+	});
+
+	test('without a conference picked there is nothing to list and nothing is sent', async () => {
+		const { results } = await search('searchParticipants', { accountSid: '', conferenceSid: locator('', 'list') });
+
+		expect(results).toEqual([]);
+		expect(world.sandbox.requests).toHaveLength(0);
+	});
+});
