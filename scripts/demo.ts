@@ -29,7 +29,8 @@ function stateTable(conference: Conference): string {
 
 async function runExample(file: string) {
 	const workflow = JSON.parse(readFileSync(join(root, 'examples', file), 'utf8')) as WorkflowFile;
-	const sandbox = await startSandbox({ account: DEMO.account });
+	// Small pages, so a list operation shows Telnyx's next_page_uri being followed.
+	const sandbox = await startSandbox({ account: DEMO.account, pageSize: 2 });
 	const conference = seedDemo(sandbox.store);
 	const engine = {
 		package: await loadPackage(root),
@@ -66,7 +67,7 @@ async function runExample(file: string) {
 
 async function main() {
 	let ok = true;
-	for (const file of ['update-participant.workflow.json']) ok = (await runExample(file)) && ok;
+	for (const file of ['update-participant.workflow.json', 'mute-everyone.workflow.json']) ok = (await runExample(file)) && ok;
 	process.exitCode = ok ? 0 : 1;
 }
 

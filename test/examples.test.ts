@@ -1,4 +1,5 @@
 import workflow from '../examples/update-participant.workflow.json';
+import muteEveryone from '../examples/mute-everyone.workflow.json';
 import { DEMO, seedDemo, startSandbox, type TexmlSandbox } from '../sandbox';
 import { outputOf, runWorkflow, type WorkflowFile } from './support/engine';
 import { sourcePackage } from './support/fixtures';
@@ -34,5 +35,40 @@ describe('examples/update-participant.workflow.json', () => {
 			coaching_call_sid: guest1.callSid,
 		});
 		expect([host.coaching, guest1.muted, guest2.hold]).toEqual([true, true, true]);
+	});
+});
+
+describe('examples/mute-everyone.workflow.json', () => {
+	let sandbox: TexmlSandbox;
+	beforeEach(async () => {
+		// Pages of two, so the three demo participants span two pages.
+		sandbox = await startSandbox({ account: DEMO.account, pageSize: 2 });
+	});
+	afterEach(() => sandbox.close());
+
+	it('lists the participants (account SID from the key, every page) and mutes each of them', async () => {
+		const conference = seedDemo(sandbox.store);
+		conference.participants[1].muted = true;
+		const run = await runWorkflow(
+			{
+				package: sourcePackage(),
+				credentials: { telnyxTexmlApi: { apiKey: DEMO.account.apiKey, baseUrl: sandbox.baseUrl } },
+			},
+			muteEveryone as unknown as WorkflowFile,
+		);
+
+		expect(run.data.resultData.error).toBeUndefined();
+		const participants = `/v2/texml/Accounts/${DEMO.account.sid}/Conferences/${DEMO.conference.sid}/Participants`;
+		expect(sandbox.requests.map((r) => `${r.method} ${r.url.split('?')[0]} ${r.body}`)).toEqual([
+			'GET /v2/whoami ',
+			`GET ${participants} `,
+			`GET ${participants}.json `,
+			...DEMO.participants.map((p) => `POST ${participants}/${p.callSid} Muted=true`),
+		]);
+		expect(outputOf(run, 'List participants')).toHaveLength(3);
+		expect(outputOf(run, 'Mute each participant').map((o) => [o.json.call_sid, o.json.muted])).toEqual(
+			DEMO.participants.map((p) => [p.callSid, true]),
+		);
+		expect(conference.participants.every((p) => p.muted)).toBe(true);
 	});
 });
