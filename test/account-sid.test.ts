@@ -1,3 +1,4 @@
+import { startSandbox } from '../sandbox';
 import { startWorld, type World } from './support/fixtures';
 import { locator, runTexml, texmlRequests, whoamiCalls } from './support/texml';
 
@@ -95,6 +96,23 @@ describe('Account SID left empty: the organization of the API key (GET /v2/whoam
 			);
 			expect(item.error?.description).toContain('Enter the Account SID');
 			expect(JSON.stringify(item)).not.toContain('KEY-NOT-KNOWN-123');
+		}
+	});
+
+	test('an unreachable Base URL is a network error that carries no request details', async () => {
+		const closed = await startSandbox();
+		await closed.close();
+		const engine = {
+			...world.engine,
+			credentials: { telnyxTexmlApi: { apiKey: 'KEY-SECRET-456', baseUrl: closed.baseUrl } },
+		};
+
+		const { output } = await muteAll('', { engine, continueOnFail: true });
+
+		expect(output).toHaveLength(3);
+		for (const item of output) {
+			expect(item.json.error).toBe('Telnyx could not be reached: the connection was refused');
+			expect(JSON.stringify(item)).not.toContain('KEY-SECRET-456');
 		}
 	});
 

@@ -1,22 +1,26 @@
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { fetchAccountSid } from '../shared/account';
 import { apiBaseUrl, CREDENTIAL_TYPE } from '../shared/constants';
-import { telnyxApiError } from '../shared/errors';
+import { telnyxApiError, withoutRequestDetails } from '../shared/errors';
 import { nextPageUrl } from '../shared/pagination';
 import { encodePathSegment } from '../shared/path';
 
 /** Pages a picker reads at most; a picker is for choosing, Get Many is for reading everything. */
 const MAX_PAGES = 10;
 
-async function send(context: ILoadOptionsFunctions, options: IHttpRequestOptions) {
-	return await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-		headers: { Accept: 'application/json' },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		...options,
-	});
+async function send(context: ILoadOptionsFunctions, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+	try {
+		return await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+			headers: { Accept: 'application/json' },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			...options,
+		});
+	} catch (error) {
+		throw withoutRequestDetails(context.getNode(), error);
+	}
 }
 
 /** A parameter as typed in the panel; an expression cannot be resolved while picking, so it counts as empty. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INode } from 'n8n-workflow';
 
-import { telnyxApiError } from './errors';
+import { telnyxApiError, withoutRequestDetails } from './errors';
 
 /** Sends one authenticated request with the node's credential (execute or load-options helpers). */
 export type AuthenticatedRequest = (options: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
@@ -16,14 +16,19 @@ export async function fetchAccountSid(
 	send: AuthenticatedRequest,
 	itemIndex?: number,
 ): Promise<string> {
-	const response = await send({
-		method: 'GET',
-		url: `${baseUrl}/whoami`,
-		headers: { Accept: 'application/json' },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	});
+	let response: IN8nHttpFullResponse;
+	try {
+		response = await send({
+			method: 'GET',
+			url: `${baseUrl}/whoami`,
+			headers: { Accept: 'application/json' },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		});
+	} catch (error) {
+		throw withoutRequestDetails(node, error, itemIndex);
+	}
 	const id = ((response.body as IDataObject | undefined)?.data as IDataObject | undefined)?.organization_id;
 	if (response.statusCode < 400 && typeof id === 'string' && id.trim() !== '') return id.trim();
 	const error = telnyxApiError(node, response.statusCode < 400 ? 502 : response.statusCode, response.body, itemIndex);

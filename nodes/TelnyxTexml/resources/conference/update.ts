@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { httpMethodOptions } from '../../shared/descriptions';
 import { throwOnTelnyxError } from '../../shared/errors';
 import { formBody } from '../../shared/form';
 import { texmlPath } from '../../shared/request';
@@ -16,10 +17,7 @@ const updateFields: INodeProperties = {
 			displayName: 'Announce Method',
 			name: 'announceMethod',
 			type: 'options',
-			options: [
-				{ name: 'GET', value: 'GET' },
-				{ name: 'POST', value: 'POST' },
-			],
+			options: httpMethodOptions,
 			default: 'POST',
 			description: 'The HTTP method Telnyx uses to fetch the Announce URL',
 			routing: { send: { type: 'body', property: 'AnnounceMethod' } },

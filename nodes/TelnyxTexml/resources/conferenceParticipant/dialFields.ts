@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { httpMethodOptions } from '../../shared/descriptions';
+
 /**
  * The optional fields of Dial participant (Telnyx `DialConferenceParticipantRequest`), grouped the
  * way a builder thinks about them. Each field is sent under its Telnyx name only when added.
@@ -38,8 +40,12 @@ function events(displayName: string, wire: string, description: string, values: 
 	return { ...choice(displayName, wire, description, values, ''), type: 'multiOptions', default: [] };
 }
 
-const method = (displayName: string, wire: string, of: string) =>
-	choice(displayName, wire, `The HTTP method Telnyx uses for the ${of}`, [['GET', 'GET'], ['POST', 'POST']], 'POST');
+const method = (displayName: string, wire: string, of: string): INodeProperties => ({
+	...text(displayName, wire, `The HTTP method Telnyx uses for the ${of}`),
+	type: 'options',
+	options: httpMethodOptions,
+	default: 'POST',
+});
 
 const url = (displayName: string, wire: string, description: string) =>
 	text(displayName, wire, description, 'e.g. https://example.com/telnyx/callbacks');

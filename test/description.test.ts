@@ -1,0 +1,105 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { TelnyxTexml } from '../nodes/TelnyxTexml/TelnyxTexml.node';
+
+/** The names saved workflows depend on, and what the panel shows for each operation (Return All off). */
+const node = new TelnyxTexml();
+const { properties } = node.description;
+
+const shownFor = (resource: string, operation: string) =>
+	properties.filter((p) => {
+		const show = p.displayOptions?.show ?? {};
+		return (
+			(!show.resource || show.resource.includes(resource)) &&
+			(!show.operation || show.operation.includes(operation))
+		);
+	});
+
+const operationsOf = (resource: string) =>
+	(properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))!
+		.options as INodePropertyOptions[]).map((o) => o.value);
+
+test('resources and operations keep their values; the defaults stay Conference Participant → Update', () => {
+	const resource = properties.find((p) => p.name === 'resource')!;
+	expect((resource.options as INodePropertyOptions[]).map((o) => o.value)).toEqual([
+		'conference',
+		'conferenceParticipant',
+		'conferenceRecording',
+	]);
+	expect(resource.default).toBe('conferenceParticipant');
+	expect(operationsOf('conference')).toEqual(['get', 'getAll', 'update']);
+	expect(operationsOf('conferenceParticipant')).toEqual(['create', 'delete', 'get', 'getAll', 'update']);
+	expect(operationsOf('conferenceRecording')).toEqual(['getAll']);
+	const participantOperation = properties.find(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('conferenceParticipant'),
+	)!;
+	expect(participantOperation.default).toBe('update');
+});
+
+test('Conference Participant → Update keeps its parameters and its 11 update fields', () => {
+	expect(shownFor('conferenceParticipant', 'update').map((p) => p.name)).toEqual([
+		'resource',
+		'operation',
+		'accountSid',
+		'conferenceSid',
+		'participant',
+		'updateFields',
+	]);
+	const updateFields = shownFor('conferenceParticipant', 'update').find((p) => p.name === 'updateFields')!;
+	expect((updateFields.options as INodeProperties[]).map((o) => o.name)).toEqual([
+		'announceMethod',
+		'announceUrl',
+		'beepOnExit',
+		'callSidToCoach',
+		'coaching',
+		'endConferenceOnExit',
+		'hold',
+		'holdMethod',
+		'holdUrl',
+		'muted',
+		'waitUrl',
+	]);
+});
+
+test.each([
+	['conference', 'get', ['accountSid', 'conferenceSid']],
+	['conference', 'getAll', ['accountSid', 'returnAll', 'limit', 'filters']],
+	['conference', 'update', ['accountSid', 'conferenceSid', 'updateFields']],
+	[
+		'conferenceParticipant',
+		'create',
+		[
+			'accountSid',
+			'conferenceSid',
+			'from',
+			'to',
+			'label',
+			'conferenceStatusCallback',
+			'conferenceOptions',
+			'callOptions',
+			'recordingOptions',
+			'machineDetectionOptions',
+		],
+	],
+	['conferenceParticipant', 'delete', ['accountSid', 'conferenceSid', 'participant']],
+	['conferenceParticipant', 'get', ['accountSid', 'conferenceSid', 'participant']],
+	['conferenceParticipant', 'getAll', ['accountSid', 'conferenceSid', 'returnAll', 'limit']],
+	['conferenceRecording', 'getAll', ['accountSid', 'conferenceSid', 'returnAll', 'limit']],
+])('%s → %s shows %j', (resource, operation, names) => {
+	expect(shownFor(resource, operation).map((p) => p.name)).toEqual(['resource', 'operation', ...names]);
+});
+
+test('Account SID is optional; Conference and Participant default to a searchable list, by ID still possible', () => {
+	const field = (name: string) => properties.find((p) => p.name === name)!;
+	expect(field('accountSid').required).toBeFalsy();
+	expect(field('accountSid').hint).toContain('Leave empty');
+	for (const [name, method] of [
+		['conferenceSid', 'searchConferences'],
+		['participant', 'searchParticipants'],
+	]) {
+		expect(field(name).default).toEqual({ mode: 'list', value: '' });
+		expect(field(name).modes!.map((m) => m.name)).toEqual(['list', 'id']);
+		expect(field(name).modes![0].typeOptions).toEqual({ searchListMethod: method, searchable: true });
+		expect(node.methods.listSearch[method as keyof typeof node.methods.listSearch]).toBeInstanceOf(Function);
+	}
+});
