@@ -45,9 +45,59 @@ describe('Conference picker (searchConferences)', () => {
 		]);
 		const byName = new Map(world.sandbox.store.conferences.map((c) => [c.friendlyName, c.sid]));
 		expect(results[0].value).toBe(byName.get('weekly-sync'));
-		// Account SID empty: the key's account, then three pages of two.
+		// Account SID empty: the key's account; then the live ones (3, two pages), then the history (5, three pages).
 		expect(whoamiCalls(world)).toBe(1);
-		expect(texmlRequests(world).map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
+		const conferences = `/v2/texml/Accounts/${world.sandbox.account.sid}/Conferences`;
+		expect(texmlRequests(world).map((r) => r.url.replace(/&PageToken=.*/, ''))).toEqual([
+			`${conferences}?Status=in-progress`,
+			`${conferences}.json?Status=in-progress&Page=1&PageSize=2`,
+			conferences,
+			`${conferences}.json?Page=1&PageSize=2`,
+			`${conferences}.json?Page=2&PageSize=2`,
+		]);
+	});
+
+	test('a long history comes a few pages per scroll: the pagination token continues it', async () => {
+		const { store, account } = world.sandbox;
+		for (let i = 0; i < 6; i++) {
+			store.addConference(account.sid, { friendlyName: `old-${i}`, status: 'completed', dateCreated: new Date(Date.UTC(2025, 0, 1 + i)) });
+		}
+
+		const first = await search('searchConferences', { accountSid: account.sid });
+		const context = loadOptionsContext(world.engine, { type: NODE_TYPE, parameters: { accountSid: account.sid } });
+		const more = await world.engine.package.nodes[NODE_TYPE].methods!.listSearch!.searchConferences.call(
+			context,
+			undefined,
+			first.paginationToken as string,
+		);
+
+		// 11 conferences: 3 live first, then the newest 6 of the history (3 pages of 2) less the live ones.
+		expect(first.results.map((r) => r.name.split(' ')[0])).toEqual([
+			'weekly-sync',
+			'sales-escalation',
+			'support-bridge',
+			'sales-standup',
+			'sales-review',
+			'old-5',
+		]);
+		expect(first.paginationToken).toMatch(/Conferences\.json\?Page=3&PageSize=2&PageToken=/);
+		expect(more.results.map((r) => r.name.split(' ')[0])).toEqual(['old-4', 'old-3', 'old-2', 'old-1', 'old-0']);
+		expect(more.paginationToken).toBeUndefined();
+		const all = [...first.results, ...more.results].map((r) => r.value);
+		expect(new Set(all).size).toBe(11);
+	});
+
+	test('a pagination token for another host is refused, and nothing is sent there', async () => {
+		const context = loadOptionsContext(world.engine, { type: NODE_TYPE, parameters: { accountSid: 'a' } });
+
+		await expect(
+			world.engine.package.nodes[NODE_TYPE].methods!.listSearch!.searchConferences.call(
+				context,
+				undefined,
+				'https://elsewhere.example/v2/texml/Accounts/a/Conferences.json?Page=1',
+			),
+		).rejects.toThrow('Telnyx pointed to the next page on another host');
+		expect(world.sandbox.requests).toHaveLength(0);
 	});
 
 	test('searches by friendly name, case-insensitively', async () => {

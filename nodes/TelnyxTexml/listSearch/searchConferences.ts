@@ -1,10 +1,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { readTexmlList } from './texmlList';
+import { readTexmlPages, texmlAccountUrl } from './texmlList';
 
-/** Live conferences first: they are the ones a builder usually wants to act on. */
-const STATUS_ORDER: Record<string, number> = { 'in-progress': 0, init: 1, completed: 2 };
 const STATUS_TEXT: Record<string, string> = { 'in-progress': 'in progress', init: 'waiting', completed: 'ended' };
+
+/** Live conferences are asked for separately, so they come first however long the history is. */
+const MAX_LIVE_PAGES = 10;
+/** Pages of the whole history per scroll of the picker. */
+const PAGES_PER_SCROLL = 3;
 
 function created(conference: IDataObject): number {
 	const time = Date.parse(String(conference.date_created ?? ''));
@@ -12,28 +15,42 @@ function created(conference: IDataObject): number {
 }
 
 function when(time: number): string {
-	return time ? new Date(time).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : 'unknown date';
+	return time ? `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'unknown date';
 }
 
-/** Conferences of the account, searchable by friendly name, in-progress ones first. */
+function matches(needle: string) {
+	return (c: IDataObject) =>
+		!needle || String(c.friendly_name ?? '').toLowerCase().includes(needle) || String(c.sid) === needle;
+}
+
+function item(c: IDataObject) {
+	const status = STATUS_TEXT[String(c.status)] ?? String(c.status ?? 'unknown');
+	return { name: `${String(c.friendly_name || c.sid)} (${status}, created ${when(created(c))})`, value: String(c.sid) };
+}
+
+/**
+ * Conferences of the account, searchable by friendly name (Telnyx only filters by exact name, so
+ * the search is done here): in-progress ones first, then the rest of the history, newest first,
+ * a few pages per scroll.
+ */
 export async function searchConferences(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const conferences = await readTexmlList(this, () => '/Conferences', 'conferences');
 	const needle = (filter ?? '').trim().toLowerCase();
-	const results = conferences
-		.filter((c) => !needle || String(c.friendly_name ?? '').toLowerCase().includes(needle) || String(c.sid) === needle)
-		.sort(
-			(a, b) =>
-				(STATUS_ORDER[String(a.status)] ?? 3) - (STATUS_ORDER[String(b.status)] ?? 3) || created(b) - created(a),
-		)
-		.map((c) => {
-			const status = STATUS_TEXT[String(c.status)] ?? String(c.status ?? 'unknown');
-			return {
-				name: `${String(c.friendly_name || c.sid)} (${status}, created ${when(created(c))})`,
-				value: String(c.sid),
-			};
-		});
-	return { results };
+	let live: IDataObject[] = [];
+	let historyUrl = paginationToken;
+	if (!historyUrl) {
+		const conferences = `${await texmlAccountUrl(this)}/Conferences`;
+		live = (await readTexmlPages(this, `${conferences}?Status=in-progress`, 'conferences', MAX_LIVE_PAGES)).records;
+		live.sort((a, b) => created(b) - created(a));
+		historyUrl = conferences;
+	}
+	const history = await readTexmlPages(this, historyUrl, 'conferences', PAGES_PER_SCROLL);
+	const rest = history.records.filter((c) => c.status !== 'in-progress');
+	return {
+		results: [...live, ...rest].filter(matches(needle)).map(item),
+		paginationToken: history.next,
+	};
 }

@@ -1,6 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { readTexmlList, typed } from './texmlList';
+import { encodePathSegment } from '../shared/path';
+import { readTexmlPages, texmlAccountUrl, typed } from './texmlList';
+
+/** A conference rarely has more participants than this many pages hold. */
+const MAX_PAGES = 10;
 
 function state(participant: IDataObject): string {
 	const parts = [participant.muted ? 'muted' : 'unmuted'];
@@ -17,13 +21,10 @@ export async function searchParticipants(
 ): Promise<INodeListSearchResult> {
 	const conference = typed(this, 'conferenceSid');
 	if (!conference) return { results: [] };
-	const participants = await readTexmlList(
-		this,
-		(segment) => `/Conferences/${segment(conference)}/Participants`,
-		'participants',
-	);
+	const url = `${await texmlAccountUrl(this)}/Conferences/${encodePathSegment(conference)}/Participants`;
+	const { records } = await readTexmlPages(this, url, 'participants', MAX_PAGES);
 	const needle = (filter ?? '').trim().toLowerCase();
-	const results = participants
+	const results = records
 		.filter((p) => !needle || [p.label, p.call_sid].some((v) => String(v ?? '').toLowerCase().includes(needle)))
 		.map((p) => {
 			const label = typeof p.label === 'string' && p.label ? `${p.label} · ` : '';

@@ -1,13 +1,15 @@
-import type { IDataObject, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { fetchAccountSid } from '../shared/account';
 import { apiBaseUrl, CREDENTIAL_TYPE } from '../shared/constants';
 import { telnyxApiError, withoutRequestDetails } from '../shared/errors';
 import { nextPageUrl } from '../shared/pagination';
 import { encodePathSegment } from '../shared/path';
-
-/** Pages a picker reads at most; a picker is for choosing, Get Many is for reading everything. */
-const MAX_PAGES = 10;
 
 async function send(context: ILoadOptionsFunctions, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
 	try {
@@ -24,38 +26,53 @@ async function send(context: ILoadOptionsFunctions, options: IHttpRequestOptions
 }
 
 /** A parameter as typed in the panel; an expression cannot be resolved while picking, so it counts as empty. */
-function typed(context: ILoadOptionsFunctions, name: string): string {
+export function typed(context: ILoadOptionsFunctions, name: string): string {
 	const value = context.getCurrentNodeParameter(name, { extractValue: true });
 	return typeof value === 'string' && !value.startsWith('=') ? value.trim() : '';
 }
 
+async function baseUrlOf(context: ILoadOptionsFunctions): Promise<string> {
+	return apiBaseUrl((await context.getCredentials(CREDENTIAL_TYPE)).baseUrl);
+}
+
 /**
- * Reads a TeXML list for a picker: `/texml/Accounts/{account}` + `path`, every page up to a cap.
- * The account is the Account SID field, or the API key's when it is empty.
+ * Where the account's TeXML resources are: `{baseUrl}/texml/Accounts/{account}`. The account is
+ * the Account SID field, or the API key's when it is empty.
  */
-export async function readTexmlList(
-	context: ILoadOptionsFunctions,
-	path: (segment: (value: string) => string) => string,
-	itemsKey: string,
-): Promise<IDataObject[]> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = apiBaseUrl(credentials.baseUrl);
-	const node = context.getNode();
+export async function texmlAccountUrl(context: ILoadOptionsFunctions): Promise<string> {
+	const baseUrl = await baseUrlOf(context);
 	const account =
 		typed(context, 'accountSid') ||
-		(await fetchAccountSid(node, baseUrl, async (options) => await send(context, options)));
-	let url = `${baseUrl}/texml/Accounts/${encodePathSegment(account)}${path(encodePathSegment)}`;
+		(await fetchAccountSid(context.getNode(), baseUrl, async (options) => await send(context, options)));
+	return `${baseUrl}/texml/Accounts/${encodePathSegment(account)}`;
+}
+
+export interface TexmlPages {
+	records: IDataObject[];
+	/** Where the list goes on (a next_page_uri resolved against the Base URL), if it does. */
+	next?: string;
+}
+
+/**
+ * Reads up to `maxPages` pages of a TeXML list from `url`. `url` may be a `next` handed back by
+ * the editor as a pagination token, so it is checked like any next_page_uri: same host only.
+ */
+export async function readTexmlPages(
+	context: ILoadOptionsFunctions,
+	url: string,
+	itemsKey: string,
+	maxPages: number,
+): Promise<TexmlPages> {
+	const node = context.getNode();
+	const baseUrl = await baseUrlOf(context);
+	let next = nextPageUrl(node, baseUrl, url)?.href;
 	const records: IDataObject[] = [];
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const response = await send(context, { method: 'GET', url });
+	for (let page = 0; next && page < maxPages; page++) {
+		const response = await send(context, { method: 'GET', url: next });
 		if (response.statusCode >= 400) throw telnyxApiError(node, response.statusCode, response.body);
 		const body = (response.body ?? {}) as IDataObject;
 		records.push(...((Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as IDataObject[]));
-		const next = nextPageUrl(node, baseUrl, body.next_page_uri);
-		if (!next) break;
-		url = next.href;
+		next = nextPageUrl(node, baseUrl, body.next_page_uri)?.href;
 	}
-	return records;
+	return { records, next };
 }
-
-export { typed };
