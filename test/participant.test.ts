@@ -11,6 +11,9 @@ beforeEach(async () => {
 });
 afterEach(async () => await world.close());
 
+/** Where the sandbox sends conference events: a closed local port, so nothing leaves the machine. */
+const CALLBACK_URL = 'http://127.0.0.1:9/telnyx/conference-events';
+
 const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
 
 const dial = (parameters: Record<string, unknown>, options: Parameters<typeof runTexml>[2] = {}) =>
@@ -22,7 +25,7 @@ describe('Participant → Create (POST …/Conferences/{conference_sid}/Particip
 			from: '+13125550100',
 			to: '+13125550123',
 			label: 'supervisor',
-			conferenceStatusCallback: 'https://n8n.example.com/webhook/conference',
+			conferenceStatusCallback: CALLBACK_URL,
 			conferenceOptions: { conferenceStatusCallbackEvent: ['join', 'leave'], conferenceStatusCallbackMethod: 'GET' },
 		});
 
@@ -34,14 +37,14 @@ describe('Participant → Create (POST …/Conferences/{conference_sid}/Particip
 		expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
 		expect(request.body).toBe(
 			'From=%2B13125550100&To=%2B13125550123&Label=supervisor' +
-				'&ConferenceStatusCallback=https%3A%2F%2Fn8n.example.com%2Fwebhook%2Fconference' +
+				`&ConferenceStatusCallback=${encodeURIComponent(CALLBACK_URL)}` +
 				'&ConferenceStatusCallbackEvent=join%20leave&ConferenceStatusCallbackMethod=GET',
 		);
 
 		const joined = world.sandbox.store.participant(world.conference, 'supervisor')!;
 		expect(joined.dial).toMatchObject({ to: '+13125550123', from: '+13125550100' });
 		expect(world.conference.statusCallback).toEqual({
-			url: 'https://n8n.example.com/webhook/conference',
+			url: CALLBACK_URL,
 			method: 'GET',
 			events: ['join', 'leave'],
 		});
@@ -69,7 +72,7 @@ describe('Participant → Create (POST …/Conferences/{conference_sid}/Particip
 			from: '+13125550100',
 			to: 'sip:agent@example.com',
 			label: 'coach-2',
-			conferenceStatusCallback: 'https://example.com/conference',
+			conferenceStatusCallback: CALLBACK_URL,
 			conferenceOptions: {
 				beep: 'onExit',
 				callSidToCoach: coachee,
@@ -132,7 +135,7 @@ describe('Participant → Create (POST …/Conferences/{conference_sid}/Particip
 			From: '+13125550100',
 			To: 'sip:agent@example.com',
 			Label: 'coach-2',
-			ConferenceStatusCallback: 'https://example.com/conference',
+			ConferenceStatusCallback: CALLBACK_URL,
 			Beep: 'onExit',
 			CallSidToCoach: coachee,
 			Coaching: 'true',
