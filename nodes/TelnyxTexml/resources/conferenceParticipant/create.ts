@@ -44,7 +44,7 @@ const essentials: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. https://n8n.example.com/webhook/telnyx-conference',
 		description: 'Where Telnyx sends this conference’s events (start, end, join, leave)',
-		hint: 'Use the webhook URL of a workflow that reacts to conference events. Pick the events under Conference Options.',
+		hint: 'Paste the webhook URL of a Telnyx TeXML Trigger to react to these events in a workflow. Pick the events under Conference Options.',
 		routing: { send: { type: 'body', property: 'ConferenceStatusCallback' } },
 	},
 ];
