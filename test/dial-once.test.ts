@@ -28,6 +28,8 @@ describe('Participant → Create is sent once per item, whatever Telnyx answers'
 			req.resume();
 			req.on('end', () => {
 				if (req.method === 'POST') posts.push(req.url ?? '');
+				// 0: the connection drops before any answer, as when a proxy or Telnyx resets it.
+				if (status === 0) return req.socket.destroy();
 				res.writeHead(status, { 'content-type': 'application/json', ...headers });
 				res.end(JSON.stringify({ errors: [{ code: '10007', title: 'Unexpected error', detail: 'Try again later.' }] }));
 			});
@@ -37,12 +39,14 @@ describe('Participant → Create is sent once per item, whatever Telnyx answers'
 	}
 
 	test.each([
-		[500, {}],
-		[503, { 'retry-after': '0' }],
-		[429, { 'retry-after': '0', 'x-ratelimit-reset': '0' }],
-		[408, {}],
-		[409, {}],
-	])('answered %i: one POST per item, each item an error', async (status, headers) => {
+		['500', 500, {}],
+		['503 with Retry-After', 503, { 'retry-after': '0' }],
+		['429 with Retry-After', 429, { 'retry-after': '0', 'x-ratelimit-reset': '0' }],
+		['408', 408, {}],
+		['409', 409, {}],
+		['401', 401, {}],
+		['a dropped connection', 0, {}],
+	])('answered %s: one POST per item, each item an error', async (_answer, status, headers) => {
 		await answerWith(status, headers);
 
 		const { output } = await runTexml(
