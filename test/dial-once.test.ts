@@ -29,7 +29,10 @@ describe('Participant → Create is sent once per item, whatever Telnyx answers'
 			req.on('end', () => {
 				if (req.method === 'POST') posts.push(req.url ?? '');
 				// 0: the connection drops before any answer, as when a proxy or Telnyx resets it.
-				if (status === 0) return req.socket.destroy();
+				if (status === 0) {
+					req.socket.destroy();
+					return;
+				}
 				res.writeHead(status, { 'content-type': 'application/json', ...headers });
 				res.end(JSON.stringify({ errors: [{ code: '10007', title: 'Unexpected error', detail: 'Try again later.' }] }));
 			});
