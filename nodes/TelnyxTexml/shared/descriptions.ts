@@ -88,3 +88,27 @@ export function listFields(show: Record<string, string[]>): INodeProperties[] {
 		},
 	];
 }
+
+/** Announce Method and Announce URL: what Telnyx plays, to one participant or to the whole conference. */
+export function announceFields(audience: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Announce Method',
+			name: 'announceMethod',
+			type: 'options',
+			options: httpMethodOptions,
+			default: 'POST',
+			description: 'The HTTP method Telnyx uses to fetch the Announce URL',
+			routing: { send: { type: 'body', property: 'AnnounceMethod' } },
+		},
+		{
+			displayName: 'Announce URL',
+			name: 'announceUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/announce.xml',
+			description: `Audio (MP3, WAV) or a TeXML document with Play, Say, Pause or Redirect to play to ${audience}`,
+			routing: { send: { type: 'body', property: 'AnnounceUrl' } },
+		},
+	];
+}

@@ -8,8 +8,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { listFields } from '../../shared/descriptions';
-import { throwOnTelnyxError } from '../../shared/errors';
-import { texmlPath } from '../../shared/request';
+import { texmlRouting } from '../../shared/routing';
 
 const show = { resource: ['conference'], operation: ['getAll'] };
 
@@ -103,11 +102,7 @@ export const getAllOperation: INodePropertyOptions = {
 	value: 'getAll',
 	description: 'List the conferences of the account, newest first, optionally filtered',
 	action: 'Get many conferences',
-	routing: {
-		request: { method: 'GET', ignoreHttpStatusErrors: true },
-		send: { preSend: [texmlPath('/Conferences'), checkFilters] },
-		output: { postReceive: [throwOnTelnyxError] },
-	},
+	routing: texmlRouting({ method: 'GET', path: '/Conferences', checks: [checkFilters] }),
 };
 
 export const getAllDescription: INodeProperties[] = [

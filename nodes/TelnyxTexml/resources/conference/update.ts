@@ -1,10 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { httpMethodOptions } from '../../shared/descriptions';
-import { throwOnTelnyxError } from '../../shared/errors';
-import { formBody } from '../../shared/form';
-import { texmlPath } from '../../shared/request';
+import { announceFields } from '../../shared/descriptions';
+import { texmlRouting } from '../../shared/routing';
 
 const updateFields: INodeProperties = {
 	displayName: 'Update Fields',
@@ -13,25 +11,7 @@ const updateFields: INodeProperties = {
 	placeholder: 'Add Field',
 	default: {},
 	options: [
-		{
-			displayName: 'Announce Method',
-			name: 'announceMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description: 'The HTTP method Telnyx uses to fetch the Announce URL',
-			routing: { send: { type: 'body', property: 'AnnounceMethod' } },
-		},
-		{
-			displayName: 'Announce URL',
-			name: 'announceUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/announce.xml',
-			description:
-				'Audio (MP3, WAV) or a TeXML document with Play, Say, Pause or Redirect to play to everyone in the conference',
-			routing: { send: { type: 'body', property: 'AnnounceUrl' } },
-		},
+		...announceFields('everyone in the conference'),
 		{
 			displayName: 'Status',
 			name: 'status',
@@ -49,15 +29,7 @@ export const updateOperation: INodePropertyOptions = {
 	value: 'update',
 	description: 'End a conference, or play an announcement to everyone in it',
 	action: 'Update a conference',
-	routing: {
-		request: {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			ignoreHttpStatusErrors: true,
-		},
-		send: { preSend: [texmlPath('/Conferences/{conferenceSid}'), formBody([updateFields])] },
-		output: { postReceive: [throwOnTelnyxError] },
-	},
+	routing: texmlRouting({ method: 'POST', path: '/Conferences/{conferenceSid}', form: { properties: [updateFields] } }),
 };
 
 export const updateDescription: INodeProperties[] = updateDisplayOptions(

@@ -1,9 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { throwOnTelnyxError } from '../../shared/errors';
-import { formBody } from '../../shared/form';
-import { texmlPath } from '../../shared/request';
+import { coachingNeedsCallSid, texmlRouting } from '../../shared/routing';
 import { callOptions, conferenceOptions, machineDetectionOptions, recordingOptions } from './dialFields';
 
 const essentials: INodeProperties[] = [
@@ -56,28 +54,12 @@ export const createOperation: INodePropertyOptions = {
 	value: 'create',
 	description: 'Dial a number or SIP URI into the conference as a new participant',
 	action: 'Add participant to conference',
-	routing: {
-		// Dialing is not idempotent: this request is sent once per item and never repeated by the node.
-		request: {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			ignoreHttpStatusErrors: true,
-		},
-		send: {
-			preSend: [
-				texmlPath('/Conferences/{conferenceSid}/Participants'),
-				formBody(fields, [
-					{
-						when: 'Coaching',
-						is: true,
-						requires: 'CallSidToCoach',
-						fix: 'Add "Call SID To Coach" under Conference Options with the call SID of the participant to coach, or turn Coaching off.',
-					},
-				]),
-			],
-		},
-		output: { postReceive: [throwOnTelnyxError] },
-	},
+	// Dialing is not idempotent: this request is sent once per item and never repeated by the node.
+	routing: texmlRouting({
+		method: 'POST',
+		path: '/Conferences/{conferenceSid}/Participants',
+		form: { properties: fields, dependencies: [coachingNeedsCallSid(' under Conference Options')] },
+	}),
 };
 
 export const createDescription: INodeProperties[] = updateDisplayOptions(

@@ -4,8 +4,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { throwOnTelnyxError } from '../../shared/errors';
-import { texmlPath } from '../../shared/request';
+import { texmlRouting } from '../../shared/routing';
+
 
 /** Telnyx answers 204 with no body; the output says what was removed instead. */
 async function describeRemoval(
@@ -20,9 +20,10 @@ export const deleteOperation: INodePropertyOptions = {
 	value: 'delete',
 	description: 'Remove a participant from the conference, hanging up its call',
 	action: 'Remove participant from conference',
-	routing: {
-		request: { method: 'DELETE', headers: { Accept: '*/*' }, ignoreHttpStatusErrors: true },
-		send: { preSend: [texmlPath('/Conferences/{conferenceSid}/Participants/{participant}')] },
-		output: { postReceive: [throwOnTelnyxError, describeRemoval] },
-	},
+	routing: texmlRouting({
+		method: 'DELETE',
+		path: '/Conferences/{conferenceSid}/Participants/{participant}',
+		headers: { Accept: '*/*' },
+		postReceive: [describeRemoval],
+	}),
 };

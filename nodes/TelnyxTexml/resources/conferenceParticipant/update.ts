@@ -1,10 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { httpMethodOptions } from '../../shared/descriptions';
-import { throwOnTelnyxError } from '../../shared/errors';
-import { formBody } from '../../shared/form';
-import { texmlPath } from '../../shared/request';
+import { announceFields, httpMethodOptions } from '../../shared/descriptions';
+import { coachingNeedsCallSid, texmlRouting } from '../../shared/routing';
 
 const updateFields: INodeProperties = {
 	displayName: 'Update Fields',
@@ -13,25 +11,7 @@ const updateFields: INodeProperties = {
 	placeholder: 'Add Field',
 	default: {},
 	options: [
-		{
-			displayName: 'Announce Method',
-			name: 'announceMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description: 'The HTTP method Telnyx uses to fetch the Announce URL',
-			routing: { send: { type: 'body', property: 'AnnounceMethod' } },
-		},
-		{
-			displayName: 'Announce URL',
-			name: 'announceUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/announce.xml',
-			description:
-				'Audio (MP3, WAV) or a TeXML document with Play, Say, Pause or Redirect to play to this participant',
-			routing: { send: { type: 'body', property: 'AnnounceUrl' } },
-		},
+		...announceFields('this participant'),
 		{
 			displayName: 'Beep On Exit',
 			name: 'beepOnExit',
@@ -119,30 +99,11 @@ export const updateOperation: INodePropertyOptions = {
 	value: 'update',
 	description: 'Mute, hold, announce to, coach or change the exit behaviour of a participant',
 	action: 'Update participant in conference',
-	routing: {
-		request: {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			ignoreHttpStatusErrors: true,
-		},
-		send: {
-			preSend: [
-				texmlPath('/Conferences/{conferenceSid}/Participants/{participant}'),
-				formBody(
-					[updateFields],
-					[
-						{
-							when: 'Coaching',
-							is: true,
-							requires: 'CallSidToCoach',
-							fix: 'Add "Call SID To Coach" with the call SID of the participant to coach, or turn Coaching off.',
-						},
-					],
-				),
-			],
-		},
-		output: { postReceive: [throwOnTelnyxError] },
-	},
+	routing: texmlRouting({
+		method: 'POST',
+		path: '/Conferences/{conferenceSid}/Participants/{participant}',
+		form: { properties: [updateFields], dependencies: [coachingNeedsCallSid('')] },
+	}),
 };
 
 export const updateDescription: INodeProperties[] = updateDisplayOptions(
