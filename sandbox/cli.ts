@@ -3,11 +3,45 @@
  * Seeds the demo conference (the one the example workflows address) with the demo API key.
  */
 import { DEMO, seedDemo } from './demo-data';
+import type { FaultOptions } from './faults';
 import { startSandbox } from './server';
 
+/** `--name=value` or `--name` (true) from the command line. */
+function flag(name: string): string | undefined {
+	const arg = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+	return arg === undefined ? undefined : (arg.split('=')[1] ?? 'true');
+}
+
+/** Fault flags, e.g. `npm run sandbox -- --rate-limit=100 --fault-ratio=0.1 --seed=42`. */
+function faultsFromFlags(): FaultOptions {
+	const number = (name: string) => (flag(name) === undefined ? undefined : Number(flag(name)));
+	return {
+		rateLimit: number('rate-limit'),
+		latencyMs: number('latency'),
+		failFirst: flag('fail-first') === 'true',
+		resetFirst: flag('reset-first') === 'true',
+		faultRatio: number('fault-ratio'),
+		seed: number('seed'),
+	};
+}
+
+function describeFaults(f: FaultOptions): string {
+	const on = [
+		f.rateLimit && `rate limit ${f.rateLimit}/s (429 + Retry-After)`,
+		f.latencyMs && `latency ${f.latencyMs} ms`,
+		f.failFirst && 'first attempt of each request: 503',
+		f.resetFirst && 'first attempt of each request: connection reset',
+		f.faultRatio && `random faults ${f.faultRatio * 100}% (seed ${f.seed ?? 1})`,
+	].filter(Boolean);
+	return on.length > 0
+		? on.join('; ')
+		: 'none (flags: --rate-limit=N --latency=MS --fail-first --reset-first --fault-ratio=R --seed=S)';
+}
+
 async function main() {
-	const port = Number(process.env.PORT ?? process.argv.find((a) => a.startsWith('--port='))?.slice(7) ?? 0);
-	const sandbox = await startSandbox({ port, account: DEMO.account });
+	const port = Number(process.env.PORT ?? flag('port') ?? 0);
+	const faults = faultsFromFlags();
+	const sandbox = await startSandbox({ port, account: DEMO.account, faults });
 	const conference = seedDemo(sandbox.store);
 	const lines = [
 		`TeXML sandbox listening on ${sandbox.origin}`,
@@ -20,6 +54,8 @@ async function main() {
 		`Account SID     ${sandbox.account.sid}`,
 		`Conference SID  ${conference.sid}  (${conference.friendlyName})`,
 		...conference.participants.map((p) => `Participant     ${p.label}  ${p.callSid}`),
+		'',
+		`Faults          ${describeFaults(faults)}`,
 		'',
 		'Press Ctrl+C to stop.',
 	];

@@ -9,6 +9,10 @@ export interface RecordedRequest {
 	body: string;
 	/** The status the sandbox answered with. */
 	status?: number;
+	/** When the request was complete (Date.now()). */
+	receivedAt?: number;
+	/** A fault the sandbox injected on purpose (see faults.ts). */
+	fault?: 'rate-limited' | '503' | 'reset' | 'lost';
 }
 
 export interface Reply {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { startStatusCallbacks, type StatusCallbacks } from './events';
+import { Faults, type FaultOptions } from './faults';
 import { HttpError, parseForm, unauthorized, type RecordedRequest, type Reply } from './http';
 import { matchRoute } from './routes';
 import { Store, type Account } from './store';
@@ -12,6 +13,8 @@ export interface SandboxOptions {
 	pageSize?: number;
 	/** The account of the default API key; a random one when not given. */
 	account?: Partial<Account>;
+	/** Faults to inject from the start; change them later with `faults.configure`. */
+	faults?: FaultOptions;
 }
 
 export interface TexmlSandbox {
@@ -28,6 +31,8 @@ export interface TexmlSandbox {
 	statusCallbacks: StatusCallbacks;
 	/** The Ed25519 public key (base64) the callbacks verify with: the credential's Public Key. */
 	publicKey: string;
+	/** Injected faults (rate limit, latency, 503s, resets), changeable at runtime. */
+	faults: Faults;
 	close(): Promise<void>;
 }
 
@@ -72,12 +77,22 @@ function handle(store: Store, recorded: RecordedRequest, pageSize: number): Repl
 	});
 }
 
+function answer(store: Store, recorded: RecordedRequest, pageSize: number): Reply {
+	try {
+		return handle(store, recorded, pageSize);
+	} catch (error) {
+		if (!(error instanceof HttpError)) throw error;
+		return { status: error.status, body: { errors: error.errors }, headers: error.headers };
+	}
+}
+
 /** Starts a local HTTP server that behaves like the Telnyx TeXML API, on 127.0.0.1. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlSandbox> {
 	const store = new Store();
 	const account = store.addAccount(options.account);
 	const requests: RecordedRequest[] = [];
 	const statusCallbacks = startStatusCallbacks(store);
+	const faults = new Faults(options.faults);
 
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -88,14 +103,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 				url: req.url ?? '',
 				headers: req.headers,
 				body: Buffer.concat(chunks).toString('utf8'),
+				receivedAt: Date.now(),
 			};
 			requests.push(recorded);
-			try {
-				reply(res, recorded, handle(store, recorded, options.pageSize ?? 20));
-			} catch (error) {
-				if (!(error instanceof HttpError)) throw error;
-				reply(res, recorded, { status: error.status, body: { errors: error.errors }, headers: error.headers });
-			}
+			void faults.respond(
+				recorded,
+				res,
+				() => answer(store, recorded, options.pageSize ?? 20),
+				(answered) => reply(res, recorded, answered),
+			);
 		});
 	});
 	server.keepAliveTimeout = 1;
@@ -110,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 		requests,
 		statusCallbacks,
 		publicKey: statusCallbacks.publicKey,
+		faults,
 		close: async () => {
 			statusCallbacks.stop();
 			await statusCallbacks.idle();

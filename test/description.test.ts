@@ -44,6 +44,7 @@ test('Conference Participant → Update keeps its parameters and its 11 update f
 		'conferenceSid',
 		'participant',
 		'updateFields',
+		'sending',
 	]);
 	const updateFields = shownFor('conferenceParticipant', 'update').find((p) => p.name === 'updateFields')!;
 	expect((updateFields.options as INodeProperties[]).map((o) => o.name)).toEqual([
@@ -86,7 +87,7 @@ test.each([
 	['conferenceParticipant', 'getAll', ['accountSid', 'conferenceSid', 'returnAll', 'limit']],
 	['conferenceRecording', 'getAll', ['accountSid', 'conferenceSid', 'returnAll', 'limit']],
 ])('%s → %s shows %j', (resource, operation, names) => {
-	expect(shownFor(resource, operation).map((p) => p.name)).toEqual(['resource', 'operation', ...names]);
+	expect(shownFor(resource, operation).map((p) => p.name)).toEqual(['resource', 'operation', ...names, 'sending']);
 });
 
 test('Account SID is optional; Conference and Participant default to a searchable list, by ID still possible', () => {

@@ -93,7 +93,8 @@ describe('Telnyx errors', () => {
 		});
 		expect(error?.message).toBe('Telnyx could not be reached: the connection was refused');
 		expect(error?.description).toBe(
-			'Nothing answered at the Base URL of the credential. Check it, or try again later. (ECONNREFUSED)',
+			'Nothing answered at the Base URL of the credential. Check it, or try again later. (ECONNREFUSED)\n' +
+				'Sent 3 times: connection refused (ECONNREFUSED), connection refused (ECONNREFUSED), connection refused (ECONNREFUSED).',
 		);
 		expect(JSON.stringify(run)).not.toContain(secret);
 

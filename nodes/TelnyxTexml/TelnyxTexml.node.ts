@@ -6,6 +6,7 @@ import { conferenceDescription } from './resources/conference';
 import { conferenceParticipantDescription } from './resources/conferenceParticipant';
 import { conferenceRecordingDescription } from './resources/conferenceRecording';
 import { TELNYX_API_BASE_URL } from './shared/constants';
+import { sendingOptions } from './shared/sending';
 import { sendRequest } from './shared/transport';
 
 export class TelnyxTexml implements INodeType {
@@ -45,6 +46,7 @@ export class TelnyxTexml implements INodeType {
 			...conferenceDescription,
 			...conferenceParticipantDescription,
 			...conferenceRecordingDescription,
+			sendingOptions,
 		],
 	};
 

@@ -121,6 +121,7 @@ const NETWORK_FAILURES: Record<string, [string, string]> = {
  */
 export function withoutRequestDetails(node: INode, error: unknown, itemIndex?: number): unknown {
 	if (error instanceof NodeApiError && error.httpCode && /^\d+$/.test(error.httpCode)) return error;
+	if (error instanceof NodeApiError && error.errorResponse?.network_error) return error; // done already
 	const source = error as { code?: string; cause?: { code?: string } };
 	const code = source.code ?? source.cause?.code;
 	if (!code && !(error instanceof NodeApiError)) return error;

@@ -1,0 +1,334 @@
+/**
+ * `npm run bench`: this node against n8n's HTTP Request node, a bare declarative node and a raw
+ * fetch loop, side by side in one run on one sandbox, printed as one table.
+ *
+ * n8n-nodes-base (for the HTTP Request node) is installed on first use into .cache/bench/, with
+ * install scripts off; `npm test` never needs it.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { INode, INodeExecutionData, INodeType, IVersionedNodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { startSandbox, type Account, type RecordedRequest, type TexmlSandbox } from '../sandbox';
+import { loadPackage, outputOf, runWorkflow, type Engine, type Package } from '../test/support/engine';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CACHE = path.join(ROOT, '.cache', 'bench');
+/** The release of n8n-nodes-base built with the same n8n-core/n8n-workflow as the dev dependencies. */
+const NODES_BASE_VERSION = '2.41.1';
+const ITEMS = 1000;
+const RATE_LIMIT = 100;
+const ROUNDS = 5;
+
+function log(line: string) {
+	process.stderr.write(`${line}\n`);
+}
+
+/** Installs n8n-nodes-base on first use and returns its HTTP Request node (all versions). */
+function httpRequestNode(): IVersionedNodeType {
+	const installed = path.join(CACHE, 'node_modules', 'n8n-nodes-base', 'package.json');
+	const version = existsSync(installed) ? JSON.parse(readFileSync(installed, 'utf8')).version : undefined;
+	if (version !== NODES_BASE_VERSION) {
+		log(`Installing n8n-nodes-base@${NODES_BASE_VERSION} into .cache/bench (once; a few minutes)…`);
+		mkdirSync(CACHE, { recursive: true });
+		writeFileSync(
+			path.join(CACHE, 'package.json'),
+			JSON.stringify(
+				{
+					name: 'bench-cache',
+					private: true,
+					dependencies: { 'n8n-nodes-base': NODES_BASE_VERSION },
+					// Older releases fetch xlsx from a CDN; the registry republish is the same code.
+					overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' },
+				},
+				null,
+				2,
+			),
+		);
+		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+			cwd: CACHE,
+			stdio: ['ignore', 'inherit', 'inherit'],
+		});
+	}
+	const file = path.join(CACHE, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { HttpRequest } = require(file) as { HttpRequest: new () => IVersionedNodeType };
+	return new HttpRequest();
+}
+
+/** The same update as this node's, declared the plain way: no checks, no error mapping, no limiter. */
+class BareUpdate implements INodeType {
+	description: INodeType['description'] = {
+		displayName: 'Bare Update',
+		name: 'bareUpdate',
+		group: ['output'],
+		version: 1,
+		description: 'Mutes a participant',
+		defaults: { name: 'Bare Update' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'telnyxTexmlApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+		},
+		properties: [
+			{ displayName: 'Account SID', name: 'accountSid', type: 'string', default: '' },
+			{ displayName: 'Conference SID', name: 'conferenceSid', type: 'string', default: '' },
+			{
+				displayName: 'Participant',
+				name: 'participant',
+				type: 'string',
+				default: '',
+				routing: {
+					request: {
+						method: 'POST',
+						url: '=/texml/Accounts/{{$parameter.accountSid}}/Conferences/{{$parameter.conferenceSid}}/Participants/{{$value}}',
+					},
+				},
+			},
+			{
+				displayName: 'Muted',
+				name: 'muted',
+				type: 'boolean',
+				default: true,
+				routing: { send: { type: 'body', property: 'Muted' } },
+			},
+		],
+	};
+}
+
+interface Scene {
+	account: Account;
+	conferenceSid: string;
+	items: INodeExecutionData[];
+	/** Participants not muted after a run: the items that did not get through. */
+	failed(): number;
+	/** The requests the sandbox received for this scene. */
+	requests(): RecordedRequest[];
+}
+
+/** A fresh account (so a fresh limiter key) with a conference of ITEMS participants. */
+function scene(sandbox: TexmlSandbox): Scene {
+	const account = sandbox.store.addAccount();
+	const conference = sandbox.store.addConference(account.sid, {
+		participants: Array.from({ length: ITEMS }, (_, i) => ({ label: `p${i}` })),
+	});
+	return {
+		account,
+		conferenceSid: conference.sid,
+		items: conference.participants.map((p) => ({ json: { label: p.label } })),
+		failed: () => conference.participants.filter((p) => !p.muted).length,
+		requests: () => sandbox.requests.filter((r) => r.url.includes(conference.sid)),
+	};
+}
+
+type Runner = (s: Scene) => Promise<void>;
+
+function node(type: string, typeVersion: number, parameters: INode['parameters'], credentials = true): INode {
+	return {
+		id: 'bench',
+		name: 'Bench',
+		type,
+		typeVersion,
+		position: [0, 0],
+		parameters,
+		...(credentials && { credentials: { telnyxTexmlApi: { id: 'cred-1', name: 'Telnyx' } } }),
+		onError: 'continueRegularOutput',
+	};
+}
+
+async function runOne(engine: Engine, target: INode, items: INodeExecutionData[]) {
+	const run = await runWorkflow(engine, { nodes: [target], connections: {} }, { node: target.name, items });
+	return { error: run.data.resultData.error, output: outputOf(run, target.name) };
+}
+
+function runners(pkg: Package, httpRequest: IVersionedNodeType, sandbox: TexmlSandbox) {
+	const engineFor = (s: Scene, nodes: Package['nodes']): Engine => ({
+		package: { nodes, credentials: pkg.credentials },
+		credentials: { telnyxTexmlApi: { apiKey: s.account.apiKey, baseUrl: sandbox.baseUrl } },
+	});
+	const ours: Runner = async (s) => {
+		const type = 'n8n-nodes-telnyx-texml.telnyxTexml';
+		await runOne(
+			engineFor(s, { [type]: pkg.nodes[type] }),
+			node(type, 1, {
+				resource: 'conferenceParticipant',
+				operation: 'update',
+				accountSid: s.account.sid,
+				conferenceSid: { __rl: true, mode: 'id', value: s.conferenceSid },
+				participant: { __rl: true, mode: 'id', value: '={{ $json.label }}' },
+				updateFields: { muted: true },
+			}),
+			s.items,
+		);
+	};
+	const bare: Runner = async (s) => {
+		await runOne(
+			engineFor(s, { 'bench.bareUpdate': new BareUpdate() }),
+			node('bench.bareUpdate', 1, {
+				accountSid: s.account.sid,
+				conferenceSid: s.conferenceSid,
+				participant: '={{ $json.label }}',
+				muted: true,
+			}),
+			s.items,
+		);
+	};
+	/** The HTTP Request node as a user sets it up: POST, form body, bearer header, default options. */
+	const http: Runner = async (s) => {
+		const url = `${sandbox.baseUrl}/texml/Accounts/${s.account.sid}/Conferences/${s.conferenceSid}/Participants/`;
+		const result = await runOne(
+			engineFor(s, { 'n8n-nodes-base.httpRequest': httpRequest as unknown as INodeType }),
+			{
+				...node(
+					'n8n-nodes-base.httpRequest',
+					4.5,
+					{
+						method: 'POST',
+						url: `=${url}{{ $json.label }}`,
+						sendHeaders: true,
+						headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${s.account.apiKey}` }] },
+						sendBody: true,
+						contentType: 'form-urlencoded',
+						bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] },
+						options: {},
+					},
+					false,
+				),
+				onError: undefined,
+			},
+			s.items,
+		);
+		if (result.error) httpRequestError = result.error.message;
+	};
+	/** The floor: the same requests from a plain fetch loop, 10 at a time. */
+	const fetchLoop: Runner = async (s) => {
+		const base = `${sandbox.baseUrl}/texml/Accounts/${s.account.sid}/Conferences/${s.conferenceSid}/Participants/`;
+		let next = 0;
+		const worker = async () => {
+			while (next < s.items.length) {
+				const label = String(s.items[next++].json.label);
+				const response = await fetch(base + label, {
+					method: 'POST',
+					headers: {
+						Authorization: `Bearer ${s.account.apiKey}`,
+						'Content-Type': 'application/x-www-form-urlencoded',
+						Accept: 'application/json',
+					},
+					body: 'Muted=true',
+				});
+				await response.text();
+			}
+		};
+		await Promise.all(Array.from({ length: 10 }, worker));
+	};
+	return { ours, bare, http, fetchLoop };
+}
+
+let httpRequestError: string | undefined;
+
+async function timed(runner: Runner, s: Scene) {
+	const started = performance.now();
+	const startedAt = Date.now();
+	await runner(s);
+	const seconds = (performance.now() - started) / 1000;
+	const arrivals = s.requests().map((r) => (r.receivedAt! - startedAt) / 1000);
+	if (arrivals.length > 0) {
+		log(`  ${seconds.toFixed(2)} s; requests arrived from ${arrivals[0].toFixed(2)} s to ${arrivals[arrivals.length - 1].toFixed(2)} s`);
+	}
+	return { seconds, failed: s.failed() };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Packed size and the time a fresh process takes to require() the built node and credential. */
+function packageFigures() {
+	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' }));
+	const script = `
+		require('n8n-workflow');
+		const t = process.hrtime.bigint();
+		require('./dist/nodes/TelnyxTexml/TelnyxTexml.node.js');
+		require('./dist/credentials/TelnyxTexmlApi.credentials.js');
+		process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
+	const times = Array.from({ length: 5 }, () =>
+		Number(spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }).stdout),
+	);
+	return { packed: pack.size as number, unpacked: pack.unpackedSize as number, files: pack.files.length as number, requireMs: median(times) };
+}
+
+async function main() {
+	const httpRequest = httpRequestNode();
+	const pkg = await loadPackage(ROOT);
+	const sandbox = await startSandbox();
+	const run = runners(pkg, httpRequest, sandbox);
+	try {
+		log('Warming up…');
+		for (let round = 0; round < 2; round++) {
+			for (const runner of [run.ours, run.bare, run.fetchLoop]) await runner(scene(sandbox));
+		}
+
+		log(`P1: ${ITEMS} updates against ${RATE_LIMIT} requests/s…`);
+		sandbox.faults.configure({ rateLimit: RATE_LIMIT });
+		const limited = () => sandbox.requests.filter((r) => r.status === 429).length;
+		sandbox.requests.length = 0;
+		const p1Ours = { ...(await timed(run.ours, scene(sandbox))), limited: limited() };
+		await new Promise((resolve) => setTimeout(resolve, 1100)); // a fresh rate-limit window
+		sandbox.faults.configure({ rateLimit: RATE_LIMIT });
+		sandbox.requests.length = 0;
+		const p1Http = { ...(await timed(run.http, scene(sandbox))), limited: limited() };
+		const floor = ITEMS / RATE_LIMIT;
+
+		log(`P2: ${ITEMS} updates, no limit, ${ROUNDS} rounds…`);
+		sandbox.faults.configure({});
+		const rates: Record<'ours' | 'bare' | 'fetchLoop', number[]> = { ours: [], bare: [], fetchLoop: [] };
+		for (let round = 0; round < ROUNDS; round++) {
+			for (const name of ['ours', 'bare', 'fetchLoop'] as const) {
+				const { seconds, failed } = await timed(run[name], scene(sandbox));
+				if (failed > 0) throw new Error(`P2 ${name}: ${failed} items failed`);
+				rates[name].push(ITEMS / seconds);
+			}
+		}
+		const [ours, bare, raw] = [median(rates.ours), median(rates.bare), median(rates.fetchLoop)];
+
+		log('P4: package…');
+		const p4 = packageFigures();
+
+		const x = (n: number) => `${n.toFixed(2)}×`;
+		const rows = [
+			['Measure', 'This node', 'Compared with', 'Ratio', 'Goal'],
+			['---', '---', '---', '---', '---'],
+			[
+				`P1 ${ITEMS} updates at ${RATE_LIMIT} req/s: wall ÷ ${floor} s floor`,
+				`${x(p1Ours.seconds / floor)} (${p1Ours.seconds.toFixed(1)} s), ${p1Ours.failed} failed, ${p1Ours.limited} × 429`,
+				`HTTP Request node: ${x(p1Http.seconds / floor)} (${p1Http.seconds.toFixed(1)} s), ${p1Http.failed} failed, ${p1Http.limited} × 429`,
+				'',
+				`≤ 1.10× and 0 failed: ${p1Ours.seconds / floor <= 1.1 && p1Ours.failed === 0 ? 'met' : 'NOT met'}`,
+			],
+			[
+				`P2 ${ITEMS} updates, no limit: items/s (median of ${ROUNDS})`,
+				ours.toFixed(0),
+				`bare declarative node: ${bare.toFixed(0)}`,
+				x(ours / bare),
+				`≥ 0.90×: ${ours / bare >= 0.9 ? 'met' : 'NOT met'}`,
+			],
+			['', ours.toFixed(0), `raw fetch loop (10 at a time): ${raw.toFixed(0)}`, x(ours / raw), ''],
+			['P4 packed tarball', `${(p4.packed / 1024).toFixed(1)} kB (${(p4.unpacked / 1024).toFixed(1)} kB unpacked, ${p4.files} files)`, '', '', ''],
+			['P4 require() node + credential', `${p4.requireMs.toFixed(1)} ms (median of 5 fresh processes, n8n-workflow preloaded)`, '', '', ''],
+		];
+		process.stdout.write(`${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+		if (httpRequestError) process.stdout.write(`\nHTTP Request node ended with: "${httpRequestError}"\n`);
+		const os = await import('node:os');
+		process.stdout.write(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}.\n`);
+	} finally {
+		await sandbox.close();
+	}
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error?.stack ?? error}\n`);
+	process.exitCode = 1;
+});

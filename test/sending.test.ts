@@ -1,0 +1,342 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+import type { INodeProperties } from 'n8n-workflow';
+
+import { startSandbox, type Conference, type RecordedRequest } from '../sandbox';
+import type { Engine } from './support/engine';
+import { NODE_TYPE, startWorld, updateParticipant, type World } from './support/fixtures';
+import { locator, runTexml } from './support/texml';
+
+/** Rate limits, safe retries and what each item ends as, against a sandbox that misbehaves on purpose. */
+
+let world: World;
+
+beforeEach(async () => {
+	world = await startWorld();
+});
+
+afterEach(async () => {
+	await world.close();
+});
+
+/** A conference of `count` participants labelled p0, p1, …, and one input item per participant. */
+function crowd(count: number) {
+	const conference = world.sandbox.store.addConference(world.sandbox.account.sid, {
+		friendlyName: 'webinar',
+		participants: Array.from({ length: count }, (_, i) => ({ label: `p${i}` })),
+	});
+	const items = conference.participants.map((p) => ({ json: { label: p.label } }));
+	return { conference, items };
+}
+
+/** Mutes every participant of the crowd, one item each. */
+function muteAll(conference: Conference, items: Array<{ json: { label?: string } }>, sending = {}) {
+	return updateParticipant(
+		world,
+		{
+			conferenceSid: { __rl: true, mode: 'id', value: conference.sid },
+			participant: { __rl: true, mode: 'id', value: '={{ $json.label }}' },
+			updateFields: { muted: true },
+			sending,
+		},
+		{ items, continueOnFail: true },
+	);
+}
+
+const pathOf = (label: string) => (r: RecordedRequest) => r.url.endsWith(`/Participants/${label}`);
+
+describe('a passing failure is sent again', () => {
+	it('a 503 on the first attempt: the same request again, and the item succeeds', async () => {
+		world.sandbox.faults.configure({ failFirst: true });
+		const { output, error } = await updateParticipant(world, { updateFields: { muted: true } });
+
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ call_sid: world.alice.callSid, muted: true });
+		const [first, second] = world.sandbox.requests;
+		expect(world.sandbox.requests.map((r) => r.status)).toEqual([503, 200]);
+		expect([second.method, second.url, second.body]).toEqual([first.method, first.url, first.body]);
+		expect(second.headers.authorization).toBe(`Bearer ${world.sandbox.account.apiKey}`);
+	});
+
+	it('a connection reset on the first attempt: sent again, and the item succeeds', async () => {
+		world.sandbox.faults.configure({ resetFirst: true });
+		const { output, error } = await updateParticipant(world, { updateFields: { hold: true } });
+
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ hold: true });
+		expect(world.sandbox.requests.map((r) => r.fault ?? r.status)).toEqual(['reset', 200]);
+		expect(world.alice.hold).toBe(true);
+	});
+
+	it('gives up after Max Attempts with an error saying what happened and how often', async () => {
+		world.sandbox.faults.configure({ failFirst: true });
+		const { conference, items } = crowd(2);
+		// Every request fails once; with Max Attempts 1 nothing is sent again.
+		const { output } = await muteAll(conference, items, { maxAttempts: 1 });
+		expect(output.map((o) => o.error?.message)).toEqual([
+			'The service is temporarily unavailable. Please try again later.',
+			'The service is temporarily unavailable. Please try again later.',
+		]);
+		expect(world.sandbox.requests).toHaveLength(2);
+
+		world.sandbox.requests.length = 0;
+		world.sandbox.faults.configure({ faultRatio: 1, seed: 7 });
+		const { output: exhausted } = await muteAll(conference, items.slice(0, 1), { maxAttempts: 4 });
+		expect(world.sandbox.requests).toHaveLength(4);
+		const error = exhausted[0].error as unknown as { message: string; description: string };
+		const seen = world.sandbox.requests.map((r) => (r.fault === '503' ? 'HTTP 503' : 'connection reset (ECONNRESET)'));
+		expect(error.description).toContain(`Sent 4 times: ${seen.join(', ')}.`);
+		expect(error.message).toBe(
+			world.sandbox.requests[3].fault === '503'
+				? 'The service is temporarily unavailable. Please try again later.'
+				: 'Telnyx could not be reached: the connection was cut',
+		);
+	});
+});
+
+describe('the Sending option', () => {
+	it('offers Max Attempts (3), Max Concurrent Requests (10) and Max Requests per Second (0: follow Telnyx)', () => {
+		const sending = world.engine.package.nodes[NODE_TYPE].description.properties.find((p) => p.name === 'sending')!;
+		expect(sending).toMatchObject({ displayName: 'Sending', type: 'collection', default: {} });
+		expect((sending.options as INodeProperties[]).map((o) => [o.displayName, o.name, o.default])).toEqual([
+			['Max Attempts', 'maxAttempts', 3],
+			['Max Concurrent Requests', 'maxConcurrent', 10],
+			['Max Requests per Second', 'maxPerSecond', 0],
+		]);
+	});
+
+	it('Max Concurrent Requests 1: each request leaves only after the previous answer', async () => {
+		world.sandbox.faults.configure({ latencyMs: 40 });
+		const { conference, items } = crowd(5);
+		const { output } = await muteAll(conference, items, { maxConcurrent: 1 });
+
+		expect(output.filter((o) => o.error)).toEqual([]);
+		const gaps = world.sandbox.requests.slice(1).map((r, i) => r.receivedAt! - world.sandbox.requests[i].receivedAt!);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(38);
+	});
+
+	it('Max Requests per Second 10: six requests take at least half a second', async () => {
+		const { conference, items } = crowd(6);
+		const { output } = await muteAll(conference, items, { maxPerSecond: 10 });
+
+		expect(output.filter((o) => o.error)).toEqual([]);
+		const [first, last] = [world.sandbox.requests[0], world.sandbox.requests[5]];
+		expect(last.receivedAt! - first.receivedAt!).toBeGreaterThanOrEqual(450);
+	});
+
+	it('Retry-After is honoured: the item limited by a 429 is sent again a second later, and succeeds', async () => {
+		world.sandbox.faults.configure({ rateLimit: 1 });
+		const { conference, items } = crowd(2);
+		const { output } = await muteAll(conference, items, { maxAttempts: 2 });
+
+		expect(output.filter((o) => o.error)).toEqual([]);
+		const [limited, retried] = world.sandbox.requests.filter(pathOf('p1'));
+		expect(limited.status).toBe(429);
+		expect(limited.fault).toBe('rate-limited');
+		expect(retried.status).toBe(200);
+		expect(retried.receivedAt! - limited.receivedAt!).toBeGreaterThanOrEqual(950);
+	});
+
+	it('one limiter per API key, shared by executions running at the same time: no 429 at 20/s', async () => {
+		world.sandbox.faults.configure({ rateLimit: 20 });
+		const a = crowd(25);
+		const b = crowd(25);
+		const [first, second] = await Promise.all([
+			muteAll(a.conference, a.items, { maxAttempts: 1 }),
+			muteAll(b.conference, b.items, { maxAttempts: 1 }),
+		]);
+
+		expect([...first.output, ...second.output].filter((o) => o.error)).toEqual([]);
+		expect(world.sandbox.requests.filter((r) => r.status === 429)).toEqual([]);
+	});
+});
+
+describe('lists', () => {
+	it('every page of a list is retried on its own: no page lost or read twice', async () => {
+		await world.close();
+		world = await startWorld({ pageSize: 2, faults: { failFirst: true } });
+		const { output, error } = await runTexml(world, {
+			resource: 'conferenceParticipant',
+			operation: 'getAll',
+			returnAll: true,
+		});
+
+		expect(error).toBeUndefined();
+		expect(output.map((o) => o.json.call_sid)).toEqual(world.conference.participants.map((p) => p.callSid));
+		expect(world.sandbox.requests.filter((r) => r.url.includes('/Participants')).map((r) => r.status)).toEqual([
+			503, 200, 503, 200,
+		]);
+	});
+});
+
+describe('what Telnyx refuses is never sent again', () => {
+	beforeEach(() => world.sandbox.faults.configure({}));
+
+	it.each([
+		[401, 'a wrong API key', { engine: 'bad key' }],
+		[404, 'an unknown participant', { participant: 'nobody' }],
+		[422, 'a refused value', { coach: 'v3:not-in-this-conference' }],
+	])('%i (%s): one request, one error item', async (status, _what, change: Record<string, string>) => {
+		const engine: Engine =
+			change.engine === undefined
+				? world.engine
+				: { ...world.engine, credentials: { telnyxTexmlApi: { apiKey: 'KEYWRONG', baseUrl: world.sandbox.baseUrl } } };
+		const { output } = await updateParticipant(
+			world,
+			{
+				...(change.participant && { participant: { __rl: true, mode: 'id', value: change.participant } }),
+				updateFields: change.coach ? { coaching: true, callSidToCoach: change.coach } : { muted: true },
+				sending: { maxAttempts: 5 },
+			},
+			{ engine, continueOnFail: true },
+		);
+		expect(world.sandbox.requests.map((r) => r.status)).toEqual([status]);
+		expect(output).toHaveLength(1);
+		expect((output[0].error as unknown as { httpCode: string }).httpCode).toBe(String(status));
+	});
+});
+
+describe('rate limits', () => {
+	it('300 updates against a 100 requests/second limit: all succeed, no error items', async () => {
+		world.sandbox.faults.configure({ rateLimit: 100 });
+		const { conference, items } = crowd(300);
+		const { output } = await muteAll(conference, items);
+
+		expect(output).toHaveLength(300);
+		expect(output.filter((o) => o.error)).toEqual([]);
+		expect(output.map((o) => o.json.call_sid)).toEqual(conference.participants.map((p) => p.callSid));
+		expect(conference.participants.every((p) => p.muted)).toBe(true);
+	});
+
+	it('follows the x-ratelimit headers: 60 updates at 20/s without a single 429, even with Max Attempts 1', async () => {
+		world.sandbox.faults.configure({ rateLimit: 20 });
+		const { conference, items } = crowd(60);
+		const { output } = await muteAll(conference, items, { maxAttempts: 1 });
+
+		expect(output.filter((o) => o.error)).toEqual([]);
+		expect(world.sandbox.requests.filter((r) => r.status === 429)).toEqual([]);
+		expect(world.sandbox.requests).toHaveLength(60);
+	});
+
+	it('the 429 carries Telnyx’s headers and body; after Max Attempts the item says so', async () => {
+		world.sandbox.faults.configure({ rateLimit: 1 });
+		const { conference, items } = crowd(3);
+		const { output } = await muteAll(conference, items, { maxAttempts: 1 });
+
+		const limited = world.sandbox.requests.filter((r) => r.status === 429);
+		expect(limited.length).toBeGreaterThan(0);
+		const failed = output.filter((o) => o.error);
+		expect(failed.length).toBe(limited.length);
+		expect(failed[0].error!.message).toBe('You have exceeded the maximum number of allowed requests.');
+		expect((failed[0].error as unknown as { description: string }).description).toContain('[Telnyx code 10011]');
+	});
+});
+
+describe('1,000 updates with 10% random faults (seeded)', () => {
+	it('every item ends updated or as an error item; none lost, none sent more than Max Attempts', async () => {
+		world.sandbox.faults.configure({ faultRatio: 0.1, seed: 42 });
+		const { conference, items } = crowd(1000);
+		const { output } = await muteAll(conference, items);
+
+		expect(output).toHaveLength(1000);
+		const faults = world.sandbox.requests.filter((r) => r.fault).length;
+		expect(faults).toBeGreaterThan(50);
+		conference.participants.forEach((participant, i) => {
+			const requests = world.sandbox.requests.filter(pathOf(participant.label!));
+			expect(requests.length).toBeGreaterThanOrEqual(1);
+			expect(requests.length).toBeLessThanOrEqual(3);
+			const result = output[i];
+			if (result.error) {
+				// Only after three faulted attempts.
+				expect(requests.map((r) => Boolean(r.fault))).toEqual([true, true, true]);
+			} else {
+				expect(result.json.call_sid).toBe(participant.callSid);
+				expect(participant.muted).toBe(true);
+				// Attempts before the last one all met a fault; the last one was answered.
+				expect(requests.slice(0, -1).every((r) => r.fault)).toBe(true);
+				const last = requests[requests.length - 1];
+				expect([last.status, last.fault]).toEqual([200, undefined]);
+			}
+		});
+		// With 10% faults, three faults in a row are rare: almost every item got through.
+		expect(output.filter((o) => o.error).length).toBeLessThan(10);
+	});
+});
+
+describe('dial (create) is never sent twice', () => {
+	const dial = (labels: string[], engine?: Engine, where: Record<string, unknown> = {}) =>
+		runTexml(
+			world,
+			{
+				resource: 'conferenceParticipant',
+				operation: 'create',
+				from: '+13125550100',
+				to: '={{ $json.to }}',
+				label: '={{ $json.label }}',
+				...where,
+			},
+			{
+				items: labels.map((label, i) => ({ json: { label, to: `+1312555${String(1000 + i)}` } })),
+				continueOnFail: true,
+				engine,
+			},
+		);
+	const labelOf = (r: RecordedRequest) => new URLSearchParams(r.body).get('Label');
+
+	it('under random faults: one request per item; a lost answer is an error item, not a second call', async () => {
+		const { sandbox, conference } = world;
+		sandbox.faults.configure({ faultRatio: 0.3, seed: 11 });
+		const labels = Array.from({ length: 60 }, (_, i) => `guest-${i}`);
+		const { output } = await dial(labels);
+
+		expect(output).toHaveLength(60);
+		const dials = sandbox.requests.filter((r) => r.method === 'POST');
+		expect(dials.map(labelOf).sort()).toEqual([...labels].sort());
+		labels.forEach((label, i) => {
+			const [request] = dials.filter((r) => labelOf(r) === label);
+			const joined = conference.participants.filter((p) => p.label === label);
+			if (!request.fault) {
+				expect(output[i].json.call_sid).toBe(joined[0].callSid);
+			} else {
+				expect(output[i].error).toBeDefined();
+				// Only a request that was processed and then lost its answer left a participant.
+				expect(joined).toHaveLength(request.fault === 'lost' ? 1 : 0);
+			}
+		});
+		const lostOne = labels.findIndex((label) => dials.some((r) => r.fault === 'lost' && labelOf(r) === label));
+		expect(lostOne).toBeGreaterThanOrEqual(0);
+		expect(output[lostOne].error!.message).toBe('Telnyx could not be reached: the connection was cut');
+		expect((output[lostOne].error as unknown as { description: string }).description).toContain(
+			'Not sent again: the dial may have reached Telnyx.',
+		);
+	});
+
+	it('is sent again when the connection was refused (the request cannot have reached Telnyx)', async () => {
+		// A port nobody listens on yet; the sandbox opens it while the first attempt backs off.
+		const port = await new Promise<number>((resolve) => {
+			const probe = createServer().listen(0, '127.0.0.1', () => {
+				const { port: free } = probe.address() as AddressInfo;
+				probe.close(() => resolve(free));
+			});
+		});
+		const account = { sid: world.sandbox.account.sid, apiKey: 'KEYREFUSEDFIRST' };
+		const conferenceSid = '0f3a5b1c-1111-4222-8333-944445555666';
+		const engine: Engine = {
+			...world.engine,
+			credentials: { telnyxTexmlApi: { apiKey: account.apiKey, baseUrl: `http://127.0.0.1:${port}/v2` } },
+		};
+		const run = dial(['late'], engine, { conferenceSid: locator(conferenceSid) });
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		const late = await startSandbox({ port, account });
+		late.store.addConference(account.sid, { sid: conferenceSid });
+		try {
+			const { output } = await run;
+			expect(output[0].error).toBeUndefined();
+			expect(late.requests).toHaveLength(1);
+			expect(late.store.conference(account.sid, conferenceSid)!.participants.map((p) => p.label)).toEqual(['late']);
+		} finally {
+			await late.close();
+		}
+	});
+});
