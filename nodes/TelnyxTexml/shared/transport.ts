@@ -108,7 +108,9 @@ function finalError(
 	if (failures.length === 1 && !notResent) return error; // Telnyx's own answer says it all
 	const tried = `Sent ${failures.length} time${failures.length === 1 ? '' : 's'}: ${failures.map(describeFailure).join(', ')}.`;
 	// A network failure becomes the error without request details; a Telnyx answer keeps its words.
-	const final = (last.code !== undefined ? withoutRequestDetails(context.getNode(), error, context.getItemIndex()) : error) as NodeApiError;
+	const final = (
+		last.code !== undefined ? withoutRequestDetails(context.getNode(), error, context.getItemIndex()) : error
+	) as NodeApiError;
 	final.description = [final.description, tried, notResent].filter(Boolean).join('\n');
 	return final;
 }
@@ -145,6 +147,8 @@ export async function sendOnce(
 				throw finalError(this, error, failures, repeatable);
 			}
 			await sleep(retryDelayMs(failure, failures.length));
+			// A cancelled execution sends nothing more (sleep cannot be interrupted).
+			if (this.getExecutionCancelSignal()?.aborted) throw finalError(this, error, failures, repeatable);
 		}
 	}
 }
