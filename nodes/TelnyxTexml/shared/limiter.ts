@@ -86,7 +86,9 @@ export class Limiter {
 
 	release(signal: RateLimitSignal = {}) {
 		this.inFlight--;
-		this.answeredAt.push(Date.now());
+		const now = Date.now();
+		this.answeredAt.push(now);
+		this.counted(now); // drops what is older than a window, so the list stays short
 		this.observe(signal);
 		const wake = this.wakeOnRelease;
 		this.wakeOnRelease = undefined;
