@@ -25,7 +25,7 @@ const CACHE = path.join(ROOT, '.cache', 'bench');
 const NODES_BASE_VERSION = '2.41.1';
 const ITEMS = 1000;
 const RATE_LIMIT = 100;
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 function log(line: string) {
 	process.stderr.write(`${line}\n`);

@@ -41,13 +41,13 @@ const runLimiters = new WeakMap<object, Promise<Limiter>>();
  * run share the node's credential and the run's execute data (which identifies the run).
  */
 function limiterOf(context: IExecuteSingleFunctions, baseUrl: string): Promise<Limiter> {
-	const run = context.getExecuteData();
-	let limiter = runLimiters.get(run);
+	const run = context.getExecuteData() as object | undefined;
+	let limiter = run ? runLimiters.get(run) : undefined;
 	if (!limiter) {
 		limiter = context
 			.getCredentials<{ apiKey: string }>(CREDENTIAL_TYPE)
 			.then((credentials) => limiterFor(String(credentials.apiKey ?? ''), baseUrl));
-		runLimiters.set(run, limiter);
+		if (run) runLimiters.set(run, limiter);
 	}
 	return limiter;
 }
