@@ -56,5 +56,7 @@ describe('how long to wait before the next attempt', () => {
 				'retry-after': '1',
 			}),
 		).toEqual({ status: 429, limit: 100, remaining: 0, resetSeconds: 1, retryAfterMs: 1000 });
+		const inTenSeconds = String(Math.round(Date.now() / 1000) + 10);
+		expect(rateLimitSignal(200, { 'x-ratelimit-reset': inTenSeconds }).resetSeconds).toBeCloseTo(10, -1);
 	});
 });

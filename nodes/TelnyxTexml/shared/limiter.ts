@@ -200,11 +200,14 @@ export function rateLimitSignal(status: number, headers: Record<string, unknown>
 		const value = Number(headers[name]);
 		return headers[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
 	};
+	let resetSeconds = number('x-ratelimit-reset');
+	// Telnyx sends seconds until the reset; a value that large can only be a Unix time.
+	if (resetSeconds !== undefined && resetSeconds > 1e9) resetSeconds = Math.max(0, resetSeconds - Date.now() / 1000);
 	return {
 		status,
 		limit: number('x-ratelimit-limit'),
 		remaining: number('x-ratelimit-remaining'),
-		resetSeconds: number('x-ratelimit-reset'),
+		resetSeconds,
 		retryAfterMs: retryAfterMs(headers),
 	};
 }
