@@ -1,0 +1,120 @@
+/**
+ * The workflows in `test/e2e/`, run by n8n's CLI against the sandbox. Each case checks both sides:
+ * what went over the wire and what n8n's run contains.
+ */
+import type { RecordedRequest, TexmlSandbox } from '../../sandbox';
+import { expectEqual, expectTrue, type Checks } from './checks';
+import { execute, type CliExecution, type N8nHome } from './n8n';
+import { WORLD } from './world';
+
+const PARTICIPANTS = `/v2/texml/Accounts/${WORLD.accountSid}/Conferences/${WORLD.conferenceSid}/Participants`;
+const NOT_FOUND = 'The conference or participant was not found';
+
+function nodeRun(execution: CliExecution, nodeName: string) {
+	const run = execution.run?.data.resultData.runData[nodeName]?.[0];
+	expectTrue(run, `n8n's run has no data for "${nodeName}" (exit ${execution.exitCode})\n${execution.output.slice(-2000)}`);
+	return run;
+}
+
+function outputItems(execution: CliExecution, nodeName: string) {
+	return (nodeRun(execution, nodeName).data?.main[0] ?? []).map((item) => item.json);
+}
+
+/** Checks one request as the sandbox received it: method, raw path, bearer key and form body. */
+function expectRequest(request: RecordedRequest | undefined, path: string, form: Record<string, string>, status: number) {
+	expectTrue(request, `the sandbox received no request for ${path}`);
+	expectEqual(request.method, 'POST', 'method');
+	expectEqual(request.url, path, 'raw request path');
+	expectEqual(request.headers.authorization, `Bearer ${WORLD.apiKey}`, 'Authorization header');
+	expectEqual(request.headers['content-type'], 'application/x-www-form-urlencoded', 'Content-Type');
+	expectEqual(Object.fromEntries(new URLSearchParams(request.body)), form, 'form body');
+	expectEqual(request.status, status, 'sandbox answer status');
+}
+
+/** Runs a workflow with the sandbox's request log emptied first; returns the run and the requests. */
+async function executeFresh(home: N8nHome, sandbox: TexmlSandbox, workflowId: string) {
+	sandbox.requests.length = 0;
+	const execution = await execute(home, workflowId);
+	return { execution, requests: [...sandbox.requests] };
+}
+
+export async function runCliCases(checks: Checks, home: N8nHome, sandbox: TexmlSandbox) {
+	await checks.check('update: mute and hold a participant by call SID', async () => {
+		const { execution, requests } = await executeFresh(home, sandbox, 'e2eUpdatePart001');
+		expectEqual(execution.exitCode, 0, 'n8n execute exit code');
+		expectEqual(execution.run?.status ?? execution.run?.finished, execution.run?.status ? 'success' : true, 'run status');
+		expectEqual(requests.length, 1, 'requests sent');
+		expectRequest(
+			requests[0],
+			`${PARTICIPANTS}/${WORLD.alice.callSid}`,
+			{ Muted: 'true', Hold: 'true', HoldUrl: 'https://example.com/hold-music.xml', HoldMethod: 'GET' },
+			200,
+		);
+		expectTrue(
+			requests[0].body.includes('HoldUrl=https%3A%2F%2Fexample.com%2Fhold-music.xml'),
+			`body is not form-encoded: ${requests[0].body}`,
+		);
+		const [participant, ...rest] = outputItems(execution, 'Mute and hold Alice');
+		expectEqual(rest.length, 0, 'extra output items');
+		expectEqual(
+			{
+				call_sid: participant.call_sid,
+				conference_sid: participant.conference_sid,
+				account_sid: participant.account_sid,
+				muted: participant.muted,
+				hold: participant.hold,
+				status: participant.status,
+			},
+			{
+				call_sid: WORLD.alice.callSid,
+				conference_sid: WORLD.conferenceSid,
+				account_sid: WORLD.accountSid,
+				muted: true,
+				hold: true,
+				status: 'connected',
+			},
+			'node output',
+		);
+		const alice = sandbox.store.conferences[0].participants.find((p) => p.callSid === WORLD.alice.callSid);
+		expectEqual([alice?.muted, alice?.hold, alice?.holdUrl], [true, true, 'https://example.com/hold-music.xml'], 'sandbox state');
+	});
+
+	await checks.check('update: unknown participant fails with the 404 and Telnyx detail', async () => {
+		const { execution, requests } = await executeFresh(home, sandbox, 'e2eNotFound00001');
+		expectTrue(execution.exitCode !== 0, 'n8n execute should exit non-zero when the workflow fails');
+		expectEqual(requests.length, 1, 'requests sent (the 404 is not retried)');
+		expectRequest(requests[0], `${PARTICIPANTS}/v3:e2e-already-gone`, { Muted: 'false' }, 404);
+		const run = nodeRun(execution, 'Unmute a participant who left');
+		expectEqual(execution.run?.status ?? 'error', 'error', 'run status');
+		expectEqual(run.error?.message, `${NOT_FOUND}: Resource not found`, 'node error message');
+		expectEqual(run.error?.httpCode, '404', 'node error httpCode');
+		expectTrue(
+			run.error?.description?.includes('Check the conference SID and the participant'),
+			`node error description lacks the hint: ${run.error?.description}`,
+		);
+		expectTrue(!execution.output.includes(WORLD.apiKey), 'the API key appears in n8n output');
+	});
+
+	await checks.check('update: continue on fail turns the 404 into an error item between results', async () => {
+		const { execution, requests } = await executeFresh(home, sandbox, 'e2eContinueFail1');
+		expectEqual(execution.exitCode, 0, 'n8n execute exit code');
+		expectEqual(
+			requests.map((r) => [r.url, r.status]),
+			[
+				[`${PARTICIPANTS}/alice`, 200],
+				[`${PARTICIPANTS}/left-already`, 404],
+				[`${PARTICIPANTS}/bob%20smith`, 200],
+			],
+			'requests (raw path, answer)',
+		);
+		for (const request of requests) expectRequest(request, request.url, { Muted: 'true' }, request.status ?? 0);
+		const items = outputItems(execution, 'Mute each participant');
+		expectEqual(items.length, 3, 'output items (one per input item)');
+		expectEqual([items[0].call_sid, items[0].muted], [WORLD.alice.callSid, true], 'item 0');
+		expectTrue(
+			typeof items[1].error === 'string' && items[1].error.startsWith(NOT_FOUND),
+			`item 1 should be the error item, got ${JSON.stringify(items[1])}`,
+		);
+		expectEqual([items[2].call_sid, items[2].muted], [WORLD.bob.callSid, true], 'item 2');
+	});
+}

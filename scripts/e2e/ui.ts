@@ -1,0 +1,136 @@
+/**
+ * The editor in a real browser (Debian's Chromium driven by playwright-core): sign in, open the
+ * e2e workflow and the node's panel, check the menus a user sees and the credential test, and
+ * take the screenshots the README shows.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { chromium, type Page } from 'playwright-core';
+
+import type { TexmlSandbox } from '../../sandbox';
+import { expectEqual, expectTrue, type Checks } from './checks';
+import { OWNER } from './rest';
+import { ROOT } from './runtime';
+import { WORLD } from './world';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const NODE_NAME = 'Mute and hold Alice';
+
+export const UPDATE_FIELD_NAMES = [
+	'Announce Method',
+	'Announce URL',
+	'Beep On Exit',
+	'Call SID To Coach',
+	'Coaching',
+	'End Conference On Exit',
+	'Hold',
+	'Hold Method',
+	'Hold URL',
+	'Muted',
+	'Wait URL',
+];
+
+async function shot(page: Page, name: string, selector?: string) {
+	mkdirSync(SHOTS, { recursive: true });
+	const file = path.join(SHOTS, `${name}.png`);
+	if (selector) await page.locator(selector).first().screenshot({ path: file });
+	else await page.screenshot({ path: file });
+}
+
+/** The texts of the open dropdown's options (Element Plus select popper). */
+async function openMenuTexts(page: Page): Promise<string[]> {
+	const items = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
+	await items.first().waitFor();
+	return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+}
+
+export async function runUiChecks(checks: Checks, url: string, sandbox: TexmlSandbox, scratch: string) {
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-dev-shm-usage',
+		],
+		env: { ...process.env, HOME: scratch },
+	});
+	try {
+		const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+		page.setDefaultTimeout(30_000);
+
+		await checks.check('ui: sign in', async () => {
+			await page.goto(`${url}/signin`);
+			await page.fill('input[type=email]', OWNER.email);
+			await page.fill('input[type=password]', OWNER.password);
+			await page.click('button:has-text("Sign in")');
+			await page.waitForURL((u) => !u.pathname.includes('signin'));
+		});
+
+		await checks.check('ui: the workflow shows the node with its icon', async () => {
+			await page.goto(`${url}/workflow/e2eUpdatePart001`);
+			const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`);
+			await node.waitFor();
+			const icon = node.locator('img');
+			await icon.first().waitFor();
+			expectTrue(
+				(await icon.first().getAttribute('src'))?.includes('n8n-nodes-telnyx-texml'),
+				'the node icon does not come from the package',
+			);
+			await page.waitForTimeout(500);
+			await shot(page, 'workflow');
+		});
+
+		await checks.check('ui: node panel shows resource, operation and fields', async () => {
+			await page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`).dblclick();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			await ndv.waitFor();
+			const parameters = page.locator('[data-test-id="node-parameters"]');
+			const text = await parameters.innerText();
+			for (const label of ['Resource', 'Operation', 'Account SID', 'Conference', 'Participant', 'Update Fields', 'Muted', 'Hold', 'Hold URL', 'Hold Method']) {
+				expectTrue(text.includes(label), `the panel lacks "${label}"`);
+			}
+			await shot(page, 'node-panel');
+
+			await page.locator('[data-test-id="parameter-input-resource"]').click();
+			expectEqual(await openMenuTexts(page), ['Conference Participant'], 'Resource menu');
+			await page.keyboard.press('Escape');
+			await page.locator('[data-test-id="parameter-input-operation"]').click();
+			expectEqual(await openMenuTexts(page), ['Update'], 'Operation menu');
+			await page.keyboard.press('Escape');
+		});
+
+		await checks.check('ui: Update Fields offers every participant option', async () => {
+			await page.locator('[data-test-id="node-parameters"] :text("Add Field")').last().click();
+			const texts = await openMenuTexts(page);
+			// Fields already set are not offered again.
+			const set = ['Hold', 'Hold Method', 'Hold URL', 'Muted'];
+			expectEqual(texts, UPDATE_FIELD_NAMES.filter((n) => !set.includes(n)), 'Add Field menu');
+			await shot(page, 'update-fields');
+			await page.keyboard.press('Escape');
+		});
+
+		await checks.check('ui: credential test passes against the sandbox', async () => {
+			sandbox.requests.length = 0;
+			await page.goto(`${url}/home/credentials/${WORLD.credentialId}`);
+			const modal = page.locator('[data-test-id="credential-edit-dialog"]');
+			await modal.waitFor();
+			await page.locator('[data-test-id="credential-save-button"]').click();
+			await modal.getByText('Connection tested successfully').waitFor();
+			expectTrue(
+				sandbox.requests.some((r) => r.url === '/v2/whoami' && r.status === 200),
+				'the sandbox saw no successful GET /v2/whoami',
+			);
+			await shot(page, 'credential', '[data-test-id="credential-edit-dialog"] .el-dialog');
+		});
+	} finally {
+		await browser.close();
+	}
+}
