@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-import { log, run, withNode, type Runtime } from './runtime';
+import { run, withNode, type Runtime } from './runtime';
 
 /** A free TCP port on 127.0.0.1 (n8n's defaults 5678/5679 may be taken by another n8n). */
 export function freePort(): Promise<number> {
@@ -123,7 +123,10 @@ export interface N8nServer {
 	stop(): Promise<void>;
 }
 
-/** Starts `n8n start` and waits until /healthz/readiness answers 200. */
+/**
+ * Starts `n8n start` and waits until the editor's REST API answers: /healthz/readiness turns 200
+ * several seconds before the REST routes are mounted.
+ */
 export async function startServer(home: N8nHome, timeoutMs = 120_000): Promise<N8nServer> {
 	const child = spawn(path.join(home.runtime.nodeBin, 'node'), [home.runtime.n8nBin, 'start'], {
 		env: home.env,
@@ -150,7 +153,7 @@ export async function startServer(home: N8nHome, timeoutMs = 120_000): Promise<N
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}\n${output.slice(-3000)}`);
 		try {
-			const res = await fetch(`${home.url}/healthz/readiness`);
+			const res = await fetch(`${home.url}/rest/settings`);
 			if (res.ok) return server;
 		} catch {
 			// not listening yet
@@ -165,5 +168,4 @@ export async function startServer(home: N8nHome, timeoutMs = 120_000): Promise<N
 export function writeJson(file: string, value: unknown) {
 	mkdirSync(path.dirname(file), { recursive: true });
 	writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
-	log(`wrote ${path.basename(file)}`);
 }

@@ -16,6 +16,9 @@ import { EditorSession } from './rest';
 import { DEFAULT_N8N, ensureN8n, log, ROOT } from './runtime';
 import { credentialFixture, startWorld, WORLD } from './world';
 
+const WRONG_KEY_MESSAGE = 'Telnyx rejected the API key';
+const N8N_401_MESSAGE = 'Authorization failed - please check your credentials';
+
 interface Options {
 	n8n: string;
 	node?: 20 | 24;
@@ -136,11 +139,18 @@ async function main() {
 				data: { apiKey: 'KEYWRONG', baseUrl: sandbox.baseUrl },
 			});
 			expectEqual(result.data?.status, 'Error', 'credential test status');
+			// n8n versions differ in whether the credential's own 401 message reaches the panel.
 			expectTrue(
-				result.data?.message.startsWith('Telnyx rejected the API key'),
+				[WRONG_KEY_MESSAGE, N8N_401_MESSAGE].some((m) => result.data?.message.startsWith(m)),
 				`credential test message: ${result.data?.message}`,
 			);
-			expectEqual(sandbox.requests.map((r) => r.status), [401], 'sandbox answers');
+			log(`wrong API key → "${result.data?.message}"`);
+			// n8n's own credentials helper retries a 401 once (its pre-authentication hook), so 1 or 2.
+			const seen = sandbox.requests.map((r) => [r.url, r.headers.authorization, r.status]);
+			expectTrue(
+				seen.length >= 1 && seen.length <= 2 && seen.every(([url, auth, status]) => url === '/v2/whoami' && auth === 'Bearer KEYWRONG' && status === 401),
+				`requests the credential test sent: ${JSON.stringify(seen)}`,
+			);
 		});
 
 		if (options.ui) {

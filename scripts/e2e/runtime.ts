@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../../..');
-export const CACHE = path.join(ROOT, '.cache');
+/** Where n8n installs are kept; E2E_CACHE_DIR lets several checkouts share one. */
+export const CACHE = process.env.E2E_CACHE_DIR ? path.resolve(process.env.E2E_CACHE_DIR) : path.join(ROOT, '.cache');
 
 /** The newest n8n that runs on Node 20; the default of `npm run e2e` and `npm run dev`. */
 export const DEFAULT_N8N = '2.8.4';
@@ -104,17 +105,13 @@ export async function ensureN8n(n8nVersion: string, nodeMajor = nodeMajorFor(n8n
 			path.join(folder, 'package.json'),
 			`${JSON.stringify({ name: 'e2e-n8n-app', private: true, overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' } }, null, 2)}\n`,
 		);
-		const env = withNode(nodeBin);
-		const quiet = { cwd: folder, env, quiet: true };
-		if (nodeMajor === 24) {
-			// Newer n8n hard-depends on a Kafka client whose install script downloads from outside
-			// the registry; skip scripts and build only the native modules n8n needs to start.
-			await run('npm', ['install', `n8n@${n8nVersion}`, '--no-audit', '--no-fund', '--ignore-scripts'], quiet);
-			await run('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--ignore-scripts=false'], quiet);
-		} else {
-			// sqlite3's prebuilt download fails offline, then it builds from source (needs g++/make).
-			await run('npm', ['install', `n8n@${n8nVersion}`, '--no-audit', '--no-fund', '--ignore-scripts=false'], quiet);
-		}
+		const quiet = { cwd: folder, env: withNode(nodeBin), quiet: true };
+		// Install scripts stay off: several try downloads outside the registry (a Kafka client's
+		// prebuild in newer n8n, isolated-vm's in 1.x, whose source build fails on Node 20).
+		// sqlite3 is the one native module n8n needs to start; its build falls back to source.
+		await run('npm', ['install', `n8n@${n8nVersion}`, '--no-audit', '--no-fund', '--ignore-scripts'], quiet);
+		const natives = nodeMajor === 24 ? ['sqlite3', 'isolated-vm'] : ['sqlite3'];
+		await run('npm', ['rebuild', ...natives, '--ignore-scripts=false'], quiet);
 		writeFileSync(marker, `${new Date().toISOString()}\n`);
 	}
 	return {
