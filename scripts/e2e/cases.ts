@@ -5,6 +5,7 @@
 import type { RecordedRequest, TexmlSandbox } from '../../sandbox';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import { execute, type CliExecution, type N8nHome } from './n8n';
+import { MANUAL_TRIGGER, type WorkflowFile } from './workflows';
 import { WORLD } from './world';
 
 const PARTICIPANTS = `/v2/texml/Accounts/${WORLD.accountSid}/Conferences/${WORLD.conferenceSid}/Participants`;
@@ -75,7 +76,8 @@ export async function runCliCases(checks: Checks, home: N8nHome, sandbox: TexmlS
 			},
 			'node output',
 		);
-		const alice = sandbox.store.conferences[0].participants.find((p) => p.callSid === WORLD.alice.callSid);
+		const conference = sandbox.store.conference(WORLD.accountSid, WORLD.conferenceSid);
+		const alice = conference?.participants.find((p) => p.callSid === WORLD.alice.callSid);
 		expectEqual([alice?.muted, alice?.hold, alice?.holdUrl], [true, true, 'https://example.com/hold-music.xml'], 'sandbox state');
 	});
 
@@ -117,4 +119,26 @@ export async function runCliCases(checks: Checks, home: N8nHome, sandbox: TexmlS
 		);
 		expectEqual([items[2].call_sid, items[2].muted], [WORLD.bob.callSid, true], 'item 2');
 	});
+}
+
+/** Every shipped example that starts from a manual trigger runs as is: success, and every request answered 2xx. */
+export async function runExamples(checks: Checks, home: N8nHome, sandbox: TexmlSandbox, workflows: WorkflowFile[]) {
+	for (const { file, workflow } of workflows.filter((w) => w.example)) {
+		if (!workflow.nodes.some((n) => n.type === MANUAL_TRIGGER)) continue;
+		await checks.check(`example ${file.split('/').pop()} runs as shipped`, async () => {
+			const { execution, requests } = await executeFresh(home, sandbox, workflow.id);
+			expectEqual(execution.exitCode, 0, `n8n execute exit code\n${execution.output.slice(-1500)}`);
+			expectTrue(requests.length > 0, 'the example sent no request');
+			for (const request of requests) {
+				expectTrue(
+					request.status !== undefined && request.status < 300 && request.headers.authorization === `Bearer ${WORLD.apiKey}`,
+					`${request.method} ${request.url} → ${request.status}`,
+				);
+			}
+			const telnyxNodes = workflow.nodes.filter((n) => n.type === 'n8n-nodes-telnyx-texml.telnyxTexml');
+			for (const node of telnyxNodes) {
+				expectTrue(outputItems(execution, node.name).length > 0, `"${node.name}" has no output`);
+			}
+		});
+	}
 }

@@ -4,13 +4,13 @@
  * the sandbox credential and the example workflows imported. Ctrl+C stops both; the user folder
  * in `.cache/dev-user/` is kept between runs (delete it for a fresh start).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { cli, createHome, startServer, writeJson } from './n8n';
 import { buildAndPack, installIntoUserFolder } from './package';
 import { EditorSession, OWNER } from './rest';
 import { CACHE, DEFAULT_N8N, ensureN8n, log, ROOT } from './runtime';
+import { loadWorkflows } from './workflows';
 import { credentialFixture, startWorld, WORLD } from './world';
 
 function option(name: string): string | undefined {
@@ -28,16 +28,10 @@ async function main() {
 	await installIntoUserFolder(userFolder, await buildAndPack(path.join(CACHE, 'dev-pack')));
 
 	// The sandbox gets a new port each start, so the credential is re-imported with its base URL.
-	writeJson(path.join(userFolder, 'credentials.json'), credentialFixture(sandbox.baseUrl));
+	writeJson(path.join(userFolder, 'credentials.json'), credentialFixture(sandbox));
 	await cli(home, ['import:credentials', `--input=${path.join(userFolder, 'credentials.json')}`]);
-	const examples = ['examples', 'test/e2e']
-		.map((dir) => path.join(ROOT, dir))
-		.filter((dir) => existsSync(dir))
-		.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.workflow.json')).map((f) => path.join(dir, f)));
-	writeJson(
-		path.join(userFolder, 'workflows.json'),
-		examples.flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as unknown[]),
-	);
+	const workflows = loadWorkflows();
+	writeJson(path.join(userFolder, 'workflows.json'), workflows.map((w) => w.workflow));
 	await cli(home, ['import:workflow', `--input=${path.join(userFolder, 'workflows.json')}`]);
 
 	const server = await startServer(home);
@@ -48,7 +42,7 @@ async function main() {
 			`n8n ${runtime.n8nVersion} editor: ${server.url}`,
 			`  sign in as ${OWNER.email} / ${OWNER.password}`,
 			`  credential "${WORLD.credentialName}" points at the TeXML sandbox ${sandbox.baseUrl}`,
-			`  workflows: ${examples.map((f) => path.relative(ROOT, f)).join(', ')}`,
+			`  workflows: ${workflows.map((w) => w.workflow.name).join('; ')}`,
 			'',
 			`Sandbox: account SID ${WORLD.accountSid}, conference SID ${WORLD.conferenceSid}`,
 			`  participants: ${WORLD.alice.label} (${WORLD.alice.callSid}), ${WORLD.bob.label} (${WORLD.bob.callSid})`,

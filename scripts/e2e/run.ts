@@ -4,16 +4,18 @@
  * user folder, runs the workflows in `test/e2e/` with n8n's CLI against the TeXML sandbox, tests
  * the credential through the editor's REST API, and with --ui drives the editor in Chromium.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { runCliCases } from './cases';
+import { runCliCases, runExamples } from './cases';
 import { Checks, expectEqual, expectTrue } from './checks';
 import { cli, createHome, startServer, writeJson, type N8nServer } from './n8n';
 import { buildAndPack, installIntoUserFolder } from './package';
 import { EditorSession } from './rest';
-import { DEFAULT_N8N, ensureN8n, log, ROOT } from './runtime';
+import { DEFAULT_N8N, ensureN8n, log } from './runtime';
+import { runTriggerExample } from './trigger';
+import { loadWorkflows } from './workflows';
 import { credentialFixture, startWorld, WORLD } from './world';
 
 const WRONG_KEY_MESSAGE = 'Telnyx rejected the API key';
@@ -42,17 +44,6 @@ function parseOptions(argv: string[]): Options {
 	};
 }
 
-/** Workflows to import: the e2e fixtures and every example shipped in `examples/`. */
-function workflowFiles(): string[] {
-	const from = (dir: string) =>
-		existsSync(path.join(ROOT, dir))
-			? readdirSync(path.join(ROOT, dir))
-					.filter((f) => f.endsWith('.workflow.json'))
-					.map((f) => path.join(ROOT, dir, f))
-			: [];
-	return [...from('test/e2e'), ...from('examples')];
-}
-
 async function main() {
 	const options = parseOptions(process.argv.slice(2));
 	const started = Date.now();
@@ -68,6 +59,7 @@ async function main() {
 	log(`n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion}${runtime.installSeconds ? `, installed in ${runtime.installSeconds.toFixed(0)} s` : ' (cached)'}`);
 	const scratch = mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	const checks = new Checks();
+	const workflows = loadWorkflows();
 	const sandbox = await startWorld();
 	let server: N8nServer | undefined;
 	try {
@@ -90,14 +82,14 @@ async function main() {
 		});
 
 		await checks.check('n8n imports the sandbox credential and the workflows', async () => {
-			writeJson(path.join(scratch, 'credentials.json'), credentialFixture(sandbox.baseUrl));
+			writeJson(path.join(scratch, 'credentials.json'), credentialFixture(sandbox));
 			await cli(home, ['import:credentials', `--input=${path.join(scratch, 'credentials.json')}`]);
-			const workflows = workflowFiles().flatMap((file) => JSON.parse(readFileSync(file, 'utf8')) as unknown[]);
-			writeJson(path.join(scratch, 'workflows.json'), workflows);
+			writeJson(path.join(scratch, 'workflows.json'), workflows.map((w) => w.workflow));
 			await cli(home, ['import:workflow', `--input=${path.join(scratch, 'workflows.json')}`]);
 		});
 
 		await runCliCases(checks, home, sandbox);
+		await runExamples(checks, home, sandbox, workflows);
 
 		server = await timed('n8n start (until ready)', () => startServer(home));
 		const editor = new EditorSession(server.url);
@@ -152,6 +144,8 @@ async function main() {
 				`requests the credential test sent: ${JSON.stringify(seen)}`,
 			);
 		});
+
+		await runTriggerExample(checks, server.url, editor, sandbox, workflows);
 
 		if (options.ui) {
 			const { runUiChecks } = await import('./ui');
