@@ -1,5 +1,5 @@
 /**
- * `npm run e2e [-- --n8n <version>] [--node 20|24] [--ui] [--keep]`: this package in the real n8n
+ * `npm run e2e [-- --n8n <version>] [--node 20|24] [--ui] [--screenshots] [--keep]`: this package in the real n8n
  * app. Installs n8n on demand, installs the packed package as a community package into a fresh
  * user folder, runs the workflows in `test/e2e/` with n8n's CLI against the TeXML sandbox, tests
  * the credential through the editor's REST API, and with --ui drives the editor in Chromium.
@@ -25,6 +25,7 @@ interface Options {
 	n8n: string;
 	node?: 20 | 24;
 	ui: boolean;
+	screenshots: boolean;
 	keep: boolean;
 }
 
@@ -39,7 +40,8 @@ function parseOptions(argv: string[]): Options {
 	return {
 		n8n: value('n8n') ?? process.env.E2E_N8N_VERSION ?? DEFAULT_N8N,
 		node: node ? (Number(node) as 20 | 24) : undefined,
-		ui: argv.includes('--ui') || process.env.E2E_UI === '1',
+		ui: argv.includes('--ui') || argv.includes('--screenshots') || process.env.E2E_UI === '1',
+		screenshots: argv.includes('--screenshots'),
 		keep: argv.includes('--keep'),
 	};
 }
@@ -148,8 +150,10 @@ async function main() {
 		await runTriggerExample(checks, server.url, editor, sandbox, workflows);
 
 		if (options.ui) {
-			const { runUiChecks } = await import('./ui');
-			await runUiChecks(checks, server.url, sandbox, scratch);
+			const { runUiChecks, README_SHOTS } = await import('./ui');
+			const shotsDir = options.screenshots ? README_SHOTS : path.join(scratch, 'screenshots');
+			await runUiChecks(checks, server.url, sandbox, scratch, shotsDir);
+			if (!options.screenshots) log(`screenshots in ${shotsDir} (--screenshots updates docs/screenshots)`);
 		}
 	} finally {
 		await server?.stop();

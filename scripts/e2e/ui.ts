@@ -15,7 +15,8 @@ import { ROOT } from './runtime';
 import { WORLD } from './world';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+/** Where `--screenshots` writes the pictures the README shows. */
+export const README_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const NODE_NAME = 'Mute and hold Alice';
 
 const PANEL_LABELS = ['Resource', 'Operation', 'Account SID', 'Conference', 'Participant', 'Update Fields', 'Hold URL'];
@@ -34,9 +35,9 @@ export const UPDATE_FIELD_NAMES = [
 	'Wait URL',
 ];
 
-async function shot(page: Page, name: string, selector?: string) {
-	mkdirSync(SHOTS, { recursive: true });
-	const file = path.join(SHOTS, `${name}.png`);
+async function shot(page: Page, dir: string, name: string, selector?: string) {
+	mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `${name}.png`);
 	if (selector) await page.locator(selector).first().screenshot({ path: file });
 	else await page.screenshot({ path: file });
 }
@@ -48,7 +49,13 @@ async function openMenuTexts(page: Page): Promise<string[]> {
 	return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
 }
 
-export async function runUiChecks(checks: Checks, url: string, sandbox: TexmlSandbox, scratch: string) {
+export async function runUiChecks(
+	checks: Checks,
+	url: string,
+	sandbox: TexmlSandbox,
+	scratch: string,
+	shotsDir: string,
+) {
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
@@ -87,7 +94,7 @@ export async function runUiChecks(checks: Checks, url: string, sandbox: TexmlSan
 				'the node icon does not come from the package',
 			);
 			await page.waitForTimeout(500);
-			await shot(page, 'workflow');
+			await shot(page, shotsDir, 'workflow');
 		});
 
 		await checks.check('ui: node panel shows resource, operation and fields', async () => {
@@ -95,7 +102,7 @@ export async function runUiChecks(checks: Checks, url: string, sandbox: TexmlSan
 			await page.locator('[data-test-id="ndv"]').waitFor();
 			const text = await page.locator('[data-test-id="node-parameters"]').innerText();
 			for (const label of PANEL_LABELS) expectTrue(text.includes(label), `the panel lacks "${label}"`);
-			await shot(page, 'node-panel');
+			await shot(page, shotsDir, 'node-panel');
 
 			// n8n itself adds "Custom API Call" to every node whose credential can sign HTTP requests.
 			await page.locator('[data-test-id="parameter-input-resource"]').click();
@@ -122,7 +129,7 @@ export async function runUiChecks(checks: Checks, url: string, sandbox: TexmlSan
 				UPDATE_FIELD_NAMES.filter((n) => !set.includes(n)),
 				'Add Field menu',
 			);
-			await shot(page, 'update-fields', '[data-test-id="ndv"]');
+			await shot(page, shotsDir, 'update-fields', '[data-test-id="ndv"]');
 			await page.keyboard.press('Escape');
 		});
 
@@ -138,7 +145,7 @@ export async function runUiChecks(checks: Checks, url: string, sandbox: TexmlSan
 				),
 				'the sandbox saw no authenticated GET /v2/whoami',
 			);
-			await shot(page, 'credential', '[data-test-id="credential-edit-dialog"]');
+			await shot(page, shotsDir, 'credential');
 		});
 	} finally {
 		await browser.close();
