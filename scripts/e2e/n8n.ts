@@ -124,8 +124,8 @@ export interface N8nServer {
 }
 
 /**
- * Starts `n8n start` and waits until the editor's REST API answers: /healthz/readiness turns 200
- * several seconds before the REST routes are mounted.
+ * Starts `n8n start` and waits until the editor's REST API answers with JSON: /healthz/readiness
+ * turns 200 several seconds before the REST routes are mounted.
  */
 export async function startServer(home: N8nHome, timeoutMs = 120_000): Promise<N8nServer> {
 	const child = spawn(path.join(home.runtime.nodeBin, 'node'), [home.runtime.n8nBin, 'start'], {
@@ -153,8 +153,9 @@ export async function startServer(home: N8nHome, timeoutMs = 120_000): Promise<N
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}\n${output.slice(-3000)}`);
 		try {
+			// While starting, newer n8n answers every path with 200 "n8n is starting up" as text.
 			const res = await fetch(`${home.url}/rest/settings`);
-			if (res.ok) return server;
+			if (res.ok && res.headers.get('content-type')?.includes('application/json')) return server;
 		} catch {
 			// not listening yet
 		}
