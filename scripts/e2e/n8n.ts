@@ -53,6 +53,9 @@ export async function createHome(runtime: Runtime, userFolder: string, port?: nu
 		DB_TYPE: 'sqlite',
 		N8N_LOG_LEVEL: 'info',
 		NODE_OPTIONS: '--max-old-space-size=2048',
+		// isolated-vm ships no Node 20 build and its source build fails there; n8n 1.12x then needs
+		// its classic expression engine (n8n 2.x does not use isolated-vm for expressions).
+		...(runtime.isolatedVm ? {} : { N8N_EXPRESSION_ENGINE: 'legacy' }),
 	});
 	return { runtime, userFolder, port: listenPort, url: `http://127.0.0.1:${listenPort}`, env };
 }

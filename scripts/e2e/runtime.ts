@@ -22,6 +22,8 @@ export interface Runtime {
 	n8nBin: string;
 	/** Seconds spent installing (0 when the cache already had it). */
 	installSeconds: number;
+	/** Whether isolated-vm (the sandbox of n8n 1.12x's default "vm" expression engine) loads. */
+	isolatedVm: boolean;
 }
 
 export function log(message: string) {
@@ -114,11 +116,19 @@ export async function ensureN8n(n8nVersion: string, nodeMajor = nodeMajorFor(n8n
 		await run('npm', ['rebuild', ...natives, '--ignore-scripts=false'], quiet);
 		writeFileSync(marker, `${new Date().toISOString()}\n`);
 	}
+	const isolatedVm = await run(path.join(nodeBin, 'node'), ['-e', 'require("isolated-vm")'], {
+		cwd: folder,
+		quiet: true,
+	}).then(
+		() => true,
+		() => false,
+	);
 	return {
 		n8nVersion,
 		nodeBin,
 		nodeVersion,
 		n8nBin: path.join(n8nPackage, 'bin', 'n8n'),
 		installSeconds: installing ? (Date.now() - started) / 1000 : 0,
+		isolatedVm,
 	};
 }
