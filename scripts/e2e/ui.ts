@@ -42,11 +42,16 @@ async function shot(page: Page, dir: string, name: string, selector?: string) {
 	else await page.screenshot({ path: file });
 }
 
-/** The names in the open dropdown (Element Plus select popper), without their descriptions. */
-async function openMenuTexts(page: Page): Promise<string[]> {
+/** Opens a parameter's dropdown, reads its option names (without descriptions) and closes it again. */
+async function menuOf(page: Page, parameter: string): Promise<string[]> {
+	const input = page.locator(`[data-test-id="parameter-input-${parameter}"]`);
+	await input.click();
 	const items = page.locator('.el-select-dropdown__item:visible');
 	await items.first().waitFor();
-	return (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+	const names = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+	await input.click();
+	await items.first().waitFor({ state: 'hidden' });
+	return names;
 }
 
 export async function runUiChecks(
@@ -105,12 +110,8 @@ export async function runUiChecks(
 			await shot(page, shotsDir, 'node-panel');
 
 			// n8n itself adds "Custom API Call" to every node whose credential can sign HTTP requests.
-			await page.locator('[data-test-id="parameter-input-resource"]').click();
-			expectEqual(await openMenuTexts(page), ['Conference Participant', 'Custom API Call'], 'Resource menu');
-			await page.keyboard.press('Escape');
-			await page.locator('[data-test-id="parameter-input-operation"]').click();
-			expectEqual(await openMenuTexts(page), ['Update', 'Custom API Call'], 'Operation menu');
-			await page.keyboard.press('Escape');
+			expectEqual(await menuOf(page, 'resource'), ['Conference Participant', 'Custom API Call'], 'Resource menu');
+			expectEqual(await menuOf(page, 'operation'), ['Update', 'Custom API Call'], 'Operation menu');
 		});
 
 		await checks.check('ui: Update Fields offers every participant option', async () => {
