@@ -115,13 +115,11 @@ export async function runUiChecks(
 		});
 
 		await checks.check('ui: Update Fields offers every participant option', async () => {
-			const updateFields = page
-				.locator('[data-test-id="parameter-item"]')
-				.filter({ has: page.getByText('Update Fields', { exact: true }) });
-			const add = updateFields.locator('[data-test-id="collection-parameter-add"]');
+			// A select whose placeholder is "Add Field" (n8n's own Options collection says "Add option").
+			const add = page.locator('[data-test-id="node-parameters"] input[placeholder="Add Field"]').first();
 			await add.scrollIntoViewIfNeeded();
 			await add.click();
-			const options = page.locator('.el-select-dropdown:visible [data-test-id="collection-parameter-option"]');
+			const options = page.locator('.el-select-dropdown__item:visible');
 			await options.first().waitFor();
 			// Fields the workflow already sets are not offered again.
 			const set = ['Hold', 'Hold Method', 'Hold URL', 'Muted'];
