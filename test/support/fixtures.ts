@@ -1,11 +1,10 @@
-import type { INodeExecutionData } from 'n8n-workflow';
-
 import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
 import { TelnyxTexml } from '../../nodes/TelnyxTexml/TelnyxTexml.node';
 import { startSandbox, type Conference, type Participant, type SandboxOptions, type TexmlSandbox } from '../../sandbox';
-import { runNode, type Engine, type Package } from './engine';
+import type { Engine, Package } from './engine';
+import { locator, NODE_TYPE, runTexml } from './texml';
 
-export const NODE_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexml';
+export { NODE_TYPE };
 
 /** The package from source, fresh for each use (the loader's Options property mutates descriptions). */
 export function sourcePackage(): Package {
@@ -38,26 +37,20 @@ export async function startWorld(options: SandboxOptions = {}): Promise<World> {
 	return { sandbox, engine, conference, alice, bob, carol, close: () => sandbox.close() };
 }
 
-/** Runs Conference Participant → Update with the given parameters over the given items. */
+/** Runs Conference Participant → Update (on alice unless `participant` is given) over the given items. */
 export function updateParticipant(
 	world: World,
 	parameters: Record<string, unknown>,
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; engine?: Engine } = {},
+	options: Parameters<typeof runTexml>[2] = {},
 ) {
-	return runNode(
-		options.engine ?? world.engine,
+	return runTexml(
+		world,
 		{
-			type: NODE_TYPE,
-			continueOnFail: options.continueOnFail,
-			parameters: {
-				resource: 'conferenceParticipant',
-				operation: 'update',
-				accountSid: world.sandbox.account.sid,
-				conferenceSid: { __rl: true, mode: 'id', value: world.conference.sid },
-				participant: { __rl: true, mode: 'id', value: world.alice.callSid },
-				...parameters,
-			} as never,
+			resource: 'conferenceParticipant',
+			operation: 'update',
+			participant: locator(world.alice.callSid),
+			...parameters,
 		},
-		options.items,
+		options,
 	);
 }

@@ -2,7 +2,9 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { RecordedRequest } from '../../sandbox';
 import { runNode, type Engine } from './engine';
-import { NODE_TYPE, type World } from './fixtures';
+import type { World } from './fixtures';
+
+export const NODE_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexml';
 
 /** A resource locator value as the editor stores it. */
 export const locator = (value: string, mode: 'id' | 'list' = 'id') => ({ __rl: true, mode, value });
