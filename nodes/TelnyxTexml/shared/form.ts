@@ -93,6 +93,11 @@ function pairs(wire: string, value: unknown): Normalized {
 	return { entries };
 }
 
+/** The listed value a typed word stands for; letter case is forgiven. */
+function choiceFor(field: FormField, word: string): string | undefined {
+	return field.choices!.find((choice) => choice.toLowerCase() === word.toLowerCase());
+}
+
 /** Returns the value as Telnyx expects it, or a sentence saying what is wrong with it. */
 function normalize(field: FormField, value: unknown, wire: string): Normalized {
 	switch (field.kind) {
@@ -102,7 +107,7 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
 			// Telnyx takes several events as one space-separated value.
 			const words = Array.isArray(value) ? value.map(String) : String(value).split(/[\s,]+/);
 			const picked = words.map((w) => w.trim()).filter(Boolean);
-			const matches = picked.map((w) => field.choices!.find((c) => c.toLowerCase() === w.toLowerCase()));
+			const matches = picked.map((word) => choiceFor(field, word));
 			if (typeof value !== 'object' || Array.isArray(value)) {
 				if (matches.every((m) => m !== undefined)) return { value: matches.join(' ') };
 			}
@@ -119,7 +124,7 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
 		}
 		case 'choice': {
 			const text = String(value).trim();
-			const match = field.choices!.find((c) => c.toLowerCase() === text.toLowerCase());
+			const match = choiceFor(field, text);
 			if (typeof value !== 'object' && match !== undefined) return { value: match };
 			return {
 				problem: `must be one of ${field.choices!.join(', ')}`,

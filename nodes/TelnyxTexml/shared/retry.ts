@@ -50,7 +50,7 @@ export function failureOf(error: unknown): Failure {
 
 /** Whether another attempt may be made for this failure. `repeatable` is false for dial. */
 export function isRetryable(failure: Failure, repeatable: boolean): boolean {
-	if (failure.code !== undefined && NOT_SENT_CODES.has(failure.code)) return true;
+	if (neverSent(failure)) return true;
 	if (!repeatable) return false;
 	if (failure.shouldRetry !== undefined) return failure.shouldRetry;
 	if (failure.status !== undefined) return RETRYABLE_STATUS(failure.status);
