@@ -1,9 +1,14 @@
+// `npm test` runs the quick suites; `npm run test:load` (JEST_SUITE=load) runs test/load/: many items,
+// real waits and rate limits, kept apart so the quick run stays quick.
+const load = process.env.JEST_SUITE === 'load';
+
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',
 	// Type checking is `npm run typecheck`; ts-jest only transpiles (isolatedModules).
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-	testMatch: ['<rootDir>/test/**/*.test.ts'],
+	testMatch: load ? ['<rootDir>/test/load/**/*.test.ts'] : ['<rootDir>/test/**/*.test.ts'],
+	testPathIgnorePatterns: load ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/load/'],
 	setupFiles: ['<rootDir>/test/support/setup-env.ts'],
 	testTimeout: 60000,
 };
