@@ -12,11 +12,18 @@ function flag(name: string): string | undefined {
 	return arg === undefined ? undefined : (arg.split('=')[1] ?? 'true');
 }
 
-/** Fault flags, e.g. `npm run sandbox -- --rate-limit=100 --fault-ratio=0.1 --seed=42`. */
+/**
+ * Fault flags, e.g. `npm run sandbox -- --rate-limit=100 --rate-limit-headers=on429 --fault-ratio=0.1 --seed=42`.
+ */
 function faultsFromFlags(): FaultOptions {
 	const number = (name: string) => (flag(name) === undefined ? undefined : Number(flag(name)));
+	const headers = flag('rate-limit-headers');
+	if (headers !== undefined && headers !== 'always' && headers !== 'on429') {
+		throw new Error('--rate-limit-headers takes always or on429');
+	}
 	return {
 		rateLimit: number('rate-limit'),
+		rateLimitHeaders: headers,
 		latencyMs: number('latency'),
 		failFirst: flag('fail-first') === 'true',
 		resetFirst: flag('reset-first') === 'true',
@@ -27,7 +34,8 @@ function faultsFromFlags(): FaultOptions {
 
 function describeFaults(f: FaultOptions): string {
 	const on = [
-		f.rateLimit && `rate limit ${f.rateLimit}/s (429 + Retry-After)`,
+		f.rateLimit &&
+			`rate limit ${f.rateLimit}/s (429 + Retry-After; x-ratelimit-* on ${f.rateLimitHeaders === 'on429' ? '429s only' : 'every answer'})`,
 		f.latencyMs && `latency ${f.latencyMs} ms`,
 		f.failFirst && 'first attempt of each request: 503',
 		f.resetFirst && 'first attempt of each request: connection reset',
@@ -35,7 +43,7 @@ function describeFaults(f: FaultOptions): string {
 	].filter(Boolean);
 	return on.length > 0
 		? on.join('; ')
-		: 'none (flags: --rate-limit=N --latency=MS --fail-first --reset-first --fault-ratio=R --seed=S)';
+		: 'none (flags: --rate-limit=N --rate-limit-headers=always|on429 --latency=MS --fail-first --reset-first --fault-ratio=R --seed=S)';
 }
 
 async function main() {

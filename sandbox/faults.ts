@@ -6,6 +6,11 @@ import type { RecordedRequest, Reply } from './http';
 export interface FaultOptions {
 	/** Requests allowed per one-second window; beyond it Telnyx's 429. 0 or absent: no limit. */
 	rateLimit?: number;
+	/**
+	 * Which answers carry `x-ratelimit-*` while a limit is set: every answer (default), or only the
+	 * 429s, so a client learns the limit only from being refused.
+	 */
+	rateLimitHeaders?: 'always' | 'on429';
 	/** Milliseconds added before every answer. */
 	latencyMs?: number;
 	/** The first attempt of each distinct request (method, path, body) is answered 503. */
@@ -97,11 +102,12 @@ export class Faults {
 				this.windowCount = 0;
 			}
 			this.windowCount++;
-			headers = this.rateHeaders(now);
+			const limitHeaders = this.rateHeaders(now);
+			if (this.options.rateLimitHeaders !== 'on429') headers = limitHeaders;
 			if (this.windowCount > rateLimit) {
 				const reply: Reply = {
 					status: 429,
-					headers: { ...headers, 'retry-after': headers['x-ratelimit-reset'] },
+					headers: { ...limitHeaders, 'retry-after': limitHeaders['x-ratelimit-reset'] },
 					body: {
 						errors: [
 							{

@@ -32,7 +32,11 @@ export class TelnyxTexmlTrigger implements INodeType {
 			{ name: 'telnyxTexmlApi', required: true, displayOptions: { show: { verifySignature: [true] } } },
 		],
 		// POST only: a GET callback has no body, so its signature would not cover the query string.
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'conference' }],
+		// Telnyx needs only the 200; without responseData n8n would answer the literal text
+		// "firstEntryJson" (its default), so the answer is declared empty.
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'conference' },
+		],
 		properties: triggerProperties,
 	};
 

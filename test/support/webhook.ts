@@ -4,7 +4,8 @@
  * querystring (packages/cli/src/middlewares/body-parser.ts), the node's `webhook()` called through
  * n8n-core's WebhookContext, then n8n's answer for its result (packages/cli/src/webhooks/
  * webhook-helpers.ts): nothing when the node answered itself, 200 "Webhook call received" when it
- * started nothing, 200 "Workflow was started" for responseMode onReceived, and the workflow run
+ * started nothing, for responseMode onReceived the description's responseData (n8n's default
+ * 'firstEntryJson' goes out as that literal text, 'noData' as an empty body), and the workflow run
  * through WorkflowExecute from the trigger's items when asked to.
  */
 import http from 'node:http';
@@ -62,9 +63,18 @@ function parseBody(req: http.IncomingMessage, raw: Buffer) {
 	return {};
 }
 
+/** n8n's sendSuccessResponse(raw): a string as text, anything else as JSON (undefined: no body). */
 function send(res: http.ServerResponse, status: number, body: unknown) {
-	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-	res.end(JSON.stringify(body));
+	const text = typeof body === 'string';
+	res.writeHead(status, { 'content-type': text ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' });
+	res.end(text ? body : body === undefined ? '' : JSON.stringify(body));
+}
+
+/** n8n's answer for responseMode onReceived once a run is started (getResponseOnReceived). */
+function onReceivedBody(responseData: string, result: IWebhookResponseData): unknown {
+	if (responseData === 'noData') return undefined;
+	if (responseData) return responseData;
+	return result.webhookResponse ?? { message: 'Workflow was started' };
 }
 
 export async function startTriggerReceiver(
@@ -114,7 +124,7 @@ export async function startTriggerReceiver(
 			send(res, 200, result.webhookResponse ?? { message: 'Webhook call received' });
 			return { status: 200, responseBody: '', result };
 		}
-		send(res, 200, { message: 'Workflow was started' });
+		send(res, 200, onReceivedBody(String(description.responseData ?? 'firstEntryJson'), result));
 		const items: INodeExecutionData[] = result.workflowData[0] ?? [];
 		const run = options.run ? await runWorkflow(engine, file, { node: node.name, items }) : undefined;
 		return { status: 200, responseBody: '', result, run };
