@@ -9,9 +9,12 @@ const { properties } = node.description;
 const shownFor = (resource: string, operation: string) =>
 	properties.filter((p) => {
 		const show = p.displayOptions?.show ?? {};
+		const hide = p.displayOptions?.hide ?? {};
 		return (
 			(!show.resource || show.resource.includes(resource)) &&
-			(!show.operation || show.operation.includes(operation))
+			(!show.operation || show.operation.includes(operation)) &&
+			!hide.resource?.includes(resource) &&
+			!hide.operation?.includes(operation)
 		);
 	});
 
@@ -44,6 +47,7 @@ test('Conference Participant → Update keeps its parameters and its 11 update f
 		'conferenceSid',
 		'participant',
 		'updateFields',
+		'simplify',
 		'sending',
 	]);
 	const updateFields = shownFor('conferenceParticipant', 'update').find((p) => p.name === 'updateFields')!;
@@ -87,7 +91,18 @@ test.each([
 	['conferenceParticipant', 'getAll', ['accountSid', 'conferenceSid', 'returnAll', 'limit']],
 	['conferenceRecording', 'getAll', ['accountSid', 'conferenceSid', 'returnAll', 'limit']],
 ])('%s → %s shows %j', (resource, operation, names) => {
-	expect(shownFor(resource, operation).map((p) => p.name)).toEqual(['resource', 'operation', ...names, 'sending']);
+	// Every operation that answers with Telnyx resources offers Simplify; Delete outputs its own summary.
+	const simplify = operation === 'delete' ? [] : ['simplify'];
+	expect(shownFor(resource, operation).map((p) => p.name)).toEqual(['resource', 'operation', ...names, ...simplify, 'sending']);
+});
+
+test('Simplify: n8n’s convention, off by default so existing workflows keep their output', () => {
+	expect(properties.find((p) => p.name === 'simplify')).toMatchObject({
+		displayName: 'Simplify',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+	});
 });
 
 test('Account SID is optional; Conference and Participant default to a searchable list, by ID still possible', () => {

@@ -21,7 +21,7 @@ describe('the built package', () => {
 		const loaded = await loadPackage(root);
 		const node = loaded.nodes['n8n-nodes-telnyx-texml.telnyxTexml'];
 		expect(node.description.displayName).toBe('Telnyx TeXML');
-		expect(node.description.usableAsTool).toBe(true);
+		expect(node.description.usableAsTool).toMatchObject({ replacements: { description: expect.any(String) } });
 		expect(loaded.credentials.map((c) => c.name)).toContain('telnyxTexmlApi');
 		for (const file of ['dist/nodes/TelnyxTexml/telnyx.svg', 'dist/nodes/TelnyxTexml/telnyx.dark.svg']) {
 			expect(existsSync(join(root, file))).toBe(true);

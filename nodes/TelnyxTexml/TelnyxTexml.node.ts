@@ -7,6 +7,7 @@ import { conferenceParticipantDescription } from './resources/conferenceParticip
 import { conferenceRecordingDescription } from './resources/conferenceRecording';
 import { TELNYX_API_BASE_URL } from './shared/constants';
 import { sendingOptions } from './shared/sending';
+import { simplifyField } from './shared/simplify';
 import { sendRequest } from './shared/transport';
 
 export class TelnyxTexml implements INodeType {
@@ -19,7 +20,14 @@ export class TelnyxTexml implements INodeType {
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Control Telnyx TeXML conferences and their participants',
 		defaults: { name: 'Telnyx TeXML' },
-		usableAsTool: true,
+		// What a model is told with Set Automatically comes from each operation's `action`; this text
+		// is the tool's default description when set manually.
+		usableAsTool: {
+			replacements: {
+				description:
+					'Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold, coach, announce to or remove a participant, dial someone in, end the conference, or get its recordings',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telnyxTexmlApi', required: true }],
@@ -46,6 +54,7 @@ export class TelnyxTexml implements INodeType {
 			...conferenceDescription,
 			...conferenceParticipantDescription,
 			...conferenceRecordingDescription,
+			simplifyField,
 			sendingOptions,
 		],
 	};

@@ -9,6 +9,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { listFields } from '../../shared/descriptions';
 import { texmlRouting } from '../../shared/routing';
+import { simplifyResponse } from '../../shared/simplify';
 
 const show = { resource: ['conference'], operation: ['getAll'] };
 
@@ -100,9 +101,9 @@ async function checkFilters(
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	description: 'List the conferences of the account, newest first, optionally filtered',
-	action: 'Get many conferences',
-	routing: texmlRouting({ method: 'GET', path: '/Conferences', checks: [checkFilters] }),
+	description: 'List the conferences of the account, newest first, to find one by friendly name, status or date',
+	action: 'Get many conferences to find one by name or status',
+	routing: texmlRouting({ method: 'GET', path: '/Conferences', checks: [checkFilters], postReceive: [simplifyResponse] }),
 };
 
 export const getAllDescription: INodeProperties[] = [

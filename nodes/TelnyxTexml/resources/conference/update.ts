@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { announceFields } from '../../shared/descriptions';
 import { texmlRouting } from '../../shared/routing';
+import { simplifyResponse } from '../../shared/simplify';
 
 const updateFields: INodeProperties = {
 	displayName: 'Update Fields',
@@ -27,9 +28,14 @@ const updateFields: INodeProperties = {
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
-	description: 'End a conference, or play an announcement to everyone in it',
-	action: 'Update a conference',
-	routing: texmlRouting({ method: 'POST', path: '/Conferences/{conferenceSid}', form: { properties: [updateFields] } }),
+	description: 'End a conference for everyone, or play an announcement to everyone in it',
+	action: 'End a conference or play an announcement to everyone in it',
+	routing: texmlRouting({
+		method: 'POST',
+		path: '/Conferences/{conferenceSid}',
+		form: { properties: [updateFields] },
+		postReceive: [simplifyResponse],
+	}),
 };
 
 export const updateDescription: INodeProperties[] = updateDisplayOptions(

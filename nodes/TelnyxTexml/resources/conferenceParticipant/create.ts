@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { coachingNeedsCallSid, texmlRouting } from '../../shared/routing';
+import { simplifyResponse } from '../../shared/simplify';
 import { callOptions, conferenceOptions, machineDetectionOptions, recordingOptions } from './dialFields';
 
 const essentials: INodeProperties[] = [
@@ -52,13 +53,14 @@ const fields = [...essentials, conferenceOptions, callOptions, recordingOptions,
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
-	description: 'Dial a number or SIP URI into the conference as a new participant',
-	action: 'Add participant to conference',
+	description: 'Dial a phone number or SIP URI into the conference as a new participant',
+	action: 'Dial a phone number into a conference as a new participant',
 	// Dialing is not idempotent: this request is sent once per item and never repeated by the node.
 	routing: texmlRouting({
 		method: 'POST',
 		path: '/Conferences/{conferenceSid}/Participants',
 		form: { properties: fields, dependencies: [coachingNeedsCallSid(' under Conference Options')] },
+		postReceive: [simplifyResponse],
 	}),
 };
 

@@ -19,7 +19,7 @@ export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
 	description: 'Remove a participant from the conference, hanging up its call',
-	action: 'Remove participant from conference',
+	action: 'Remove a participant from a conference and hang up',
 	routing: texmlRouting({
 		method: 'DELETE',
 		path: '/Conferences/{conferenceSid}/Participants/{participant}',

@@ -1,12 +1,12 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { texmlRouting } from '../../shared/routing';
-
+import { simplifyResponse } from '../../shared/simplify';
 
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
 	description: 'Get a participant: whether it is muted, on hold or coaching',
-	action: 'Get participant in conference',
-	routing: texmlRouting({ method: 'GET', path: '/Conferences/{conferenceSid}/Participants/{participant}' }),
+	action: 'Get a participant to check if they are muted or on hold',
+	routing: texmlRouting({ method: 'GET', path: '/Conferences/{conferenceSid}/Participants/{participant}', postReceive: [simplifyResponse] }),
 };

@@ -2,13 +2,14 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { listFields } from '../../shared/descriptions';
 import { texmlRouting } from '../../shared/routing';
+import { simplifyResponse } from '../../shared/simplify';
 
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	description: 'List the participants in a conference',
-	action: 'Get many participants in conference',
-	routing: texmlRouting({ method: 'GET', path: '/Conferences/{conferenceSid}/Participants' }),
+	description: 'List who is in a conference, with each participant’s call SID and whether they are muted or on hold',
+	action: 'Get many participants to list who is in a conference',
+	routing: texmlRouting({ method: 'GET', path: '/Conferences/{conferenceSid}/Participants', postReceive: [simplifyResponse] }),
 };
 
 export const getAllDescription: INodeProperties[] = listFields({ resource: ['conferenceParticipant'], operation: ['getAll'] });

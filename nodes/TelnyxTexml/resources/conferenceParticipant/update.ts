@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { announceFields, httpMethodOptions } from '../../shared/descriptions';
 import { coachingNeedsCallSid, texmlRouting } from '../../shared/routing';
+import { simplifyResponse } from '../../shared/simplify';
 
 const updateFields: INodeProperties = {
 	displayName: 'Update Fields',
@@ -97,12 +98,13 @@ const updateFields: INodeProperties = {
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
-	description: 'Mute, hold, announce to, coach or change the exit behaviour of a participant',
-	action: 'Update participant in conference',
+	description: 'Mute or unmute a participant, put them on hold with music, play them an announcement, let them coach another caller, or change what happens when they leave',
+	action: 'Mute or unmute or hold or coach or announce to a participant',
 	routing: texmlRouting({
 		method: 'POST',
 		path: '/Conferences/{conferenceSid}/Participants/{participant}',
 		form: { properties: [updateFields], dependencies: [coachingNeedsCallSid('')] },
+		postReceive: [simplifyResponse],
 	}),
 };
 

@@ -1,0 +1,76 @@
+import type { INode, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { TelnyxTexml } from '../nodes/TelnyxTexml/TelnyxTexml.node';
+
+/**
+ * What a model is told about each operation when the tool's description is "Set Automatically":
+ * n8n builds it from the operation's `action` and the node's default name (n8n-workflow's
+ * getToolDescriptionForNode). The jest output lists every one of them.
+ */
+// The sentence-case check exactly as the lint plugin runs it, with the plugin's own copy of the library.
+const { sentenceCase } = require(
+	require.resolve('sentence-case', { paths: [require.resolve('eslint-plugin-n8n-nodes-base')] }),
+) as { sentenceCase: (text: string) => string };
+
+const nodeType = new TelnyxTexml();
+const { properties } = nodeType.description;
+
+const operations = properties
+	.filter((p) => p.name === 'operation')
+	.flatMap((p) =>
+		(p.options as INodePropertyOptions[]).map((o) => ({ resource: p.displayOptions!.show!.resource![0] as string, option: o })),
+	);
+
+const toolDescription = (resource: string, operation: string) => {
+	const node: INode = {
+		id: '1',
+		name: 'Telnyx TeXML',
+		type: 'n8n-nodes-telnyx-texml.telnyxTexmlTool',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { descriptionType: 'auto', resource, operation },
+	};
+	return NodeHelpers.getToolDescriptionForNode(node, nodeType);
+};
+
+const EXPECTED: Array<[string, string, string]> = [
+	['conference', 'get', 'Get the status of a conference in Telnyx TeXML'],
+	['conference', 'getAll', 'Get many conferences to find one by name or status in Telnyx TeXML'],
+	['conference', 'update', 'End a conference or play an announcement to everyone in it in Telnyx TeXML'],
+	['conferenceParticipant', 'create', 'Dial a phone number into a conference as a new participant in Telnyx TeXML'],
+	['conferenceParticipant', 'delete', 'Remove a participant from a conference and hang up in Telnyx TeXML'],
+	['conferenceParticipant', 'get', 'Get a participant to check if they are muted or on hold in Telnyx TeXML'],
+	['conferenceParticipant', 'getAll', 'Get many participants to list who is in a conference in Telnyx TeXML'],
+	['conferenceParticipant', 'update', 'Mute or unmute or hold or coach or announce to a participant in Telnyx TeXML'],
+	['conferenceRecording', 'getAll', 'Get many recordings of a conference with their audio links in Telnyx TeXML'],
+];
+
+test('every operation has a model-facing description', () => {
+	expect(operations.map(({ resource, option }) => [resource, option.value])).toEqual(EXPECTED.map(([r, o]) => [r, o]));
+});
+
+test.each(EXPECTED)('%s → %s: the model reads "%s"', (resource, operation, expected) => {
+	expect(toolDescription(resource, operation)).toBe(expected);
+});
+
+/** The checks of eslint-plugin-n8n-nodes-base for `action` (they skip options defined apart, as ours are). */
+test.each(operations.map(({ resource, option }) => [resource, option.value, option.action!]))(
+	'%s → %s: the action follows n8n’s rules (sentence case, Get many, short enough to name a tool)',
+	(_resource, operation, action) => {
+		const checked = action
+			.split(' ')
+			.filter((word) => word !== word.toUpperCase())
+			.join(' ');
+		expect(checked).toBe(sentenceCase(checked));
+		if (operation === 'getAll') expect(action).toMatch(/^Get many /);
+		// A node added from the actions list is named after its action, and tool names are capped at 64.
+		expect(action.length).toBeLessThanOrEqual(60);
+	},
+);
+
+test('the tool variant’s own description (the default when set manually) names what the tool can do', () => {
+	const { usableAsTool } = nodeType.description;
+	const replaced = typeof usableAsTool === 'object' ? usableAsTool.replacements?.description : undefined;
+	expect(replaced).toMatch(/^Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold/);
+});
