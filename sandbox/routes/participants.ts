@@ -84,7 +84,6 @@ const DIAL_PARTICIPANT: Record<string, FieldRule> = {
 	From: 'text',
 	Label: 'text',
 	MachineDetection: { oneOf: ['Enable', 'DetectMessageEnd'] },
-	MachineDetectionBeepProfile: { oneOf: ['both', 'freq_only'] },
 	MachineDetectionSilenceTimeout: MILLISECONDS,
 	MachineDetectionSpeechEndThreshold: MILLISECONDS,
 	MachineDetectionSpeechThreshold: MILLISECONDS,

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { coachingNeedsCallSid, texmlRouting } from '../../shared/routing';
 import { simplifyResponse } from '../../shared/simplify';
-import { callOptions, conferenceOptions, machineDetectionOptions, recordingOptions } from './dialFields';
+import { callOptions, conferenceOptions, machineDetectionOptions, recordingOptions } from './dial';
+import { refuseRetiredDialFields } from './dial/retired';
 
 const essentials: INodeProperties[] = [
 	{
@@ -59,6 +60,7 @@ export const createOperation: INodePropertyOptions = {
 	routing: texmlRouting({
 		method: 'POST',
 		path: '/Conferences/{conferenceSid}/Participants',
+		checks: [refuseRetiredDialFields],
 		form: { properties: fields, dependencies: [coachingNeedsCallSid(' under Conference Options')] },
 		postReceive: [simplifyResponse],
 	}),

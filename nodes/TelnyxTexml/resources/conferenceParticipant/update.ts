@@ -4,6 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { announceFields, httpMethodOptions } from '../../shared/descriptions';
 import { coachingNeedsCallSid, texmlRouting } from '../../shared/routing';
 import { simplifyResponse } from '../../shared/simplify';
+import {
+	callSidToCoachField,
+	coachingField,
+	endConferenceOnExitField,
+	mutedField,
+	waitUrlField,
+} from './fields';
 
 const updateFields: INodeProperties = {
 	displayName: 'Update Fields',
@@ -21,33 +28,9 @@ const updateFields: INodeProperties = {
 			description: 'Whether to play a beep to the conference when this participant leaves',
 			routing: { send: { type: 'body', property: 'BeepOnExit' } },
 		},
-		{
-			displayName: 'Call SID To Coach',
-			name: 'callSidToCoach',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ',
-			description:
-				'The call SID of the participant being coached: the only one who hears this participant. Needed when Coaching is on.',
-			routing: { send: { type: 'body', property: 'CallSidToCoach' } },
-		},
-		{
-			displayName: 'Coaching',
-			name: 'coaching',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether this participant coaches another call, heard only by the participant in Call SID To Coach',
-			routing: { send: { type: 'body', property: 'Coaching' } },
-		},
-		{
-			displayName: 'End Conference On Exit',
-			name: 'endConferenceOnExit',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the conference ends for everyone when this participant leaves',
-			routing: { send: { type: 'body', property: 'EndConferenceOnExit' } },
-		},
+		callSidToCoachField,
+		coachingField,
+		endConferenceOnExitField,
 		{
 			displayName: 'Hold',
 			name: 'hold',
@@ -75,23 +58,8 @@ const updateFields: INodeProperties = {
 				'Music played while the participant is on hold: an MP3 or WAV file, or a TeXML document with Play, Say, Pause or Redirect',
 			routing: { send: { type: 'body', property: 'HoldUrl' } },
 		},
-		{
-			displayName: 'Muted',
-			name: 'muted',
-			type: 'boolean',
-			default: false,
-			description: 'Whether the participant is muted: they still hear the conference but cannot be heard',
-			routing: { send: { type: 'body', property: 'Muted' } },
-		},
-		{
-			displayName: 'Wait URL',
-			name: 'waitUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/wait-music.mp3',
-			description: 'Audio played to the participant while they wait for the conference to start',
-			routing: { send: { type: 'body', property: 'WaitUrl' } },
-		},
+		mutedField,
+		waitUrlField,
 	],
 };
 
