@@ -8,7 +8,10 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-const dial = (machineDetectionOptions: Record<string, unknown>, options: Parameters<typeof runTexml>[2] = {}) =>
+const dial = (
+	machineDetectionOptions: Record<string, unknown>,
+	options: Parameters<typeof runTexml>[2] = {},
+) =>
 	runTexml(
 		world,
 		{
@@ -48,15 +51,23 @@ test('with continue-on-fail, the item that has it becomes an error item and the 
 
 	expect(error).toBeUndefined();
 	expect(output).toHaveLength(2);
-	expect(output[0].json.error).toBe('The "Machine Detection Beep Profile" field is no longer supported');
-	expect(output[1].json).toMatchObject({ conference_sid: world.conference.sid, status: 'connected' });
+	expect(output[0].json.error).toBe(
+		'The "Machine Detection Beep Profile" field is no longer supported',
+	);
+	expect(output[1].json).toMatchObject({
+		conference_sid: world.conference.sid,
+		status: 'connected',
+	});
 	const requests = texmlRequests(world);
 	expect(requests).toHaveLength(1);
 	expect(requests[0].body).toBe('From=%2B13125550100&To=%2B13125550124');
 });
 
 test('left empty, it counts as not set', async () => {
-	const { error } = await dial({ machineDetectionBeepProfile: '' }, { items: [{ json: { to: '+13125550123' } }] });
+	const { error } = await dial(
+		{ machineDetectionBeepProfile: '' },
+		{ items: [{ json: { to: '+13125550123' } }] },
+	);
 	expect(error).toBeUndefined();
 	expect(texmlRequests(world)[0].body).toBe('From=%2B13125550100&To=%2B13125550123');
 });

@@ -39,13 +39,21 @@ test('every Dial and Update parameter keeps its path, name, type, default, optio
 function sourceOf(directory: string): string {
 	return readdirSync(directory)
 		.map((name) => join(directory, name))
-		.map((path) => (statSync(path).isDirectory() ? sourceOf(path) : path.endsWith('.ts') ? readFileSync(path, 'utf8') : ''))
+		.map((path) =>
+			statSync(path).isDirectory()
+				? sourceOf(path)
+				: path.endsWith('.ts')
+					? readFileSync(path, 'utf8')
+					: '',
+		)
 		.join('\n');
 }
 
 test('each stored parameter name is written out in the source, where lint and grep see it', () => {
 	const source = sourceOf(join(__dirname, '../../nodes'));
-	const names = [...fieldList(createDescription), ...fieldList(updateDescription)].map((entry) => entry.name);
+	const names = [...fieldList(createDescription), ...fieldList(updateDescription)].map(
+		(entry) => entry.name,
+	);
 	const missing = names.filter((name) => !source.includes(`name: '${name}'`));
 	expect(missing).toEqual([]);
 	expect(source).toContain("name: 'maxParticipants'");
@@ -67,13 +75,20 @@ test('the participant fields Dial and Update share are one definition each', () 
 });
 
 test('collections list their fields alphabetically; booleans say "Whether …"', () => {
-	for (const collection of [conferenceOptions, callOptions, recordingOptions, machineDetectionOptions]) {
-		const labels = (collection.options as FieldEntry[] as unknown as Array<{ displayName: string }>).map(
-			(o) => o.displayName,
-		);
+	for (const collection of [
+		conferenceOptions,
+		callOptions,
+		recordingOptions,
+		machineDetectionOptions,
+	]) {
+		const labels = (
+			collection.options as FieldEntry[] as unknown as Array<{ displayName: string }>
+		).map((o) => o.displayName);
 		expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
 	}
-	const booleans = [...fieldList(createDescription), ...fieldList(updateDescription)].filter((e) => e.type === 'boolean');
+	const booleans = [...fieldList(createDescription), ...fieldList(updateDescription)].filter(
+		(e) => e.type === 'boolean',
+	);
 	expect(booleans.length).toBeGreaterThan(10);
 	const described = [conferenceOptions, callOptions, recordingOptions, machineDetectionOptions]
 		.flatMap((c) => c.options as Array<{ type: string; description?: string }>)

@@ -19,7 +19,12 @@ export function fieldList(properties: INodeProperties[], parent = ''): FieldEntr
 	for (const property of properties) {
 		const path = parent ? `${parent}.${property.name}` : property.name;
 		const send = property.routing?.send;
-		const entry: FieldEntry = { path, name: property.name, type: property.type, default: property.default };
+		const entry: FieldEntry = {
+			path,
+			name: property.name,
+			type: property.type,
+			default: property.default,
+		};
 		if (typeof send?.property === 'string') entry.wire = send.property;
 		if (typeof send?.value === 'string') entry.value = send.value;
 		if (property.type === 'options' || property.type === 'multiOptions') {

@@ -40,7 +40,8 @@ export const mutedField: INodeProperties = {
 	name: 'muted',
 	type: 'boolean',
 	default: false,
-	description: 'Whether the participant is muted: they still hear the conference but cannot be heard',
+	description:
+		'Whether the participant is muted: they still hear the conference but cannot be heard',
 	routing: { send: { type: 'body', property: 'Muted' } },
 };
 

@@ -16,7 +16,8 @@ export const callOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 1846572522338780702',
-			description: 'The TeXML application whose settings (e.g. outbound voice profile) the call uses',
+			description:
+				'The TeXML application whose settings (e.g. outbound voice profile) the call uses',
 			routing: { send: { type: 'body', property: 'ApplicationSid' } },
 		},
 		{
@@ -71,7 +72,8 @@ export const callOptions: INodeProperties = {
 			name: 'earlyMedia',
 			type: 'boolean',
 			default: false,
-			description: 'Whether audio from the called party is passed through before the call is answered',
+			description:
+				'Whether audio from the called party is passed through before the call is answered',
 			routing: { send: { type: 'body', property: 'EarlyMedia' } },
 		},
 		{
@@ -106,7 +108,8 @@ export const callOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://example.com/telnyx/callbacks',
-			description: 'Where Telnyx sends the call’s status events (initiated, ringing, answered, completed)',
+			description:
+				'Where Telnyx sends the call’s status events (initiated, ringing, answered, completed)',
 			routing: { send: { type: 'body', property: 'StatusCallback' } },
 		},
 		{
@@ -152,4 +155,3 @@ export const callOptions: INodeProperties = {
 		},
 	],
 };
-

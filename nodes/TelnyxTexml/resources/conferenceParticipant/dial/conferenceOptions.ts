@@ -44,7 +44,8 @@ export const conferenceOptions: INodeProperties = {
 				{ name: 'Start', value: 'start' },
 			],
 			default: [],
-			description: 'Which conference events are sent to the Conference Status Callback; all when none are picked',
+			description:
+				'Which conference events are sent to the Conference Status Callback; all when none are picked',
 			routing: { send: { type: 'body', property: 'ConferenceStatusCallbackEvent' } },
 		},
 		{
@@ -78,4 +79,3 @@ export const conferenceOptions: INodeProperties = {
 		waitUrlField,
 	],
 };
-

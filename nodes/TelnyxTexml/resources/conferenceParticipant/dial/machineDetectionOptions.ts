@@ -53,7 +53,8 @@ export const machineDetectionOptions: INodeProperties = {
 				{ name: 'Enable', value: 'Enable' },
 			],
 			default: 'Enable',
-			description: 'Whether to detect an answering machine, and whether to wait for its greeting to end',
+			description:
+				'Whether to detect an answering machine, and whether to wait for its greeting to end',
 			routing: { send: { type: 'body', property: 'MachineDetection' } },
 		},
 		{

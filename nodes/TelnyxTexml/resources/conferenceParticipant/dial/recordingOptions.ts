@@ -92,7 +92,10 @@ export const recordingOptions: INodeProperties = {
 			displayName: 'Recording Channels',
 			name: 'recordingChannels',
 			type: 'options',
-			options: [{ name: 'Dual', value: 'dual' }, { name: 'Mono', value: 'mono' }],
+			options: [
+				{ name: 'Dual', value: 'dual' },
+				{ name: 'Mono', value: 'mono' },
+			],
 			default: 'mono',
 			description: 'Whether the call recording has one channel or one per side',
 			routing: { send: { type: 'body', property: 'RecordingChannels' } },
@@ -155,4 +158,3 @@ export const recordingOptions: INodeProperties = {
 		},
 	],
 };
-
