@@ -92,7 +92,7 @@ describe('Account SID left empty: the organization of the API key (GET /v2/whoam
 		expect(output).toHaveLength(3);
 		for (const item of output) {
 			expect(item.json.error).toBe(
-				'Could not look up the account SID of the API key: Telnyx rejected the API key: The API key looks malformed or is not valid. Check that you copied it correctly.',
+				'Could not look up the account SID of the API key: Telnyx rejected the API key (Telnyx: The API key looks malformed or is not valid. Check that you copied it correctly). The API key in the Telnyx TeXML API credential must be corrected; trying again will not help.',
 			);
 			expect(item.error?.description).toContain('Enter the Account SID');
 			expect(JSON.stringify(item)).not.toContain('KEY-NOT-KNOWN-123');
@@ -111,7 +111,9 @@ describe('Account SID left empty: the organization of the API key (GET /v2/whoam
 
 		expect(output).toHaveLength(3);
 		for (const item of output) {
-			expect(item.json.error).toBe('Telnyx could not be reached: the connection was refused');
+			expect(item.json.error).toBe(
+				'Could not look up the account SID of the API key: Telnyx could not be reached, the connection was refused. Check the Base URL of the credential, or try again later.',
+			);
 			expect(JSON.stringify(item)).not.toContain('KEY-SECRET-456');
 		}
 	});
@@ -124,7 +126,9 @@ describe('Account SID left empty: the organization of the API key (GET /v2/whoam
 		);
 
 		expect(world.sandbox.requests).toHaveLength(0);
-		expect(output[0].json.error).toBe('The "Conference" field is empty');
+		expect(output[0].json.error).toBe(
+			'The "Conference" field is empty. Enter the conference SID or map one from the input data; list the conferences to find it.',
+		);
 	});
 });
 
@@ -137,9 +141,11 @@ describe('A wrong Account SID', () => {
 		);
 
 		expect(whoamiCalls(world)).toBe(0);
-		expect(output[0].json.error).toBe('The conference or participant was not found: Resource not found');
+		expect(output[0].json.error).toBe(
+			`Conference "${world.conference.sid}" was not found (Telnyx: Resource not found). List the conferences to find the right conference SID.`,
+		);
 		expect(output[0].error?.description).toContain(
-			'Telnyx also answers 404 when the account SID is not the one that owns the API key.',
+			'Telnyx also answers 404 when the account SID is not the one that owns the API key',
 		);
 	});
 });

@@ -45,7 +45,9 @@ describe('Conference → Get (GET /texml/Accounts/{account_sid}/Conferences/{con
 		);
 
 		expect(output).toHaveLength(1);
-		expect(output[0].json.error).toBe('The conference or participant was not found: Resource not found');
+		expect(output[0].json.error).toBe(
+			'Conference "9b7cf1cb-0000-4000-8000-000000000000" was not found (Telnyx: Resource not found). List the conferences to find the right conference SID.',
+		);
 		expect(output[0].error?.description).toContain('account SID is not the one that owns the API key');
 	});
 });
@@ -134,7 +136,9 @@ describe('Conference → Get Many (GET /texml/Accounts/{account_sid}/Conferences
 			);
 
 			expect(texmlRequests(world)).toHaveLength(0);
-			expect(output[0].json.error).toBe('The "Date Created" filter is not a date Telnyx understands');
+			expect(output[0].json.error).toBe(
+				`The "Date Created" filter is not a date Telnyx understands: it is "${dateCreated}". Enter a date as YYYY-MM-DD, optionally after one of Telnyx’s operators <, <=, > or >= (e.g. >=2023-05-22 for that day or later).`,
+			);
 		},
 	);
 });
@@ -182,7 +186,9 @@ describe('Conference → Update (POST /texml/Accounts/{account_sid}/Conferences/
 		);
 
 		expect(texmlRequests(world)).toHaveLength(0);
-		expect(output[0].json.error).toBe('The "Status" field must be one of completed');
+		expect(output[0].json.error).toBe(
+			'The "Status" field must be one of completed, but it is "ended". Pick one of the listed values, or make the expression return one of them.',
+		);
 	});
 
 	test('announcing to an ended conference is Telnyx’s 422, shown with its detail', async () => {
@@ -195,6 +201,8 @@ describe('Conference → Update (POST /texml/Accounts/{account_sid}/Conferences/
 		);
 
 		expect(texmlRequests(world)).toHaveLength(1);
-		expect(output[0].json.error).toBe('The conference has already ended.');
+		expect(output[0].json.error).toBe(
+			`Could not update conference "${world.conference.sid}": Telnyx refused the request (Telnyx: The conference has already ended). Nothing was changed; sending the same request again will fail the same way.`,
+		);
 	});
 });

@@ -4,7 +4,11 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { startWorld, updateParticipant, type World } from './support/fixtures';
 
-/** Telnyx's `errors[]` reach the user with the HTTP status and what to do; the key never does. */
+/**
+ * Every message stands alone — what failed, for which conference and participant, Telnyx's own
+ * words, the next step — because an AI model calling the node as a tool gets the message only.
+ * Telnyx's `errors[]` (title, field, code) are in the description; the key is never anywhere.
+ */
 describe('Telnyx errors', () => {
 	let world: World;
 	beforeEach(async () => {
@@ -17,6 +21,8 @@ describe('Telnyx errors', () => {
 		credentials: { telnyxTexmlApi: { apiKey, baseUrl: w.sandbox.baseUrl } },
 	});
 
+	const where = (w: World) => `participant "${w.alice.callSid}" in conference "${w.conference.sid}"`;
+
 	it('401: sent once, tells the user to check the API key, never shows the key', async () => {
 		const badKey = 'KEY_WRONG_0123456789_secret';
 		const { run, error } = await updateParticipant(world, { updateFields: { muted: true } }, { engine: withKey(world, badKey) });
@@ -26,23 +32,24 @@ describe('Telnyx errors', () => {
 		expect(error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '401',
-			message: 'Telnyx rejected the API key: The API key looks malformed or is not valid. Check that you copied it correctly.',
+			message: `Could not update ${where(world)}: Telnyx rejected the API key (Telnyx: The API key looks malformed or is not valid. Check that you copied it correctly). The API key in the Telnyx TeXML API credential must be corrected; trying again will not help.`,
 		});
-		expect(error?.description).toContain('Authentication failed [Telnyx code 10009]');
-		expect(error?.description).toContain('Check the API key in the Telnyx TeXML API credential');
+		expect(error?.description).toBe('Authentication failed [Telnyx code 10009]');
 		expect(JSON.stringify(run)).not.toContain(badKey);
 	});
 
-	it('404: says the conference or participant was not found, with the account SID hint', async () => {
+	it('404 on a participant: names it and the conference, and says how to find the right one', async () => {
 		const { error } = await updateParticipant(world, {
 			participant: { __rl: true, mode: 'id', value: 'nobody' },
 			updateFields: { muted: true },
 		});
 		expect(error).toMatchObject({
 			httpCode: '404',
-			message: 'The conference or participant was not found: Resource not found',
+			message: `Participant "nobody" was not found in conference "${world.conference.sid}" (Telnyx: Resource not found). List the participants of the conference to find the right call SID or label; the participant may have left already.`,
 		});
-		expect(error?.description).toMatch(/the account SID is not the one that owns the API key/);
+		expect(error?.description).toBe(
+			'Telnyx also answers 404 when the account SID is not the one that owns the API key (leave Account SID empty to use the key’s own).',
+		);
 	});
 
 	it('404 for an account SID that is not the key’s own', async () => {
@@ -51,16 +58,17 @@ describe('Telnyx errors', () => {
 			updateFields: { muted: true },
 		});
 		expect(world.sandbox.requests[0].status).toBe(404);
-		expect(error).toMatchObject({ httpCode: '404', message: 'The conference or participant was not found: Resource not found' });
+		expect(error).toMatchObject({ httpCode: '404', message: expect.stringMatching(/^Participant "v3:.+" was not found in conference/) });
+		expect(error?.description).toContain('the account SID is not the one that owns the API key');
 	});
 
-	it('422: Telnyx’s detail is the message; title, field and code are in the description', async () => {
+	it('422: Telnyx’s detail is in the message; title, field and code are in the description', async () => {
 		const { error } = await updateParticipant(world, {
 			updateFields: { coaching: true, callSidToCoach: 'v3:not-in-this-conference' },
 		});
 		expect(error).toMatchObject({
 			httpCode: '422',
-			message: 'CallSidToCoach is not a participant of this conference.',
+			message: `Could not update ${where(world)}: Telnyx refused the request (Telnyx: CallSidToCoach is not a participant of this conference). Nothing was changed; sending the same request again will fail the same way.`,
 		});
 		expect(error?.description).toContain('Invalid parameter (field: CallSidToCoach) [Telnyx code 10015]');
 	});
@@ -77,7 +85,9 @@ describe('Telnyx errors', () => {
 		expect(run.status).toBe('success');
 		expect(output).toHaveLength(3);
 		expect(output[0].json.call_sid).toBe(world.alice.callSid);
-		expect(output[1].json).toEqual({ error: 'The conference or participant was not found: Resource not found' });
+		expect(output[1].json).toEqual({
+			error: `Participant "gone" was not found in conference "${world.conference.sid}" (Telnyx: Resource not found). List the participants of the conference to find the right call SID or label; the participant may have left already.`,
+		});
 		expect(output[1].error).toBeInstanceOf(NodeApiError);
 		expect((output[1].error as NodeApiError).httpCode).toBe('404');
 		expect(output[2].json.call_sid).toBe(world.carol.callSid);
@@ -91,9 +101,11 @@ describe('Telnyx errors', () => {
 		const { error, run } = await updateParticipant(world, { updateFields: { muted: true } }, {
 			engine: { ...world.engine, credentials: { telnyxTexmlApi: { apiKey: secret, baseUrl: `${origin}/v2` } } },
 		});
-		expect(error?.message).toBe('Telnyx could not be reached: the connection was refused');
+		expect(error?.message).toBe(
+			`Could not update ${where(world)}: Telnyx could not be reached, the connection was refused. Check the Base URL of the credential, or try again later.`,
+		);
 		expect(error?.description).toBe(
-			'Nothing answered at the Base URL of the credential. Check it, or try again later. (ECONNREFUSED)\n' +
+			'Network error ECONNREFUSED\n' +
 				'Sent 3 times: connection refused (ECONNREFUSED), connection refused (ECONNREFUSED), connection refused (ECONNREFUSED).',
 		);
 		expect(JSON.stringify(run)).not.toContain(secret);

@@ -79,7 +79,9 @@ describe('a list server that misbehaves', () => {
 
 		expect(seen).toHaveLength(1);
 		expect(output).toHaveLength(1);
-		expect(output[0].json.error).toBe('Telnyx pointed to the next page on another host');
+		expect(output[0].json.error).toBe(
+			'Telnyx pointed to the next page on another host (http://localhost:1), so the list stops here: the page was not read and the API key was not sent there. Check the Base URL of the credential.',
+		);
 	});
 
 	test('a page without the list is an item error, not an empty result', async () => {
@@ -87,6 +89,8 @@ describe('a list server that misbehaves', () => {
 
 		const { output } = await list();
 
-		expect(output[0].json.error).toBe('Telnyx answered without a list of conferences');
+		expect(output[0].json.error).toBe(
+			'Telnyx answered without a list of conferences. Check that the Base URL of the credential points to the Telnyx API.',
+		);
 	});
 });

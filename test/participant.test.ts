@@ -203,21 +203,33 @@ describe('Participant → Create (POST …/Conferences/{conference_sid}/Particip
 	});
 
 	test.each([
-		[{ from: '+13125550100', to: '={{ $json.to }}' }, 'The "To" field is empty'],
-		[{ from: '={{ " " }}', to: '+13125550123' }, 'The "From" field is empty'],
+		[
+			{ from: '+13125550100', to: '={{ $json.to }}' },
+			'The "To" field is empty. Enter a value for it or map one from the input data.',
+		],
+		[
+			{ from: '={{ " " }}', to: '+13125550123' },
+			'The "From" field is empty. Enter a value for it or map one from the input data.',
+		],
 		[
 			{ from: '+1', to: '+2', conferenceOptions: { coaching: true } },
-			'"Call SID To Coach" is needed when "Coaching" is true',
+			'"Call SID To Coach" is needed when "Coaching" is true. Add "Call SID To Coach" under Conference Options with the call SID of the participant to coach, or turn Coaching off.',
 		],
 		[
 			{ from: '+1', to: '+2', conferenceOptions: { conferenceStatusCallbackEvent: '={{ "join hangup" }}' } },
-			'The "Conference Status Callback Events" field may only contain end, join, leave, start',
+			'The "Conference Status Callback Events" field may only contain end, join, leave, start, but it is "join hangup". Pick from the listed values, or make the expression return a list of them.',
 		],
-		[{ from: '+1', to: '+2', callOptions: { timeout: 3 } }, 'The "Timeout" field must be a whole number from 5 to 120'],
-		[{ from: '+1', to: '+2', conferenceStatusCallback: 'n8n.example.com/hook' }, 'The "Conference Status Callback" field must be an absolute http(s) URL'],
+		[
+			{ from: '+1', to: '+2', callOptions: { timeout: 3 } },
+			'The "Timeout" field must be a whole number from 5 to 120, but it is 3. Enter a whole number from 5 to 120.',
+		],
+		[
+			{ from: '+1', to: '+2', conferenceStatusCallback: 'n8n.example.com/hook' },
+			'The "Conference Status Callback" field must be an absolute http(s) URL, but it is "n8n.example.com/hook". Enter a full address such as https://example.com/hold-music.xml.',
+		],
 		[
 			{ from: '+1', to: '+2', callOptions: { customHeaders: { header: [{ name: '', value: 'x' }] } } },
-			'The "Custom SIP Headers" field needs a name and a text value in every entry',
+			'The "Custom SIP Headers" field needs a name and a text value in every entry, but it is [{"name":"","value":"x"}]. Fill in or remove the incomplete entry.',
 		],
 	])('bad input fails the item before anything is dialled: %j', async (parameters, message) => {
 		const { output } = await dial(parameters, { continueOnFail: true });
@@ -237,7 +249,9 @@ describe('Participant → Create (POST …/Conferences/{conference_sid}/Particip
 		const posts = texmlRequests(world).filter((r) => r.method === 'POST');
 		expect(posts.map((r) => form(r.body).To).sort()).toEqual(['+13125550001', '+13125550002', '+13125550003']);
 		expect(posts.map((r) => r.status).sort()).toEqual([200, 200, 422]);
-		expect(output[1].json.error).toBe('Label is already used by a participant of this conference.');
+		expect(output[1].json.error).toBe(
+			`Could not dial a new participant into conference "${world.conference.sid}": Telnyx refused the request (Telnyx: Label is already used by a participant of this conference). Nothing was changed; sending the same request again will fail the same way.`,
+		);
 		expect(output[0].json.call_sid).toBe(world.sandbox.store.participant(world.conference, 'a')!.callSid);
 		expect(output[2].json.call_sid).toBe(world.sandbox.store.participant(world.conference, 'c')!.callSid);
 	});
@@ -248,7 +262,9 @@ describe('Participant → Create (POST …/Conferences/{conference_sid}/Particip
 		const { output } = await dial({ from: '+1', to: '+2' }, { continueOnFail: true });
 
 		expect(texmlRequests(world)).toHaveLength(1);
-		expect(output[0].json.error).toBe('The conference has already ended; no one can be dialled into it.');
+		expect(output[0].json.error).toBe(
+			`Could not dial a new participant into conference "${world.conference.sid}": Telnyx refused the request (Telnyx: The conference has already ended; no one can be dialled into it). Nothing was changed; sending the same request again will fail the same way.`,
+		);
 	});
 });
 
@@ -280,7 +296,9 @@ describe('Participant → Delete (DELETE …/Participants/{call_sid_or_participa
 		);
 
 		expect(texmlRequests(world)[0].status).toBe(404);
-		expect(output[0].json.error).toBe('The conference or participant was not found: Resource not found');
+		expect(output[0].json.error).toBe(
+			`Participant "${world.bob.callSid}" was not found in conference "${world.conference.sid}" (Telnyx: Resource not found). List the participants of the conference to find the right call SID or label; the participant may have left already.`,
+		);
 	});
 });
 

@@ -1,6 +1,9 @@
 import { encodePathSegment } from '../nodes/TelnyxTexml/shared/path';
 import { startWorld, updateParticipant, type World } from './support/fixtures';
 
+const EMPTY_PARTICIPANT =
+	'The "Participant" field is empty. Enter the participant’s call SID or label, or map one from the input data; list the participants of the conference to find it.';
+
 describe('path segments are encoded like the official Telnyx SDK', () => {
 	it('keeps RFC 3986 segment characters (unreserved, sub-delims, ":" and "@") literal', () => {
 		expect(encodePathSegment("v3:AZaz09-._~!$&'()*+,;=@")).toBe("v3:AZaz09-._~!$&'()*+,;=@");
@@ -48,10 +51,10 @@ describe('path segments are encoded like the official Telnyx SDK', () => {
 		});
 
 		it.each([
-			['..', 'The "Participant" field cannot be ".."'],
-			['.', 'The "Participant" field cannot be "."'],
-			['   ', 'The "Participant" field is empty'],
-			['={{ $json.callSid }}', 'The "Participant" field is empty'],
+			['..', 'The "Participant" field cannot be "..". Enter the ID or label itself.'],
+			['.', 'The "Participant" field cannot be ".". Enter the ID or label itself.'],
+			['   ', EMPTY_PARTICIPANT],
+			['={{ $json.callSid }}', EMPTY_PARTICIPANT],
 		])('refuses the participant %j before anything is sent', async (value, message) => {
 			const { error, output } = await run(value);
 			expect(world.sandbox.requests).toHaveLength(0);
@@ -62,19 +65,21 @@ describe('path segments are encoded like the official Telnyx SDK', () => {
 		it('refuses a participant that resolves to an object', async () => {
 			const { error } = await run('={{ { id: 1 } }}');
 			expect(world.sandbox.requests).toHaveLength(0);
-			expect(error?.message).toBe('The "Participant" field must be text');
+			expect(error?.message).toBe(
+				'The "Participant" field must be text, but it is {"id":1}. Map a single ID or label, not an object or a list.',
+			);
 		});
 
 		it('refuses a conference of ".." (it would climb to /Conferences)', async () => {
 			const { error } = await run(world.alice.callSid, '..');
 			expect(world.sandbox.requests).toHaveLength(0);
-			expect(error?.message).toBe('The "Conference" field cannot be ".."');
+			expect(error?.message).toBe('The "Conference" field cannot be "..". Enter the ID or label itself.');
 		});
 
 		it('refuses an account SID that is a dot segment', async () => {
 			const { error } = await updateParticipant(world, { accountSid: '.', updateFields: { muted: true } });
 			expect(world.sandbox.requests).toHaveLength(0);
-			expect(error?.message).toBe('The "Account SID" field cannot be "."');
+			expect(error?.message).toBe('The "Account SID" field cannot be ".". Enter the ID or label itself.');
 		});
 	});
 });

@@ -60,6 +60,8 @@ describe('Conference Recording → Get Many (GET …/Conferences/{conference_sid
 		);
 
 		expect(output).toHaveLength(1);
-		expect(output[0].json.error).toBe('The conference or participant was not found: Resource not found');
+		expect(output[0].json.error).toBe(
+			'Conference "nope" was not found (Telnyx: Resource not found). List the conferences to find the right conference SID.',
+		);
 	});
 });

@@ -74,10 +74,9 @@ describe('a passing failure is sent again', () => {
 		const { conference, items } = crowd(2);
 		// Every request fails once; with Max Attempts 1 nothing is sent again.
 		const { output } = await muteAll(conference, items, { maxAttempts: 1 });
-		expect(output.map((o) => o.error?.message)).toEqual([
-			'The service is temporarily unavailable. Please try again later.',
-			'The service is temporarily unavailable. Please try again later.',
-		]);
+		const unavailable = (i: number) =>
+			`Could not update participant "p${i}" in conference "${conference.sid}": Telnyx answered with server error 503 (Telnyx: The service is temporarily unavailable. Please try again later). The problem is on the Telnyx side; try again later.`;
+		expect(output.map((o) => o.error?.message)).toEqual([unavailable(0), unavailable(1)]);
 		expect(world.sandbox.requests).toHaveLength(2);
 
 		world.sandbox.requests.length = 0;
@@ -89,8 +88,8 @@ describe('a passing failure is sent again', () => {
 		expect(error.description).toContain(`Sent 4 times: ${seen.join(', ')}.`);
 		expect(error.message).toBe(
 			world.sandbox.requests[3].fault === '503'
-				? 'The service is temporarily unavailable. Please try again later.'
-				: 'Telnyx could not be reached: the connection was cut',
+				? unavailable(0)
+				: `Could not update participant "p0" in conference "${conference.sid}": Telnyx could not be reached, the connection was cut. Try again.`,
 		);
 	});
 });
@@ -229,7 +228,9 @@ describe('rate limits', () => {
 		expect(limited.length).toBeGreaterThan(0);
 		const failed = output.filter((o) => o.error);
 		expect(failed.length).toBe(limited.length);
-		expect(failed[0].error!.message).toBe('You have exceeded the maximum number of allowed requests.');
+		expect(failed[0].error!.message).toMatch(
+			/^Could not update participant "p\d+" in conference ".+": Telnyx is rate limiting this API key \(Telnyx: You have exceeded the maximum number of allowed requests\)\. Wait a few seconds, then send fewer requests at once\.$/,
+		);
 		expect((failed[0].error as unknown as { description: string }).description).toContain('[Telnyx code 10011]');
 	});
 });
@@ -307,7 +308,9 @@ describe('dial (create) is never sent twice', () => {
 		});
 		const lostOne = labels.findIndex((label) => dials.some((r) => r.fault === 'lost' && labelOf(r) === label));
 		expect(lostOne).toBeGreaterThanOrEqual(0);
-		expect(output[lostOne].error!.message).toBe('Telnyx could not be reached: the connection was cut');
+		expect(output[lostOne].error!.message).toMatch(
+			/^Could not dial a new participant into conference ".+": Telnyx could not be reached, the connection was cut\. The dial may have reached Telnyx: list the participants of the conference to check before dialing again\.$/,
+		);
 		expect((output[lostOne].error as unknown as { description: string }).description).toContain(
 			'Not sent again: the dial may have reached Telnyx.',
 		);

@@ -9,7 +9,10 @@ import { MANUAL_TRIGGER, type WorkflowFile } from './workflows';
 import { WORLD } from './world';
 
 const PARTICIPANTS = `/v2/texml/Accounts/${WORLD.accountSid}/Conferences/${WORLD.conferenceSid}/Participants`;
-const NOT_FOUND = 'The conference or participant was not found';
+/** The node's 404 for a participant: names it and the conference, and says how to find the right one. */
+const notFound = (participant: string) =>
+	`Participant "${participant}" was not found in conference "${WORLD.conferenceSid}" (Telnyx: Resource not found). ` +
+	'List the participants of the conference to find the right call SID or label; the participant may have left already.';
 
 function nodeRun(execution: CliExecution, nodeName: string) {
 	const run = execution.run?.data.resultData.runData[nodeName]?.[0];
@@ -88,10 +91,10 @@ export async function runCliCases(checks: Checks, home: N8nHome, sandbox: TexmlS
 		expectRequest(requests[0], `${PARTICIPANTS}/v3:e2e-already-gone`, { Muted: 'false' }, 404);
 		const run = nodeRun(execution, 'Unmute a participant who left');
 		expectEqual(execution.run?.status ?? 'error', 'error', 'run status');
-		expectEqual(run.error?.message, `${NOT_FOUND}: Resource not found`, 'node error message');
+		expectEqual(run.error?.message, notFound('v3:e2e-already-gone'), 'node error message');
 		expectEqual(run.error?.httpCode, '404', 'node error httpCode');
 		expectTrue(
-			run.error?.description?.includes('Check the conference SID and the participant'),
+			run.error?.description?.includes('the account SID is not the one that owns the API key'),
 			`node error description lacks the hint: ${run.error?.description}`,
 		);
 		expectTrue(!execution.output.includes(WORLD.apiKey), 'the API key appears in n8n output');
@@ -115,7 +118,7 @@ export async function runCliCases(checks: Checks, home: N8nHome, sandbox: TexmlS
 		expectEqual(items.length, 3, 'output items (one per input item)');
 		expectEqual([items[0].call_sid, items[0].muted], [WORLD.alice.callSid, true], 'item 0');
 		expectTrue(
-			typeof items[1].error === 'string' && items[1].error.startsWith(NOT_FOUND),
+			items[1].error === notFound('left-already'),
 			`item 1 should be the error item, got ${JSON.stringify(items[1])}`,
 		);
 		expectEqual([items[2].call_sid, items[2].muted], [WORLD.bob.callSid, true], 'item 2');

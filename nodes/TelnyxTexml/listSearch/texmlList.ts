@@ -69,7 +69,9 @@ export async function readTexmlPages(
 	const records: IDataObject[] = [];
 	for (let page = 0; next && page < maxPages; page++) {
 		const response = await send(context, { method: 'GET', url: next });
-		if (response.statusCode >= 400) throw telnyxApiError(node, response.statusCode, response.body);
+		if (response.statusCode >= 400) {
+			throw telnyxApiError(node, response.statusCode, response.body, undefined, { action: `list the ${itemsKey}` });
+		}
 		const body = (response.body ?? {}) as IDataObject;
 		records.push(...((Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as IDataObject[]));
 		next = nextPageUrl(node, baseUrl, body.next_page_uri)?.href;

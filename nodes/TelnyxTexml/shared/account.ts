@@ -5,6 +5,14 @@ import { telnyxApiError, withoutRequestDetails } from './errors';
 /** Sends one authenticated request with the node's credential (execute or load-options helpers). */
 export type AuthenticatedRequest = (options: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
 
+const LOOK_UP = {
+	action: 'look up the account SID of the API key',
+	notFound: {
+		what: 'Could not look up the account SID of the API key: the Base URL of the credential has no Telnyx /whoami',
+		next: 'Correct the Base URL (https://api.telnyx.com/v2), or enter the Account SID.',
+	},
+};
+
 /**
  * Asks Telnyx which organization the API key belongs to: its `organization_id` is the TeXML
  * account SID. Errors are mapped like every other Telnyx error, with a word on how to avoid the
@@ -27,12 +35,17 @@ export async function fetchAccountSid(
 			ignoreHttpStatusErrors: true,
 		});
 	} catch (error) {
-		throw withoutRequestDetails(node, error, itemIndex);
+		throw withoutRequestDetails(node, error, itemIndex, LOOK_UP);
 	}
 	const id = ((response.body as IDataObject | undefined)?.data as IDataObject | undefined)?.organization_id;
 	if (response.statusCode < 400 && typeof id === 'string' && id.trim() !== '') return id.trim();
-	const error = telnyxApiError(node, response.statusCode < 400 ? 502 : response.statusCode, response.body, itemIndex);
-	error.message = `Could not look up the account SID of the API key: ${error.message}`;
+	const error = telnyxApiError(
+		node,
+		response.statusCode < 400 ? 502 : response.statusCode,
+		response.body,
+		itemIndex,
+		LOOK_UP,
+	);
 	error.description = [
 		error.description,
 		'Enter the Account SID (the organization ID of the key’s Telnyx account) to skip this look-up.',

@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { neverSent } from './retry';
+
 /** One entry of Telnyx's `errors[]` envelope; TeXML 404s carry only `detail`. */
 interface TelnyxError {
 	code?: string | number;
@@ -15,33 +17,111 @@ interface TelnyxError {
 	source?: { pointer?: string; parameter?: string };
 }
 
-/** What to tell the user when Telnyx says little or nothing. */
-const STATUS_HINTS: Record<number, { message: string; hint: string }> = {
-	401: {
-		message: 'Telnyx rejected the API key',
-		hint: 'Check the API key in the Telnyx TeXML API credential (API Keys page of the Telnyx Portal).',
-	},
-	403: {
-		message: 'The API key is not allowed to do this',
-		hint: 'Use a key with access to TeXML (Programmable Voice), or ask the account owner to grant it.',
-	},
-	404: {
-		message: 'The conference or participant was not found',
-		hint: 'Check the conference SID and the participant (call SID or label); the participant may have left already. Telnyx also answers 404 when the account SID is not the one that owns the API key.',
-	},
-	408: { message: 'Telnyx timed out', hint: 'Try again in a moment.' },
-	409: { message: 'Telnyx reported a conflict', hint: 'The resource changed meanwhile; try again.' },
-	422: {
-		message: 'Telnyx refused a value',
-		hint: 'Check the fields named above against what the conference and participant allow.',
-	},
-	429: {
-		message: 'Telnyx is rate limiting this API key',
-		hint: 'Too many requests were sent at once; send fewer items per second.',
-	},
+/**
+ * What an item was trying to do, named with its IDs: an error message must stand on its own,
+ * because an AI model calling the node as a tool is given the message and nothing else.
+ */
+export interface Attempt {
+	/** e.g. `update participant "alice" in conference "CF…"` */
+	action: string;
+	/** For a 404: what was not found, and how to find the right one. */
+	notFound?: { what: string; next: string };
+	/** For a request that must not be repeated blindly (a dial): what to check when its fate is unknown. */
+	checkBeforeRepeating?: string;
+}
+
+const FIND_CONFERENCE = 'List the conferences to find the right conference SID.';
+const FIND_PARTICIPANT =
+	'List the participants of the conference to find the right call SID or label; the participant may have left already.';
+
+/** The item's resource, operation and IDs as an Attempt (IDs as the user gave them). */
+export function attemptOf(context: IExecuteSingleFunctions): Attempt {
+	const text = (name: string) => {
+		try {
+			const value = context.getNodeParameter(name, '', { extractValue: true });
+			return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+		} catch {
+			return ''; // the error being reported may be about this very parameter
+		}
+	};
+	const conference = `conference "${text('conferenceSid')}"`;
+	const participant = () => `participant "${text('participant')}"`;
+	const conferenceMissing = { what: `Conference "${text('conferenceSid')}" was not found`, next: FIND_CONFERENCE };
+	const participantMissing = () => ({
+		what: `Participant "${text('participant')}" was not found in ${conference}`,
+		next: FIND_PARTICIPANT,
+	});
+	switch (`${text('resource')}.${text('operation')}`) {
+		case 'conference.get':
+			return { action: `get ${conference}`, notFound: conferenceMissing };
+		case 'conference.getAll':
+			return {
+				action: 'list the conferences',
+				notFound: {
+					what: 'Telnyx found no conferences for this account SID',
+					next: 'Leave the Account SID empty to use the account of the API key.',
+				},
+			};
+		case 'conference.update':
+			return { action: `update ${conference}`, notFound: conferenceMissing };
+		case 'conferenceParticipant.create':
+			return {
+				action: `dial a new participant into ${conference}`,
+				notFound: conferenceMissing,
+				checkBeforeRepeating:
+					'The dial may have reached Telnyx: list the participants of the conference to check before dialing again.',
+			};
+		case 'conferenceParticipant.delete':
+			return { action: `remove ${participant()} from ${conference}`, notFound: participantMissing() };
+		case 'conferenceParticipant.get':
+			return { action: `get ${participant()} in ${conference}`, notFound: participantMissing() };
+		case 'conferenceParticipant.getAll':
+			return { action: `list the participants of ${conference}`, notFound: conferenceMissing };
+		case 'conferenceParticipant.update':
+			return { action: `update ${participant()} in ${conference}`, notFound: participantMissing() };
+		case 'conferenceRecording.getAll':
+			return { action: `list the recordings of ${conference}`, notFound: conferenceMissing };
+		default:
+			return { action: 'send the request to Telnyx' };
+	}
+}
+
+/** Why Telnyx refused, and the next step, by HTTP status. */
+const STATUS_REASONS: Record<number, [reason: string, next: string]> = {
+	401: [
+		'Telnyx rejected the API key',
+		'The API key in the Telnyx TeXML API credential must be corrected; trying again will not help.',
+	],
+	403: [
+		'the API key is not allowed to do this',
+		'Use an API key with access to TeXML (Programmable Voice); trying again will not help.',
+	],
+	404: ['Telnyx did not find it', 'Check the conference SID and the participant’s call SID or label.'],
+	408: ['Telnyx timed out', 'Try again in a moment.'],
+	409: ['it was changed at the same time', 'Get it again to see its current state before trying again.'],
+	422: ['Telnyx refused the request', 'Nothing was changed; sending the same request again will fail the same way.'],
+	429: ['Telnyx is rate limiting this API key', 'Wait a few seconds, then send fewer requests at once.'],
 };
 
-/** One line per Telnyx error; the first one's detail is already the message, so it is not repeated. */
+/** Telnyx's 404s may also mean an account SID that is not the key's own; that needs a person. */
+const ACCOUNT_SID_NOTE =
+	'Telnyx also answers 404 when the account SID is not the one that owns the API key (leave Account SID empty to use the key’s own).';
+
+/** One message: what failed and for which IDs, Telnyx's own words, then the next step. */
+function messageFor(statusCode: number, telnyxSaid: string | undefined, attempt?: Attempt): string {
+	const said = telnyxSaid ? ` (Telnyx: ${telnyxSaid.trim().replace(/\.$/, '')})` : '';
+	if (statusCode === 404 && attempt?.notFound) return `${attempt.notFound.what}${said}. ${attempt.notFound.next}`;
+	const [reason, next] =
+		STATUS_REASONS[statusCode] ??
+		(statusCode >= 500
+			? [`Telnyx answered with server error ${statusCode}`, 'The problem is on the Telnyx side; try again later.']
+			: [`Telnyx answered ${statusCode}`, 'Check the request and the Base URL of the credential.']);
+	// A timeout or server error does not say whether a dial was carried out.
+	const unsure = attempt?.checkBeforeRepeating && (statusCode === 408 || statusCode >= 500);
+	return `Could not ${attempt?.action ?? 'send the request to Telnyx'}: ${reason}${said}. ${unsure ? attempt.checkBeforeRepeating : next}`;
+}
+
+/** One line per Telnyx error, for the description (the first one's detail is in the message). */
 function describeError(error: TelnyxError, index: number): string {
 	const where = error.source?.pointer ?? error.source?.parameter;
 	return [
@@ -65,32 +145,28 @@ function parseBody(body: unknown): JsonObject {
 	return body && typeof body === 'object' ? (body as JsonObject) : {};
 }
 
-/** Builds the error for one failed Telnyx response: Telnyx's own words first, then what to do. */
+/** Builds the error for one failed Telnyx response: what failed, Telnyx's own words, what to do. */
 export function telnyxApiError(
 	node: INode,
 	statusCode: number,
 	responseBody: unknown,
 	itemIndex?: number,
+	attempt?: Attempt,
 ): NodeApiError {
 	const body = parseBody(responseBody);
 	const errors = (Array.isArray(body.errors) ? body.errors : []) as TelnyxError[];
 	const first = errors[0] ?? {};
-	const known = STATUS_HINTS[statusCode];
-	const fallback =
-		known?.message ??
-		(statusCode >= 500 ? 'Telnyx could not process the request right now' : `Telnyx answered ${statusCode}`);
-	const message =
-		statusCode === 404 || statusCode === 401
-			? `${fallback}${first.detail ? `: ${first.detail}` : ''}`
-			: (first.detail ?? first.title ?? fallback);
+	const message = messageFor(statusCode, first.detail ?? first.title, attempt);
 	const details = errors.map(describeError).filter(Boolean);
-	const hint = known?.hint ?? (statusCode >= 500 ? 'This is on the Telnyx side; try again later.' : undefined);
-	return new NodeApiError(node, body, {
+	const error = new NodeApiError(node, body, {
 		message,
-		description: [...details, hint].filter(Boolean).join('\n'),
+		description: [...details, statusCode === 404 ? ACCOUNT_SID_NOTE : undefined].filter(Boolean).join('\n'),
 		httpCode: String(statusCode),
 		itemIndex,
 	});
+	// Set again: n8n replaces a message that merely contains a network error code (an ID may).
+	error.message = message;
+	return error;
 }
 
 /**
@@ -103,36 +179,41 @@ export async function throwOnTelnyxError(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (response.statusCode < 400) return items;
-	throw telnyxApiError(this.getNode(), response.statusCode, response.body, this.getItemIndex());
+	throw telnyxApiError(this.getNode(), response.statusCode, response.body, this.getItemIndex(), attemptOf(this));
 }
 
-/** What a network failure means for the user, by Node's error code. */
+/** What a network failure means, by Node's error code, and the next step. */
 const NETWORK_FAILURES: Record<string, [string, string]> = {
-	ECONNREFUSED: ['the connection was refused', 'Nothing answered at the Base URL of the credential. Check it, or try again later.'],
-	ECONNRESET: ['the connection was cut', 'The connection was cut before Telnyx answered. Try again.'],
-	ENOTFOUND: ['the host was not found', 'The host of the Base URL in the credential does not exist. Check it.'],
-	ETIMEDOUT: ['the request timed out', 'Telnyx did not answer in time. Try again, or raise the timeout under Options.'],
-	ECONNABORTED: ['the request timed out', 'Telnyx did not answer in time. Try again, or raise the timeout under Options.'],
+	ECONNREFUSED: ['the connection was refused', 'Check the Base URL of the credential, or try again later.'],
+	ECONNRESET: ['the connection was cut', 'Try again.'],
+	ENOTFOUND: ['the host was not found', 'The host of the Base URL in the credential does not exist; correct it.'],
+	ETIMEDOUT: ['the request timed out', 'Try again, or raise the timeout under Options.'],
+	ECONNABORTED: ['the request timed out', 'Try again, or raise the timeout under Options.'],
 };
 
 /**
  * Replaces an error from the HTTP layer with one that carries no request details: the original
  * holds the request configuration, Authorization header included.
  */
-export function withoutRequestDetails(node: INode, error: unknown, itemIndex?: number): unknown {
+export function withoutRequestDetails(node: INode, error: unknown, itemIndex?: number, attempt?: Attempt): unknown {
 	if (error instanceof NodeApiError && error.httpCode && /^\d+$/.test(error.httpCode)) return error;
 	if (error instanceof NodeApiError && error.errorResponse?.network_error) return error; // done already
 	const source = error as { code?: string; cause?: { code?: string } };
 	const code = source.code ?? source.cause?.code;
 	if (!code && !(error instanceof NodeApiError)) return error;
-	const [what, hint] = (code && NETWORK_FAILURES[code]) ?? [
+	const [what, next] = (code && NETWORK_FAILURES[code]) ?? [
 		'the network failed',
 		'Check the Base URL of the credential and the network, then try again.',
 	];
-	// The code stays out of `message` and `httpCode`: n8n swaps messages naming a known code for its generic text.
-	return new NodeApiError(node, { network_error: code ?? 'unknown' } as JsonObject, {
-		message: `Telnyx could not be reached: ${what}`,
-		description: `${hint}${code ? ` (${code})` : ''}`,
+	const unsure = attempt?.checkBeforeRepeating && !neverSent({ code });
+	const message = `Could not ${attempt?.action ?? 'send the request'}: Telnyx could not be reached, ${what}. ${unsure ? attempt.checkBeforeRepeating : next}`;
+	const mapped = new NodeApiError(node, { network_error: code ?? 'unknown' } as JsonObject, {
+		message,
+		description: code ? `Network error ${code}` : undefined,
 		itemIndex,
 	});
+	// The code stays out of `message` and `httpCode`, and the message is set again: n8n swaps
+	// messages naming a known code for its generic text.
+	mapped.message = message;
+	return mapped;
 }

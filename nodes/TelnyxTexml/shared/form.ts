@@ -73,9 +73,14 @@ function isAbsoluteHttpUrl(text: string): boolean {
 	}
 }
 
+/** The value as the message quotes it, cut short: a mapped object can be large. */
 function shown(value: unknown): string {
-	return typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+	const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+	return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
+
+/** Every check here runs before the request: the item's error says so. */
+const NOT_SENT = 'Nothing was sent to Telnyx for this item.';
 
 type Normalized = { value: string } | { entries: Array<[string, string]> } | { problem: string; fix: string };
 
@@ -176,11 +181,9 @@ export function formBody(properties: INodeProperties[], dependencies: FieldDepen
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const fail = (message: string, description: string) => {
-			throw new NodeOperationError(this.getNode(), message, {
-				description,
-				itemIndex: this.getItemIndex(),
-			});
+		// The message says what to do on its own: an AI model calling the node as a tool sees only it.
+		const fail = (message: string) => {
+			throw new NodeOperationError(this.getNode(), message, { description: NOT_SENT, itemIndex: this.getItemIndex() });
 		};
 		const form: Record<string, string> = {};
 		for (const [wire, value] of Object.entries((requestOptions.body ?? {}) as IDataObject)) {
@@ -188,7 +191,7 @@ export function formBody(properties: INodeProperties[], dependencies: FieldDepen
 			const field = fields[wire] ?? { label: wire, kind: 'text' as const };
 			const result = normalize(field, value, wire);
 			if ('problem' in result) {
-				fail(`The "${field.label}" field ${result.problem}`, `It is ${shown(value)}. ${result.fix}`);
+				fail(`The "${field.label}" field ${result.problem}, but it is ${shown(value)}. ${result.fix}`);
 			} else if ('entries' in result) {
 				for (const [key, text] of result.entries) form[key] = text;
 			} else if (result.value !== '') {
@@ -197,13 +200,13 @@ export function formBody(properties: INodeProperties[], dependencies: FieldDepen
 		}
 		for (const [wire, field] of Object.entries(fields)) {
 			if (field.required && form[wire] === undefined) {
-				fail(`The "${field.label}" field is empty`, `Enter a value for "${field.label}" or map one from the input data.`);
+				fail(`The "${field.label}" field is empty. Enter a value for it or map one from the input data.`);
 			}
 		}
 		for (const { when, is, requires, fix } of dependencies) {
 			if (form[when] === String(is) && form[requires] === undefined) {
 				const label = (name: string) => fields[name]?.label ?? name;
-				fail(`"${label(requires)}" is needed when "${label(when)}" is ${String(is)}`, fix);
+				fail(`"${label(requires)}" is needed when "${label(when)}" is ${String(is)}. ${fix}`);
 			}
 		}
 		requestOptions.body = encodeForm(form);

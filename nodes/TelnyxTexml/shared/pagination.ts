@@ -40,10 +40,11 @@ export function nextPageUrl(node: INode, baseUrl: string, nextPageUri: unknown, 
 	const origin = new URL(baseUrl).origin;
 	const next = new URL(nextPageUri, origin);
 	if (next.origin === origin) return next;
-	throw new NodeOperationError(node, 'Telnyx pointed to the next page on another host', {
-		description: `The next page is at ${next.origin}, not at ${origin}, so it was not read and the API key was not sent there. Check the Base URL of the credential.`,
-		itemIndex,
-	});
+	throw new NodeOperationError(
+		node,
+		`Telnyx pointed to the next page on another host (${next.origin}), so the list stops here: the page was not read and the API key was not sent there. Check the Base URL of the credential.`,
+		{ description: `The Base URL of the credential is at ${origin}.`, itemIndex },
+	);
 }
 
 type SendOne = (
@@ -72,10 +73,11 @@ export async function collectPages(
 		const body = (page?.json ?? {}) as IDataObject;
 		const list = body[plan.itemsKey];
 		if (!Array.isArray(list)) {
-			throw new NodeOperationError(this.getNode(), `Telnyx answered without a list of ${plan.itemsKey}`, {
-				description: `Expected "${plan.itemsKey}" in the response. Check that the Base URL of the credential points to the Telnyx API.`,
-				itemIndex: this.getItemIndex(),
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Telnyx answered without a list of ${plan.itemsKey}. Check that the Base URL of the credential points to the Telnyx API.`,
+				{ description: `Expected "${plan.itemsKey}" in the response.`, itemIndex: this.getItemIndex() },
+			);
 		}
 		records.push(...(list as IDataObject[]).map((json) => ({ json, pairedItem })));
 		if (records.length >= plan.limit) return records.slice(0, plan.limit);

@@ -15,11 +15,15 @@ export function isUnsafeSegment(value: string): boolean {
 	return value === '' || value === '.' || value === '..';
 }
 
+const NOT_SENT = 'Nothing was sent to Telnyx for this item.';
+
 export interface PathParameter {
 	/** The value as the user gave it (already trimmed of surrounding white space). */
 	value: unknown;
 	/** The field's label in the node panel, used in error messages. */
 	label: string;
+	/** What to enter when it is empty, e.g. how to find the ID. */
+	hint?: string;
 }
 
 /**
@@ -32,25 +36,29 @@ export function buildPath(
 	parameters: Record<string, PathParameter>,
 ): string {
 	return template.replace(/\{(\w+)\}/g, (_match, key: string) => {
-		const { value, label } = parameters[key];
+		const { value, label, hint } = parameters[key];
 		// An expression that finds nothing (a missing field in the input) reads as empty.
 		const raw = value === undefined || value === null ? '' : value;
 		if (typeof raw !== 'string' && typeof raw !== 'number') {
-			throw new NodeOperationError(context.getNode(), `The "${label}" field must be text`, {
-				description: `It resolved to ${JSON.stringify(raw)}. Map a single ID or label, not an object or a list.`,
-				itemIndex: context.getItemIndex(),
-			});
+			const shown = JSON.stringify(raw) ?? String(raw);
+			throw new NodeOperationError(
+				context.getNode(),
+				`The "${label}" field must be text, but it is ${shown.length > 80 ? `${shown.slice(0, 77)}…` : shown}. Map a single ID or label, not an object or a list.`,
+				{ description: NOT_SENT, itemIndex: context.getItemIndex() },
+			);
 		}
 		const text = String(raw).trim();
 		if (isUnsafeSegment(text)) {
 			throw new NodeOperationError(
 				context.getNode(),
-				text === '' ? `The "${label}" field is empty` : `The "${label}" field cannot be "${text}"`,
+				text === ''
+					? `The "${label}" field is empty. ${hint ?? `Enter a value for "${label}" or map one from the input data.`}`
+					: `The "${label}" field cannot be "${text}". Enter the ID or label itself.`,
 				{
 					description:
 						text === ''
-							? `Enter a value for "${label}" or map one from the input data.`
-							: `"${text}" would change which Telnyx resource the request goes to. Enter the ID or label itself.`,
+							? NOT_SENT
+							: `"${text}" would change which Telnyx resource the request goes to. ${NOT_SENT}`,
 					itemIndex: context.getItemIndex(),
 				},
 			);

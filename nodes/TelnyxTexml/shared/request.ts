@@ -11,6 +11,13 @@ const PATH_LABELS: Record<string, string> = {
 	participant: 'Participant',
 };
 
+/** What to enter when a path value is empty, and where to find it. */
+const PATH_HINTS: Record<string, string> = {
+	conferenceSid: 'Enter the conference SID or map one from the input data; list the conferences to find it.',
+	participant:
+		'Enter the participant’s call SID or label, or map one from the input data; list the participants of the conference to find it.',
+};
+
 /** The Account SID field, or when left empty the organization of the API key (once per execution). */
 async function accountSidOf(context: IExecuteSingleFunctions, baseUrl: string): Promise<unknown> {
 	const given = context.getNodeParameter('accountSid', '');
@@ -44,7 +51,7 @@ export function texmlPath(template: string) {
 		const parameters: Record<string, PathParameter> = {};
 		for (const name of names) {
 			const value = this.getNodeParameter(name, undefined, { extractValue: true });
-			parameters[name] = { value, label: PATH_LABELS[name] ?? name };
+			parameters[name] = { value, label: PATH_LABELS[name] ?? name, hint: PATH_HINTS[name] };
 		}
 		// The other fields are checked before the account SID may be looked up: a bad item sends nothing.
 		buildPath(this, template, parameters);

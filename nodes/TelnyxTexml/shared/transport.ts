@@ -9,7 +9,7 @@ import type {
 import { sleep, type NodeApiError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './constants';
-import { withoutRequestDetails } from './errors';
+import { attemptOf, withoutRequestDetails } from './errors';
 import { limiterFor, rateLimitSignal, type Limiter, type RateLimitSignal } from './limiter';
 import { collectPages, listPlan } from './pagination';
 import { describeFailure, failureOf, isRetryable, neverSent, retryDelayMs, type Failure } from './retry';
@@ -30,7 +30,7 @@ export async function sendRequest(
 		if (list) return await collectPages.call(this, requestData, list, sendOnce);
 		return await sendOnce.call(this, requestData);
 	} catch (error) {
-		throw withoutRequestDetails(this.getNode(), error, this.getItemIndex());
+		throw withoutRequestDetails(this.getNode(), error, this.getItemIndex(), attemptOf(this));
 	}
 }
 
@@ -109,7 +109,9 @@ function finalError(
 	const tried = `Sent ${failures.length} time${failures.length === 1 ? '' : 's'}: ${failures.map(describeFailure).join(', ')}.`;
 	// A network failure becomes the error without request details; a Telnyx answer keeps its words.
 	const final = (
-		last.code !== undefined ? withoutRequestDetails(context.getNode(), error, context.getItemIndex()) : error
+		last.code !== undefined
+			? withoutRequestDetails(context.getNode(), error, context.getItemIndex(), attemptOf(context))
+			: error
 	) as NodeApiError;
 	final.description = [final.description, tried, notResent].filter(Boolean).join('\n');
 	return final;

@@ -87,10 +87,11 @@ async function checkFilters(
 		if (text === '' || text === undefined || text === null) continue;
 		if ((key === 'DateCreated' || key === 'DateUpdated') && !isDateFilter(String(text))) {
 			const label = key === 'DateCreated' ? 'Date Created' : 'Date Updated';
-			throw new NodeOperationError(this.getNode(), `The "${label}" filter is not a date Telnyx understands`, {
-				description: `It is "${String(text)}". Use ${DATE_HELP}.`,
-				itemIndex: this.getItemIndex(),
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`The "${label}" filter is not a date Telnyx understands: it is "${String(text)}". Enter ${DATE_HELP.replace(/^A /, 'a ')}.`,
+				{ description: 'Nothing was sent to Telnyx for this item.', itemIndex: this.getItemIndex() },
+			);
 		}
 		qs[key] = text;
 	}
