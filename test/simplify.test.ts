@@ -19,14 +19,18 @@ beforeEach(async () => {
 	world = await startWorld({ pageSize: 2 });
 	for (const label of ['d', 'e']) world.sandbox.store.addParticipant(world.conference, { label });
 	for (const [i, participant] of [world.alice, world.bob, world.carol].entries()) {
-		world.sandbox.store.addRecording(world.conference, { callSid: participant.callSid, duration: 30 + i });
+		world.sandbox.store.addRecording(world.conference, {
+			callSid: participant.callSid,
+			duration: 30 + i,
+		});
 	}
 	world.sandbox.store.addConference(world.sandbox.account.sid, { friendlyName: 'standup' });
 	world.sandbox.store.addConference(world.sandbox.account.sid, { friendlyName: 'retro' });
 });
 afterEach(async () => await world.close());
 
-const participants = () => world.conference.participants.map((p) => participantResource(world.conference, p));
+const participants = () =>
+	world.conference.participants.map((p) => participantResource(world.conference, p));
 
 describe('Simplify on: only the fields a person or a model acts on', () => {
 	test('Participant → Get', async () => {
@@ -38,7 +42,9 @@ describe('Simplify on: only the fields a person or a model acts on', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(output)).toEqual([only(participantResource(world.conference, world.bob), PARTICIPANT)]);
+		expect(jsonOf(output)).toEqual([
+			only(participantResource(world.conference, world.bob), PARTICIPANT),
+		]);
 		expect(Object.keys(output[0].json).sort()).toEqual([...PARTICIPANT].sort());
 	});
 
@@ -52,7 +58,9 @@ describe('Simplify on: only the fields a person or a model acts on', () => {
 		});
 
 		expect(texmlRequests(world).map((r) => r.body)).toEqual(['Muted=true']);
-		expect(jsonOf(output)).toEqual([only(participantResource(world.conference, world.alice), PARTICIPANT)]);
+		expect(jsonOf(output)).toEqual([
+			only(participantResource(world.conference, world.alice), PARTICIPANT),
+		]);
 		expect(output[0].json.muted).toBe(true);
 	});
 
@@ -68,13 +76,17 @@ describe('Simplify on: only the fields a person or a model acts on', () => {
 		expect(error).toBeUndefined();
 		const dialed = world.conference.participants.at(-1)!;
 		expect(output[0].json.call_sid).toBe(dialed.callSid);
-		expect(jsonOf(output)).toEqual([only(participantResource(world.conference, dialed), PARTICIPANT)]);
+		expect(jsonOf(output)).toEqual([
+			only(participantResource(world.conference, dialed), PARTICIPANT),
+		]);
 	});
 
 	test('a field Telnyx did not send stays absent (never null)', async () => {
 		const server = http.createServer((_req, res) => {
 			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end(JSON.stringify({ call_sid: 'v3:x', muted: false, hold: false, uri: '/v2/texml/x.json' }));
+			res.end(
+				JSON.stringify({ call_sid: 'v3:x', muted: false, hold: false, uri: '/v2/texml/x.json' }),
+			);
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		world.engine.credentials.telnyxTexmlApi.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`;
@@ -115,7 +127,11 @@ describe('Simplify on: only the fields a person or a model acts on', () => {
 		});
 
 		expect(texmlRequests(world)).toHaveLength(2);
-		expect(jsonOf(output)).toEqual(participants().slice(0, 3).map((p) => only(p, PARTICIPANT)));
+		expect(jsonOf(output)).toEqual(
+			participants()
+				.slice(0, 3)
+				.map((p) => only(p, PARTICIPANT)),
+		);
 	});
 
 	test('Conference → Get, Update and Get Many (two pages)', async () => {
@@ -131,11 +147,21 @@ describe('Simplify on: only the fields a person or a model acts on', () => {
 		expect(jsonOf(update.output)).toEqual([only(conferenceResource(world.conference), CONFERENCE)]);
 
 		const before = texmlRequests(world).length;
-		const list = await runTexml(world, { resource: 'conference', operation: 'getAll', returnAll: true, simplify: true });
+		const list = await runTexml(world, {
+			resource: 'conference',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: true,
+		});
 		expect(texmlRequests(world, before)).toHaveLength(2);
 		expect(list.output).toHaveLength(3);
-		for (const item of list.output) expect(Object.keys(item.json).sort()).toEqual([...CONFERENCE].sort());
-		expect(list.output.map((o) => o.json.friendly_name).sort()).toEqual(['retro', 'standup', 'weekly-sync']);
+		for (const item of list.output)
+			expect(Object.keys(item.json).sort()).toEqual([...CONFERENCE].sort());
+		expect(list.output.map((o) => o.json.friendly_name).sort()).toEqual([
+			'retro',
+			'standup',
+			'weekly-sync',
+		]);
 	});
 
 	test('Conference Recording → Get Many (two pages)', async () => {
@@ -148,7 +174,9 @@ describe('Simplify on: only the fields a person or a model acts on', () => {
 
 		expect(texmlRequests(world)).toHaveLength(2);
 		expect(jsonOf(output)).toEqual(
-			world.conference.recordings.map((r) => only(recordingResource(world.conference, r), RECORDING)),
+			world.conference.recordings.map((r) =>
+				only(recordingResource(world.conference, r), RECORDING),
+			),
 		);
 	});
 
@@ -166,7 +194,11 @@ describe('Simplify on: only the fields a person or a model acts on', () => {
 
 describe('Simplify off (the default): the output is Telnyx’s full resource, as before', () => {
 	test('Participant → Get Many, without the parameter and with it off', async () => {
-		const absent = await runTexml(world, { resource: 'conferenceParticipant', operation: 'getAll', returnAll: true });
+		const absent = await runTexml(world, {
+			resource: 'conferenceParticipant',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		const off = await runTexml(world, {
 			resource: 'conferenceParticipant',
 			operation: 'getAll',
@@ -182,7 +214,11 @@ describe('Simplify off (the default): the output is Telnyx’s full resource, as
 		const conference = await runTexml(world, { resource: 'conference', operation: 'get' });
 		expect(jsonOf(conference.output)).toEqual([conferenceResource(world.conference)]);
 
-		const recordings = await runTexml(world, { resource: 'conferenceRecording', operation: 'getAll', returnAll: true });
+		const recordings = await runTexml(world, {
+			resource: 'conferenceRecording',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(jsonOf(recordings.output)).toEqual(
 			world.conference.recordings.map((r) => recordingResource(world.conference, r)),
 		);
@@ -197,5 +233,7 @@ test('Participant → Delete keeps its own summary (Simplify is not offered ther
 		simplify: true,
 	});
 
-	expect(jsonOf(output)).toEqual([{ deleted: true, conference_sid: world.conference.sid, participant: 'alice' }]);
+	expect(jsonOf(output)).toEqual([
+		{ deleted: true, conference_sid: world.conference.sid, participant: 'alice' },
+	]);
 });

@@ -19,7 +19,10 @@ const { properties } = nodeType.description;
 const operations = properties
 	.filter((p) => p.name === 'operation')
 	.flatMap((p) =>
-		(p.options as INodePropertyOptions[]).map((o) => ({ resource: p.displayOptions!.show!.resource![0] as string, option: o })),
+		(p.options as INodePropertyOptions[]).map((o) => ({
+			resource: p.displayOptions!.show!.resource![0] as string,
+			option: o,
+		})),
 	);
 
 const toolDescription = (resource: string, operation: string) => {
@@ -37,17 +40,47 @@ const toolDescription = (resource: string, operation: string) => {
 const EXPECTED: Array<[string, string, string]> = [
 	['conference', 'get', 'Get the status of a conference in Telnyx TeXML'],
 	['conference', 'getAll', 'Get many conferences to find one by name or status in Telnyx TeXML'],
-	['conference', 'update', 'End a conference or play an announcement to everyone in it in Telnyx TeXML'],
-	['conferenceParticipant', 'create', 'Dial a phone number into a conference as a new participant in Telnyx TeXML'],
-	['conferenceParticipant', 'delete', 'Remove a participant from a conference and hang up in Telnyx TeXML'],
-	['conferenceParticipant', 'get', 'Get a participant to check if they are muted or on hold in Telnyx TeXML'],
-	['conferenceParticipant', 'getAll', 'Get many participants to list who is in a conference in Telnyx TeXML'],
-	['conferenceParticipant', 'update', 'Mute or unmute or hold or coach or announce to a participant in Telnyx TeXML'],
-	['conferenceRecording', 'getAll', 'Get many recordings of a conference with their audio links in Telnyx TeXML'],
+	[
+		'conference',
+		'update',
+		'End a conference or play an announcement to everyone in it in Telnyx TeXML',
+	],
+	[
+		'conferenceParticipant',
+		'create',
+		'Dial a phone number into a conference as a new participant in Telnyx TeXML',
+	],
+	[
+		'conferenceParticipant',
+		'delete',
+		'Remove a participant from a conference and hang up in Telnyx TeXML',
+	],
+	[
+		'conferenceParticipant',
+		'get',
+		'Get a participant to check if they are muted or on hold in Telnyx TeXML',
+	],
+	[
+		'conferenceParticipant',
+		'getAll',
+		'Get many participants to list who is in a conference in Telnyx TeXML',
+	],
+	[
+		'conferenceParticipant',
+		'update',
+		'Mute or unmute or hold or coach or announce to a participant in Telnyx TeXML',
+	],
+	[
+		'conferenceRecording',
+		'getAll',
+		'Get many recordings of a conference with their audio links in Telnyx TeXML',
+	],
 ];
 
 test('every operation has a model-facing description', () => {
-	expect(operations.map(({ resource, option }) => [resource, option.value])).toEqual(EXPECTED.map(([r, o]) => [r, o]));
+	expect(operations.map(({ resource, option }) => [resource, option.value])).toEqual(
+		EXPECTED.map(([r, o]) => [r, o]),
+	);
 });
 
 test.each(EXPECTED)('%s → %s: the model reads "%s"', (resource, operation, expected) => {
@@ -71,6 +104,9 @@ test.each(operations.map(({ resource, option }) => [resource, option.value, opti
 
 test('the tool variant’s own description (the default when set manually) names what the tool can do', () => {
 	const { usableAsTool } = nodeType.description;
-	const replaced = typeof usableAsTool === 'object' ? usableAsTool.replacements?.description : undefined;
-	expect(replaced).toMatch(/^Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold/);
+	const replaced =
+		typeof usableAsTool === 'object' ? usableAsTool.replacements?.description : undefined;
+	expect(replaced).toMatch(
+		/^Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold/,
+	);
 });

@@ -46,7 +46,10 @@ export function attemptOf(context: IExecuteSingleFunctions): Attempt {
 	};
 	const conference = `conference "${text('conferenceSid')}"`;
 	const participant = () => `participant "${text('participant')}"`;
-	const conferenceMissing = { what: `Conference "${text('conferenceSid')}" was not found`, next: FIND_CONFERENCE };
+	const conferenceMissing = {
+		what: `Conference "${text('conferenceSid')}" was not found`,
+		next: FIND_CONFERENCE,
+	};
 	const participantMissing = () => ({
 		what: `Participant "${text('participant')}" was not found in ${conference}`,
 		next: FIND_PARTICIPANT,
@@ -72,7 +75,10 @@ export function attemptOf(context: IExecuteSingleFunctions): Attempt {
 					'The dial may have reached Telnyx: list the participants of the conference to check before dialing again.',
 			};
 		case 'conferenceParticipant.delete':
-			return { action: `remove ${participant()} from ${conference}`, notFound: participantMissing() };
+			return {
+				action: `remove ${participant()} from ${conference}`,
+				notFound: participantMissing(),
+			};
 		case 'conferenceParticipant.get':
 			return { action: `get ${participant()} in ${conference}`, notFound: participantMissing() };
 		case 'conferenceParticipant.getAll':
@@ -96,11 +102,23 @@ const STATUS_REASONS: Record<number, [reason: string, next: string]> = {
 		'the API key is not allowed to do this',
 		'Use an API key with access to TeXML (Programmable Voice); trying again will not help.',
 	],
-	404: ['Telnyx did not find it', 'Check the conference SID and the participant’s call SID or label.'],
+	404: [
+		'Telnyx did not find it',
+		'Check the conference SID and the participant’s call SID or label.',
+	],
 	408: ['Telnyx timed out', 'Try again in a moment.'],
-	409: ['it was changed at the same time', 'Get it again to see its current state before trying again.'],
-	422: ['Telnyx refused the request', 'Nothing was changed; sending the same request again will fail the same way.'],
-	429: ['Telnyx is rate limiting this API key', 'Wait a few seconds, then send fewer requests at once.'],
+	409: [
+		'it was changed at the same time',
+		'Get it again to see its current state before trying again.',
+	],
+	422: [
+		'Telnyx refused the request',
+		'Nothing was changed; sending the same request again will fail the same way.',
+	],
+	429: [
+		'Telnyx is rate limiting this API key',
+		'Wait a few seconds, then send fewer requests at once.',
+	],
 };
 
 /** Telnyx's 404s may also mean an account SID that is not the key's own; that needs a person. */
@@ -110,11 +128,15 @@ const ACCOUNT_SID_NOTE =
 /** One message: what failed and for which IDs, Telnyx's own words, then the next step. */
 function messageFor(statusCode: number, telnyxSaid: string | undefined, attempt?: Attempt): string {
 	const said = telnyxSaid ? ` (Telnyx: ${telnyxSaid.trim().replace(/\.$/, '')})` : '';
-	if (statusCode === 404 && attempt?.notFound) return `${attempt.notFound.what}${said}. ${attempt.notFound.next}`;
+	if (statusCode === 404 && attempt?.notFound)
+		return `${attempt.notFound.what}${said}. ${attempt.notFound.next}`;
 	const [reason, next] =
 		STATUS_REASONS[statusCode] ??
 		(statusCode >= 500
-			? [`Telnyx answered with server error ${statusCode}`, 'The problem is on the Telnyx side; try again later.']
+			? [
+					`Telnyx answered with server error ${statusCode}`,
+					'The problem is on the Telnyx side; try again later.',
+				]
 			: [`Telnyx answered ${statusCode}`, 'Check the request and the Base URL of the credential.']);
 	// A timeout or server error does not say whether a dial was carried out.
 	const unsure = attempt?.checkBeforeRepeating && (statusCode === 408 || statusCode >= 500);
@@ -160,7 +182,9 @@ export function telnyxApiError(
 	const details = errors.map(describeError).filter(Boolean);
 	const error = new NodeApiError(node, body, {
 		message,
-		description: [...details, statusCode === 404 ? ACCOUNT_SID_NOTE : undefined].filter(Boolean).join('\n'),
+		description: [...details, statusCode === 404 ? ACCOUNT_SID_NOTE : undefined]
+			.filter(Boolean)
+			.join('\n'),
 		httpCode: String(statusCode),
 		itemIndex,
 	});
@@ -179,14 +203,26 @@ export async function throwOnTelnyxError(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (response.statusCode < 400) return items;
-	throw telnyxApiError(this.getNode(), response.statusCode, response.body, this.getItemIndex(), attemptOf(this));
+	throw telnyxApiError(
+		this.getNode(),
+		response.statusCode,
+		response.body,
+		this.getItemIndex(),
+		attemptOf(this),
+	);
 }
 
 /** What a network failure means, by Node's error code, and the next step. */
 const NETWORK_FAILURES: Record<string, [string, string]> = {
-	ECONNREFUSED: ['the connection was refused', 'Check the Base URL of the credential, or try again later.'],
+	ECONNREFUSED: [
+		'the connection was refused',
+		'Check the Base URL of the credential, or try again later.',
+	],
 	ECONNRESET: ['the connection was cut', 'Try again.'],
-	ENOTFOUND: ['the host was not found', 'The host of the Base URL in the credential does not exist; correct it.'],
+	ENOTFOUND: [
+		'the host was not found',
+		'The host of the Base URL in the credential does not exist; correct it.',
+	],
 	ETIMEDOUT: ['the request timed out', 'Try again, or raise the timeout under Options.'],
 	ECONNABORTED: ['the request timed out', 'Try again, or raise the timeout under Options.'],
 };
@@ -195,7 +231,12 @@ const NETWORK_FAILURES: Record<string, [string, string]> = {
  * Replaces an error from the HTTP layer with one that carries no request details: the original
  * holds the request configuration, Authorization header included.
  */
-export function withoutRequestDetails(node: INode, error: unknown, itemIndex?: number, attempt?: Attempt): unknown {
+export function withoutRequestDetails(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+	attempt?: Attempt,
+): unknown {
 	if (error instanceof NodeApiError && error.httpCode && /^\d+$/.test(error.httpCode)) return error;
 	if (error instanceof NodeApiError && error.errorResponse?.network_error) return error; // done already
 	const source = error as { code?: string; cause?: { code?: string } };

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /**
  * The fields kept per resource when Simplify is on: what a person or an AI model needs to act
@@ -6,12 +11,18 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
  * A field Telnyx did not send stays absent rather than becoming null.
  */
 export const SIMPLIFIED_FIELDS: Record<string, { listKey: string; fields: string[] }> = {
-	conference: { listKey: 'conferences', fields: ['sid', 'friendly_name', 'status', 'date_created', 'date_updated'] },
+	conference: {
+		listKey: 'conferences',
+		fields: ['sid', 'friendly_name', 'status', 'date_created', 'date_updated'],
+	},
 	conferenceParticipant: {
 		listKey: 'participants',
 		fields: ['call_sid', 'muted', 'hold', 'coaching', 'coaching_call_sid', 'status'],
 	},
-	conferenceRecording: { listKey: 'recordings', fields: ['sid', 'status', 'duration', 'media_url'] },
+	conferenceRecording: {
+		listKey: 'recordings',
+		fields: ['sid', 'status', 'duration', 'media_url'],
+	},
 };
 
 /** Top-level node parameter; off by default so existing workflows keep their output. */
