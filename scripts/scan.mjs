@@ -7,7 +7,7 @@
 //   node scripts/scan.mjs --source   source only
 //   node scripts/scan.mjs --source --dir <folder>   source only, of another folder
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,10 @@ process.env.TMPDIR = scratch;
 
 try {
 	const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
-	const legs = [['source', () => analyzePackage(root, SOURCE_FILE_PATTERNS)]];
+	const legs = [
+		['eslint-disable ignored', () => canary(analyzePackage, SOURCE_FILE_PATTERNS)],
+		['source', () => analyzePackage(root, SOURCE_FILE_PATTERNS)],
+	];
 	// The scanner lints the tarball's compiled code and package.json, as npm would serve them.
 	if (!sourceOnly) legs.push(['tarball', () => analyzePackage(unpack(root, scratch), ['**/*.js', 'package.json'])]);
 
@@ -43,6 +46,22 @@ try {
 	process.exitCode = 1;
 } finally {
 	rmSync(scratch, { recursive: true, force: true });
+}
+
+/**
+ * Proof that the analysis is live and ignores inline configuration, as n8n's does: a console.log
+ * under an eslint-disable comment must be reported. Passes only when the scan fails that code.
+ */
+async function canary(analyzePackage, patterns) {
+	const dir = join(scratch, 'canary');
+	mkdirSync(join(dir, 'nodes', 'Canary'), { recursive: true });
+	copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+	writeFileSync(join(dir, 'nodes', 'Canary', 'canary.ts'), '// eslint-disable-next-line no-console\nconsole.log(1);\n');
+	const result = await analyzePackage(dir, patterns);
+	const caught = !result.passed && /canary\.ts\s+2:1\s+error\s+Unexpected console statement\s+no-console/.test(result.details ?? '');
+	return caught
+		? { passed: true }
+		: { passed: false, message: 'an eslint-disabled console.log went unreported', details: result.details };
 }
 
 /** `npm pack` into the scratch folder and unpack it the way the scanner does; returns the folder. */
