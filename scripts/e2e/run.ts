@@ -3,6 +3,7 @@
  * app. Installs n8n on demand, installs the packed package as a community package into a fresh
  * user folder, runs the workflows in `test/e2e/` with n8n's CLI against the TeXML sandbox, tests
  * the credential through the editor's REST API, and with --ui drives the editor in Chromium.
+ * `--queue [--runs N] [--workers 2,4]` runs the queue-mode suite instead (queue.ts).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -47,7 +48,23 @@ function parseOptions(argv: string[]): Options {
 }
 
 async function main() {
-	const options = parseOptions(process.argv.slice(2));
+	const argv = process.argv.slice(2);
+	if (argv.includes('--queue')) {
+		// Queue mode is its own suite (see queue.ts): PostgreSQL, Redis, main, workers, a webhook process.
+		const { runQueueE2e } = await import('./queue');
+		const number = (name: string, fallback: string) => {
+			const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+			return i < 0 ? fallback : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+		};
+		process.exitCode = await runQueueE2e({
+			n8n: number('n8n', process.env.E2E_N8N_VERSION ?? DEFAULT_N8N),
+			runs: Number(number('runs', '1')),
+			workers: number('workers', '2,4').split(',').map(Number),
+			keep: argv.includes('--keep'),
+		});
+		return;
+	}
+	const options = parseOptions(argv);
 	const started = Date.now();
 	const timings: Array<[string, number]> = [];
 	const timed = async <T>(what: string, body: () => Promise<T>): Promise<T> => {

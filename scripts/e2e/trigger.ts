@@ -13,7 +13,7 @@ import { WORLD } from './world';
 const TRIGGER = 'n8n-nodes-telnyx-texml.telnyxTexmlTrigger';
 
 /** Activates a workflow: `POST …/activate` with the current version in n8n 2.x, `PATCH active` in 1.x. */
-async function activate(editor: EditorSession, id: string) {
+export async function activate(editor: EditorSession, id: string) {
 	const current = await editor.request<{ versionId: string }>('GET', `/rest/workflows/${id}`);
 	const answers = [
 		await editor.request('POST', `/rest/workflows/${id}/activate`, { versionId: current.data.versionId }),

@@ -1,0 +1,176 @@
+/**
+ * n8n in queue mode as an operator runs it: one main process, `n8n worker` processes and one
+ * `n8n webhook` process, sharing PostgreSQL, Redis and one user folder (where the community
+ * package is installed once), each on its own free ports on 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+import { freePort, type N8nHome } from './n8n';
+import type { Service } from './queue-services';
+import { run } from './runtime';
+
+export interface N8nProcess {
+	/** `main`, `webhook`, `worker-1`, … */
+	name: string;
+	url: string;
+	child: ChildProcess;
+	output(): string;
+	/** Execution ids this process said it ran (workers: "Worker started execution N"). */
+	executions(): string[];
+	stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface QueueCluster {
+	home: N8nHome;
+	main: N8nProcess;
+	webhook?: N8nProcess;
+	workers: N8nProcess[];
+	/** Runs SQL against n8n's database; rows as arrays of strings. */
+	sql(query: string): Promise<string[][]>;
+	startWorkers(count: number): Promise<void>;
+	startWebhook(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+/** The settings every process of the cluster shares (n8n docs, "Configuring queue mode"). */
+export function queueEnv(home: N8nHome, postgres: Service, redis: Service): NodeJS.ProcessEnv {
+	return {
+		...home.env,
+		EXECUTIONS_MODE: 'queue',
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: 'postgres',
+		DB_POSTGRESDB_USER: 'postgres',
+		DB_POSTGRESDB_PASSWORD: '',
+		// Workers report "started execution" at info level; the rest of the log stays readable.
+		N8N_LOG_LEVEL: 'info',
+		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+	};
+}
+
+const STARTED = /started execution (\d+)/i;
+
+async function spawnN8n(home: N8nHome, env: NodeJS.ProcessEnv, name: string, args: string[], port: number): Promise<N8nProcess> {
+	const processEnv = {
+		...env,
+		N8N_PORT: String(port),
+		QUEUE_HEALTH_CHECK_PORT: String(port),
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+	};
+	// Its own process group, so that stopping (or killing) it reaches its task runner too.
+	const child = spawn(path.join(home.runtime.nodeBin, 'node'), [home.runtime.n8nBin, ...args], {
+		env: processEnv,
+		cwd: home.userFolder,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	let output = '';
+	const executions: string[] = [];
+	const collect = (chunk: Buffer) => {
+		const text = chunk.toString();
+		output += text;
+		for (const line of text.split('\n')) {
+			const match = STARTED.exec(line);
+			if (match) executions.push(match[1]);
+		}
+	};
+	child.stdout?.on('data', collect);
+	child.stderr?.on('data', collect);
+	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+	return {
+		name,
+		url: `http://127.0.0.1:${port}`,
+		child,
+		output: () => output,
+		executions: () => [...executions],
+		stop: async (signal = 'SIGTERM') => {
+			const group = (sig: NodeJS.Signals) => {
+				try {
+					process.kill(-child.pid!, sig);
+				} catch {
+					// already gone
+				}
+			};
+			if (child.exitCode !== null || child.signalCode !== null) return group('SIGKILL');
+			group(signal);
+			const timer = setTimeout(() => group('SIGKILL'), 20_000);
+			await exited;
+			clearTimeout(timer);
+			group('SIGKILL'); // whatever of the group outlived n8n (its task runner)
+		},
+	};
+}
+
+/** Waits until a process answers `path` with 200 (and JSON when asked), or fails with its log tail. */
+async function waitReady(proc: N8nProcess, urlPath: string, json: boolean, timeoutMs = 180_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}\n${proc.output().slice(-3000)}`);
+		try {
+			const res = await fetch(`${proc.url}${urlPath}`);
+			if (res.ok && (!json || res.headers.get('content-type')?.includes('application/json'))) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+	await proc.stop();
+	throw new Error(`${proc.name} was not ready within ${timeoutMs / 1000} s\n${proc.output().slice(-3000)}`);
+}
+
+/** Starts main (the database is migrated and the workflows imported by then), then waits for its REST API. */
+export async function startCluster(home: N8nHome, postgres: Service, redis: Service, concurrency = 10): Promise<QueueCluster> {
+	const env = queueEnv(home, postgres, redis);
+	const main = await spawnN8n(home, env, 'main', ['start'], home.port);
+	await waitReady(main, '/rest/settings', true);
+	const workers: N8nProcess[] = [];
+	const cluster: QueueCluster = {
+		home,
+		main,
+		workers,
+		sql: async (query) => {
+			const out = await run(
+				'psql',
+				['-h', '127.0.0.1', '-p', String(postgres.port), '-U', 'postgres', '-d', 'postgres', '-At', '-F', '\t', '-c', query],
+				{ quiet: true, env: { ...process.env, PGCONNECT_TIMEOUT: '10' } },
+			);
+			return out
+				.split('\n')
+				.filter((line) => line.length > 0)
+				.map((line) => line.split('\t'));
+		},
+		startWorkers: async (count) => {
+			const started = await Promise.all(
+				Array.from({ length: count }, async (_, i) =>
+					spawnN8n(home, env, `worker-${workers.length + i + 1}`, ['worker', `--concurrency=${concurrency}`], await freePort()),
+				),
+			);
+			workers.push(...started);
+			await Promise.all(started.map((w) => waitReady(w, '/healthz/readiness', false)));
+		},
+		startWebhook: async () => {
+			cluster.webhook = await spawnN8n(home, env, 'webhook', ['webhook'], await freePort());
+			await waitReady(cluster.webhook, '/healthz/readiness', false);
+		},
+		stop: async () => {
+			await Promise.all([...workers, ...(cluster.webhook ? [cluster.webhook] : [])].map((p) => p.stop()));
+			await main.stop();
+		},
+	};
+	return cluster;
+}
+
+/** `n8n <args>` (import and the like) against the cluster's database. */
+export function queueCli(home: N8nHome, postgres: Service, redis: Service, args: string[]) {
+	return run(path.join(home.runtime.nodeBin, 'node'), [home.runtime.n8nBin, ...args], {
+		env: { ...queueEnv(home, postgres, redis), N8N_RUNNERS_BROKER_PORT: undefined },
+		cwd: home.userFolder,
+		quiet: true,
+	});
+}
