@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: this node against n8n's HTTP Request node, a bare declarative node and a raw
  * fetch loop, side by side in one run on one sandbox, printed as one table.
+ * `npm run bench -- --queue` adds P6: the queue-mode job of `npm run e2e -- --queue` (4 × 250
+ * mutes at 100 requests/second, x-ratelimit-* only on 429s) with 1, 2 and 4 workers.
  *
  * n8n-nodes-base (for the HTTP Request node) is installed on first use into .cache/bench/, with
  * install scripts off; `npm test` never needs it.
@@ -249,6 +251,53 @@ async function timed(runner: Runner, s: Scene) {
 	return { seconds, failed: s.failed() };
 }
 
+/**
+ * P6: n8n 2.8.4 in queue mode (main, a webhook process, 1, 2 then 4 fresh workers of concurrency
+ * 10, PostgreSQL, Redis), 4 executions of 250 mutes posted together; one row per worker count.
+ */
+async function queueFigures(): Promise<string[][]> {
+	const { startQueueWorld } = await import('./e2e/queue-world');
+	const { runMuteJob } = await import('./e2e/queue-job');
+	const { DEFAULT_N8N } = await import('./e2e/runtime');
+	log('P6: queue mode (starting PostgreSQL, Redis and n8n)…');
+	const world = await startQueueWorld({ workers: 2, n8n: process.env.E2E_N8N_VERSION ?? DEFAULT_N8N });
+	const rows: string[][] = [];
+	try {
+		// The machine's own pace for the job, no rate limit: the floor means little below it.
+		const pace = await runMuteJob(world, { executions: 4, items: 250, rateLimitHeaders: 'always', rateLimit: 0 });
+		let single: number | undefined;
+		for (const workers of [1, 2, 4]) {
+			await world.restartWorkers(workers);
+			log(`  ${workers} worker(s)…`);
+			const f = await runMuteJob(world, { executions: 4, items: 250, rateLimitHeaders: 'on429' });
+			const ratio = f.wall / f.floor;
+			const share = (100 * f.limited) / f.requests;
+			single ??= ratio;
+			rows.push([
+				workers === 1
+					? `P6 queue mode, 4 × 250 mutes at ${RATE_LIMIT} req/s (x-ratelimit-* only on 429s): wall ÷ ${f.floor} s floor, ${workers} worker`
+					: `P6 … ${workers} workers`,
+				`${ratio.toFixed(2)}× (${f.wall.toFixed(1)} s), ${f.failed} failed, ${f.limited} × 429 (${share.toFixed(1)} % of ${f.requests})`,
+				workers === 1 ? '' : `1 worker: ${single.toFixed(2)}×`,
+				workers === 1 ? '' : `${(ratio / single).toFixed(2)}×`,
+				workers === 1
+					? ''
+					: `≤ 1.30×, ≤ 5 % 429s, 0 failed: ${ratio <= 1.3 && share <= 5 && f.failed === 0 ? 'met' : 'NOT met'}`,
+			]);
+		}
+		rows.push([
+			'P6 … 2 workers, no rate limit (this machine’s pace)',
+			`${pace.wall.toFixed(1)} s, ${(pace.items / pace.wall).toFixed(0)} mutes/s, ${pace.failed} failed`,
+			'',
+			'',
+			'',
+		]);
+	} finally {
+		await world.stop();
+	}
+	return rows;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Packed size and the time a fresh process takes to require() the built node and credential. */
@@ -304,6 +353,8 @@ async function main() {
 		log('P4: package…');
 		const p4 = packageFigures();
 
+		const p6 = process.argv.includes('--queue') ? await queueFigures() : [];
+
 		const x = (n: number) => `${n.toFixed(2)}×`;
 		const rows = [
 			['Measure', 'This node', 'Compared with', 'Ratio', 'Goal'],
@@ -325,6 +376,7 @@ async function main() {
 			['', ours.toFixed(0), `raw fetch loop (10 at a time): ${raw.toFixed(0)}`, x(ours / raw), ''],
 			['P4 packed tarball', `${(p4.packed / 1024).toFixed(1)} kB (${(p4.unpacked / 1024).toFixed(1)} kB unpacked, ${p4.files} files)`, '', '', ''],
 			['P4 require() node + credential', `${p4.requireMs.toFixed(1)} ms (median of 5 fresh processes, n8n-workflow preloaded)`, '', '', ''],
+			...p6,
 		];
 		process.stdout.write(`${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
 		if (httpRequestError) process.stdout.write(`\nHTTP Request node ended with: "${httpRequestError}"\n`);

@@ -39,7 +39,17 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 	const configurations: Configuration[] = [];
 	let killReport = '';
 	const world = await startQueueWorld({ workers: options.workers[0], n8n: options.n8n, keep: options.keep });
+	let pace = '';
 	try {
+		// The same job without a rate limit: how fast this machine runs it at all (the 10 s floor
+		// means little when n8n itself needs longer).
+		await checks.check(`${options.workers[0]} workers, no rate limit: the machine's own pace`, async () => {
+			const figures = await runMuteJob(world, { executions: EXECUTIONS, items: ITEMS, rateLimitHeaders: 'always', rateLimit: 0 });
+			pace = `Without a rate limit, ${options.workers[0]} workers: ${figures.wall.toFixed(1)} s for ${figures.items} mutes (${(figures.items / figures.wall).toFixed(0)} per second), ${figures.failed} failed.`;
+			log(pace);
+			expectEqual(figures.failed, 0, 'participants not muted');
+		});
+		await world.restartWorkers(options.workers[0]);
 		let first = true;
 		for (const workers of options.workers) {
 			for (const headers of HEADER_MODES) {
@@ -69,6 +79,7 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 	}
 
 	process.stdout.write(`\n${summary(configurations)}\n`);
+	if (pace) process.stdout.write(`${pace}\n`);
 	if (killReport) process.stdout.write(`${killReport}\n`);
 	process.stdout.write(`\ne2e --queue: ${checks.passed} passed, ${checks.failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
 	return checks.failed ? 1 : 0;
