@@ -9,12 +9,16 @@ async function burst(faults: FaultOptions) {
 	sandbox = await startSandbox({ faults });
 	const answers = await Promise.all(
 		Array.from({ length: 20 }, () =>
-			fetch(`${sandbox.baseUrl}/whoami`, { headers: { authorization: `Bearer ${sandbox.account.apiKey}` } }).then(
-				async (r) => {
-					await r.text();
-					return { status: r.status, limit: r.headers.get('x-ratelimit-limit'), retryAfter: r.headers.get('retry-after') };
-				},
-			),
+			fetch(`${sandbox.baseUrl}/whoami`, {
+				headers: { authorization: `Bearer ${sandbox.account.apiKey}` },
+			}).then(async (r) => {
+				await r.text();
+				return {
+					status: r.status,
+					limit: r.headers.get('x-ratelimit-limit'),
+					retryAfter: r.headers.get('retry-after'),
+				};
+			}),
 		),
 	);
 	const ok = answers.filter((a) => a.status === 200);

@@ -56,7 +56,13 @@ export function queueEnv(home: N8nHome, postgres: Service, redis: Service): Node
 
 const STARTED = /started execution (\d+)/i;
 
-async function spawnN8n(home: N8nHome, env: NodeJS.ProcessEnv, name: string, args: string[], port: number): Promise<N8nProcess> {
+async function spawnN8n(
+	home: N8nHome,
+	env: NodeJS.ProcessEnv,
+	name: string,
+	args: string[],
+	port: number,
+): Promise<N8nProcess> {
 	const processEnv = {
 		...env,
 		N8N_PORT: String(port),
@@ -111,21 +117,32 @@ async function spawnN8n(home: N8nHome, env: NodeJS.ProcessEnv, name: string, arg
 async function waitReady(proc: N8nProcess, urlPath: string, json: boolean, timeoutMs = 180_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}\n${proc.output().slice(-3000)}`);
+		if (proc.child.exitCode !== null)
+			throw new Error(
+				`${proc.name} exited with ${proc.child.exitCode}\n${proc.output().slice(-3000)}`,
+			);
 		try {
 			const res = await fetch(`${proc.url}${urlPath}`);
-			if (res.ok && (!json || res.headers.get('content-type')?.includes('application/json'))) return;
+			if (res.ok && (!json || res.headers.get('content-type')?.includes('application/json')))
+				return;
 		} catch {
 			// not listening yet
 		}
 		await new Promise((resolve) => setTimeout(resolve, 300));
 	}
 	await proc.stop();
-	throw new Error(`${proc.name} was not ready within ${timeoutMs / 1000} s\n${proc.output().slice(-3000)}`);
+	throw new Error(
+		`${proc.name} was not ready within ${timeoutMs / 1000} s\n${proc.output().slice(-3000)}`,
+	);
 }
 
 /** Starts main (the database is migrated and the workflows imported by then), then waits for its REST API. */
-export async function startCluster(home: N8nHome, postgres: Service, redis: Service, concurrency = 10): Promise<QueueCluster> {
+export async function startCluster(
+	home: N8nHome,
+	postgres: Service,
+	redis: Service,
+	concurrency = 10,
+): Promise<QueueCluster> {
 	const env = queueEnv(home, postgres, redis);
 	const main = await spawnN8n(home, env, 'main', ['start'], home.port);
 	await waitReady(main, '/rest/settings', true);
@@ -137,7 +154,21 @@ export async function startCluster(home: N8nHome, postgres: Service, redis: Serv
 		sql: async (query) => {
 			const out = await run(
 				'psql',
-				['-h', '127.0.0.1', '-p', String(postgres.port), '-U', 'postgres', '-d', 'postgres', '-At', '-F', '\t', '-c', query],
+				[
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(postgres.port),
+					'-U',
+					'postgres',
+					'-d',
+					'postgres',
+					'-At',
+					'-F',
+					'\t',
+					'-c',
+					query,
+				],
 				{ quiet: true, env: { ...process.env, PGCONNECT_TIMEOUT: '10' } },
 			);
 			return out
@@ -148,7 +179,13 @@ export async function startCluster(home: N8nHome, postgres: Service, redis: Serv
 		startWorkers: async (count) => {
 			const started = await Promise.all(
 				Array.from({ length: count }, async (_, i) =>
-					spawnN8n(home, env, `worker-${workers.length + i + 1}`, ['worker', `--concurrency=${concurrency}`], await freePort()),
+					spawnN8n(
+						home,
+						env,
+						`worker-${workers.length + i + 1}`,
+						['worker', `--concurrency=${concurrency}`],
+						await freePort(),
+					),
 				),
 			);
 			workers.push(...started);
@@ -159,7 +196,9 @@ export async function startCluster(home: N8nHome, postgres: Service, redis: Serv
 			await waitReady(cluster.webhook, '/healthz/readiness', false);
 		},
 		stop: async () => {
-			await Promise.all([...workers, ...(cluster.webhook ? [cluster.webhook] : [])].map((p) => p.stop()));
+			await Promise.all(
+				[...workers, ...(cluster.webhook ? [cluster.webhook] : [])].map((p) => p.stop()),
+			);
 			await main.stop();
 		},
 	};

@@ -53,13 +53,22 @@ export interface JobFigures {
 const ms = (value: string | undefined) => (value ? Date.parse(value.replace(' ', 'T')) : undefined);
 
 /** The executions of the mute workflow with an id above `afterId`, from n8n's database. */
-export async function executionsAfter(world: QueueWorld, workflowId: string, afterId: number): Promise<ExecutionRow[]> {
+export async function executionsAfter(
+	world: QueueWorld,
+	workflowId: string,
+	afterId: number,
+): Promise<ExecutionRow[]> {
 	const rows = await world.cluster.sql(
 		`SELECT id, status, to_char("startedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), ` +
 			`to_char("stoppedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ` +
 			`FROM execution_entity WHERE "workflowId" = '${workflowId}' AND id > ${afterId} ORDER BY id`,
 	);
-	return rows.map(([id, status, startedAt, stoppedAt]) => ({ id, status, startedAt: ms(startedAt), stoppedAt: ms(stoppedAt) }));
+	return rows.map(([id, status, startedAt, stoppedAt]) => ({
+		id,
+		status,
+		startedAt: ms(startedAt),
+		stoppedAt: ms(stoppedAt),
+	}));
 }
 
 export async function lastExecutionId(world: QueueWorld): Promise<number> {
@@ -90,14 +99,18 @@ export async function runMuteJob(world: QueueWorld, options: JobOptions): Promis
 			fetch(url, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ participants: c.participants.map((p) => ({ conference: c.sid, label: p.label })) }),
+				body: JSON.stringify({
+					participants: c.participants.map((p) => ({ conference: c.sid, label: p.label })),
+				}),
 			}).then((r) => r.status),
 		),
 	);
-	if (answers.some((status) => status !== 200)) throw new Error(`the webhook process answered ${answers.join(', ')}`);
+	if (answers.some((status) => status !== 200))
+		throw new Error(`the webhook process answered ${answers.join(', ')}`);
 
 	const total = options.executions * options.items;
-	const muted = () => conferences.reduce((sum, c) => sum + c.participants.filter((p) => p.muted).length, 0);
+	const muted = () =>
+		conferences.reduce((sum, c) => sum + c.participants.filter((p) => p.muted).length, 0);
 	const deadline = started + (options.timeoutMs ?? 10 * 60_000);
 	let executions: ExecutionRow[] = [];
 	const seenEnded = new Map<string, number>();
@@ -109,7 +122,8 @@ export async function runMuteJob(world: QueueWorld, options: JobOptions): Promis
 			if (ENDED.has(e.status) && !seenEnded.has(e.id)) seenEnded.set(e.id, Date.now());
 			e.seenEndedAt = seenEnded.get(e.id);
 		}
-		if (executions.length >= options.executions && executions.every((e) => ENDED.has(e.status))) break;
+		if (executions.length >= options.executions && executions.every((e) => ENDED.has(e.status)))
+			break;
 		if (Date.now() > deadline) {
 			timedOut = true;
 			break;
@@ -117,7 +131,9 @@ export async function runMuteJob(world: QueueWorld, options: JobOptions): Promis
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	const ended = Math.max(...executions.map((e) => e.stoppedAt ?? Date.now()));
-	const requests = sandbox.requests.slice(firstRequest).filter((r) => [...sids].some((sid) => r.url.includes(sid)));
+	const requests = sandbox.requests
+		.slice(firstRequest)
+		.filter((r) => [...sids].some((sid) => r.url.includes(sid)));
 	const perItem = new Map<string, number>();
 	for (const r of requests) perItem.set(r.url, (perItem.get(r.url) ?? 0) + 1);
 	const ids = new Set(executions.map((e) => e.id));

@@ -21,7 +21,8 @@ export interface Service {
 /** PostgreSQL's server binaries: on PATH, else Debian's versioned folder (the newest). */
 function postgresBin(): string | undefined {
 	for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-		if (dir && existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'postgres'))) return dir;
+		if (dir && existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'postgres')))
+			return dir;
 	}
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return undefined;
@@ -42,13 +43,21 @@ const isRoot = () => process.getuid?.() === 0;
 
 /** Installs Debian's postgresql and redis-server when a binary is missing (root only). */
 export async function ensureServicePackages() {
-	const missing = [!postgresBin() && 'postgresql', !redisBin() && 'redis-server'].filter(Boolean) as string[];
+	const missing = [!postgresBin() && 'postgresql', !redisBin() && 'redis-server'].filter(
+		Boolean,
+	) as string[];
 	if (missing.length === 0) return;
-	if (!isRoot()) throw new Error(`queue mode needs ${missing.join(' and ')}: install them (apt-get install -y ${missing.join(' ')})`);
+	if (!isRoot())
+		throw new Error(
+			`queue mode needs ${missing.join(' and ')}: install them (apt-get install -y ${missing.join(' ')})`,
+		);
 	log(`installing ${missing.join(' and ')} with apt-get`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	await run('apt-get', ['update'], { env, quiet: true });
-	await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env, quiet: true });
+	await run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], {
+		env,
+		quiet: true,
+	});
 }
 
 function startProcess(
@@ -84,7 +93,10 @@ async function waitForPort(service: Service, child: ChildProcess, timeoutMs = 60
 	const net = await import('node:net');
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`${service.name} exited with ${child.exitCode}\n${service.output().slice(-2000)}`);
+		if (child.exitCode !== null)
+			throw new Error(
+				`${service.name} exited with ${child.exitCode}\n${service.output().slice(-2000)}`,
+			);
 		const open = await new Promise<boolean>((resolve) => {
 			const socket = net.connect(service.port, '127.0.0.1');
 			socket.once('connect', () => (socket.destroy(), resolve(true)));
@@ -94,7 +106,9 @@ async function waitForPort(service: Service, child: ChildProcess, timeoutMs = 60
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	await service.stop();
-	throw new Error(`${service.name} did not listen on ${service.port} within ${timeoutMs / 1000} s\n${service.output().slice(-2000)}`);
+	throw new Error(
+		`${service.name} did not listen on ${service.port} within ${timeoutMs / 1000} s\n${service.output().slice(-2000)}`,
+	);
 }
 
 /**
@@ -110,29 +124,50 @@ export async function startPostgres(folder: string): Promise<Service> {
 	const ids = isRoot() ? await postgresIds() : {};
 	if (ids.uid !== undefined) chownSync(folder, ids.uid, ids.gid!);
 	const env = { PATH: process.env.PATH, LANG: 'C.UTF-8', HOME: folder };
-	await run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
-		quiet: true,
-		cwd: folder,
-		env,
-		...ids,
-	});
+	await run(
+		path.join(bin, 'initdb'),
+		['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+		{
+			quiet: true,
+			cwd: folder,
+			env,
+			...ids,
+		},
+	);
 	const port = await freePort();
-	const { child, service } = startProcess('postgres', path.join(bin, 'postgres'), [
-		'-D', data,
-		'-h', '127.0.0.1',
-		'-p', String(port),
-		'-k', folder,
-		'-c', 'fsync=off',
-		'-c', 'synchronous_commit=off',
-		'-c', 'full_page_writes=off',
-		'-c', 'max_connections=200',
-	], port, ids);
+	const { child, service } = startProcess(
+		'postgres',
+		path.join(bin, 'postgres'),
+		[
+			'-D',
+			data,
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(port),
+			'-k',
+			folder,
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=200',
+		],
+		port,
+		ids,
+	);
 	await waitForPort(service, child);
 	return service;
 }
 
 async function postgresIds(): Promise<{ uid?: number; gid?: number }> {
-	const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres'], { quiet: true }), run('id', ['-g', 'postgres'], { quiet: true })]);
+	const [uid, gid] = await Promise.all([
+		run('id', ['-u', 'postgres'], { quiet: true }),
+		run('id', ['-g', 'postgres'], { quiet: true }),
+	]);
 	return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
 }
 
@@ -145,7 +180,20 @@ export async function startRedis(folder: string): Promise<Service> {
 	const { child, service } = startProcess(
 		'redis',
 		bin,
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder, '--daemonize', 'no'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			folder,
+			'--daemonize',
+			'no',
+		],
 		port,
 	);
 	await waitForPort(service, child);

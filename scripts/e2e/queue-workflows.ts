@@ -25,7 +25,12 @@ export function muteWorkflow() {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: MUTE_WORKFLOW.webhookId,
-				parameters: { httpMethod: 'POST', path: MUTE_WORKFLOW.path, responseMode: 'onReceived', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: MUTE_WORKFLOW.path,
+					responseMode: 'onReceived',
+					options: {},
+				},
 			},
 			{
 				id: 'c0a80001-0000-4000-8000-000000000002',

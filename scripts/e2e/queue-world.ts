@@ -42,12 +42,21 @@ function hookSignals() {
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 		process.once(signal, () => {
 			log(`${signal}: stopping n8n, PostgreSQL and Redis`);
-			void Promise.allSettled(stops.splice(0).reverse().map((stop) => stop())).then(() => process.exit(130));
+			void Promise.allSettled(
+				stops
+					.splice(0)
+					.reverse()
+					.map((stop) => stop()),
+			).then(() => process.exit(130));
 		});
 	}
 }
 
-export async function startQueueWorld(options: { workers: number; n8n: string; keep?: boolean }): Promise<QueueWorld> {
+export async function startQueueWorld(options: {
+	workers: number;
+	n8n: string;
+	keep?: boolean;
+}): Promise<QueueWorld> {
 	hookSignals();
 	const started = Date.now();
 	const runtime = await ensureN8n(options.n8n);
@@ -66,27 +75,47 @@ export async function startQueueWorld(options: { workers: number; n8n: string; k
 		const index = stops.indexOf(stop);
 		if (index >= 0) stops.splice(index, 1);
 		for (const cleanup of cleanups.splice(0).reverse()) {
-			await cleanup().catch((error: unknown) => log(`stopping: ${error instanceof Error ? error.message : String(error)}`));
+			await cleanup().catch((error: unknown) =>
+				log(`stopping: ${error instanceof Error ? error.message : String(error)}`),
+			);
 		}
 	};
 	stops.push(stop);
 	try {
 		const sandbox = await startWorld();
 		cleanups.push(() => sandbox.close());
-		const [postgres, redis] = await Promise.all([startPostgres(pgFolder), startRedis(path.join(scratch, 'redis'))]);
-		cleanups.push(() => postgres.stop(), () => redis.stop());
+		const [postgres, redis] = await Promise.all([
+			startPostgres(pgFolder),
+			startRedis(path.join(scratch, 'redis')),
+		]);
+		cleanups.push(
+			() => postgres.stop(),
+			() => redis.stop(),
+		);
 		log(`PostgreSQL on ${postgres.port}, Redis on ${redis.port}, sandbox ${sandbox.baseUrl}`);
 
 		const tarball = await buildAndPack(scratch);
 		const home = await createHome(runtime, path.join(scratch, 'user'));
 		await installIntoUserFolder(home.userFolder, tarball);
 		const signer = newSigningKey();
-		const credential = credentialFixture(sandbox).map((c) => ({ ...c, data: { ...c.data, publicKey: signer.publicKey } }));
+		const credential = credentialFixture(sandbox).map((c) => ({
+			...c,
+			data: { ...c.data, publicKey: signer.publicKey },
+		}));
 		writeJson(path.join(scratch, 'credentials.json'), credential);
 		const examples = loadWorkflows().filter((w) => w.example);
-		writeJson(path.join(scratch, 'workflows.json'), [muteWorkflow(), ...examples.map((w) => w.workflow)]);
-		await queueCli(home, postgres, redis, ['import:credentials', `--input=${path.join(scratch, 'credentials.json')}`]);
-		await queueCli(home, postgres, redis, ['import:workflow', `--input=${path.join(scratch, 'workflows.json')}`]);
+		writeJson(path.join(scratch, 'workflows.json'), [
+			muteWorkflow(),
+			...examples.map((w) => w.workflow),
+		]);
+		await queueCli(home, postgres, redis, [
+			'import:credentials',
+			`--input=${path.join(scratch, 'credentials.json')}`,
+		]);
+		await queueCli(home, postgres, redis, [
+			'import:workflow',
+			`--input=${path.join(scratch, 'workflows.json')}`,
+		]);
 
 		const cluster = await startCluster(home, postgres, redis);
 		cleanups.push(() => cluster.stop());
@@ -95,7 +124,9 @@ export async function startQueueWorld(options: { workers: number; n8n: string; k
 		await activate(editor, MUTE_WORKFLOW.id);
 		await cluster.startWebhook();
 		await cluster.startWorkers(options.workers);
-		log(`n8n ${runtime.n8nVersion} in queue mode: main ${cluster.main.url}, webhook ${cluster.webhook?.url}, ${options.workers} workers (ready after ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+		log(
+			`n8n ${runtime.n8nVersion} in queue mode: main ${cluster.main.url}, webhook ${cluster.webhook?.url}, ${options.workers} workers (ready after ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+		);
 
 		return {
 			runtime,

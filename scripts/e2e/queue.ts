@@ -10,7 +10,13 @@
 import type { Participant } from '../../sandbox';
 import { DEMO } from '../../sandbox/demo-data';
 import { Checks, expectEqual, expectTrue } from './checks';
-import { describeJob, executionsAfter, lastExecutionId, runMuteJob, type JobFigures } from './queue-job';
+import {
+	describeJob,
+	executionsAfter,
+	lastExecutionId,
+	runMuteJob,
+	type JobFigures,
+} from './queue-job';
 import { startQueueWorld, type QueueWorld } from './queue-world';
 import { log } from './runtime';
 import { activate } from './trigger';
@@ -25,7 +31,10 @@ export interface QueueOptions {
 const EXECUTIONS = 4;
 const ITEMS = 250;
 const HEADER_MODES = ['always', 'on429'] as const;
-const headerWords = { always: 'x-ratelimit-* on every answer', on429: 'x-ratelimit-* only on 429s' };
+const headerWords = {
+	always: 'x-ratelimit-* on every answer',
+	on429: 'x-ratelimit-* only on 429s',
+};
 
 interface Configuration {
 	workers: number;
@@ -38,17 +47,29 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 	const checks = new Checks('queue:');
 	const configurations: Configuration[] = [];
 	let killReport = '';
-	const world = await startQueueWorld({ workers: options.workers[0], n8n: options.n8n, keep: options.keep });
+	const world = await startQueueWorld({
+		workers: options.workers[0],
+		n8n: options.n8n,
+		keep: options.keep,
+	});
 	let pace = '';
 	try {
 		// The same job without a rate limit: how fast this machine runs it at all (the 10 s floor
 		// means little when n8n itself needs longer).
-		await checks.check(`${options.workers[0]} workers, no rate limit: the machine's own pace`, async () => {
-			const figures = await runMuteJob(world, { executions: EXECUTIONS, items: ITEMS, rateLimitHeaders: 'always', rateLimit: 0 });
-			pace = `Without a rate limit, ${options.workers[0]} workers: ${figures.wall.toFixed(1)} s for ${figures.items} mutes (${(figures.items / figures.wall).toFixed(0)} per second), ${figures.failed} failed.`;
-			log(pace);
-			expectEqual(figures.failed, 0, 'participants not muted');
-		});
+		await checks.check(
+			`${options.workers[0]} workers, no rate limit: the machine's own pace`,
+			async () => {
+				const figures = await runMuteJob(world, {
+					executions: EXECUTIONS,
+					items: ITEMS,
+					rateLimitHeaders: 'always',
+					rateLimit: 0,
+				});
+				pace = `Without a rate limit, ${options.workers[0]} workers: ${figures.wall.toFixed(1)} s for ${figures.items} mutes (${(figures.items / figures.wall).toFixed(0)} per second), ${figures.failed} failed.`;
+				log(pace);
+				expectEqual(figures.failed, 0, 'participants not muted');
+			},
+		);
 		await world.restartWorkers(options.workers[0]);
 		let first = true;
 		for (const workers of options.workers) {
@@ -61,13 +82,25 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 				for (let run = 1; run <= options.runs; run++) {
 					const name = `${workers} workers, ${headerWords[headers]}, run ${run}/${options.runs}: ${EXECUTIONS} × ${ITEMS} mutes, every item updated`;
 					await checks.check(name, async () => {
-						const figures = await runMuteJob(world, { executions: EXECUTIONS, items: ITEMS, rateLimitHeaders: headers });
+						const figures = await runMuteJob(world, {
+							executions: EXECUTIONS,
+							items: ITEMS,
+							rateLimitHeaders: headers,
+						});
 						configuration.jobs.push(figures);
 						log(describeJob(figures));
 						expectTrue(!figures.timedOut, 'the executions did not end within 10 minutes');
 						expectEqual(figures.failed, 0, 'participants not muted');
-						expectEqual(figures.executions.map((e) => e.status), Array(EXECUTIONS).fill('success'), 'execution statuses');
-						expectEqual(Object.keys(figures.perWorker).length, Math.min(workers, EXECUTIONS), 'workers that ran an execution');
+						expectEqual(
+							figures.executions.map((e) => e.status),
+							Array(EXECUTIONS).fill('success'),
+							'execution statuses',
+						);
+						expectEqual(
+							Object.keys(figures.perWorker).length,
+							Math.min(workers, EXECUTIONS),
+							'workers that ran an execution',
+						);
 					});
 				}
 			}
@@ -81,7 +114,9 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 	process.stdout.write(`\n${summary(configurations)}\n`);
 	if (pace) process.stdout.write(`${pace}\n`);
 	if (killReport) process.stdout.write(`${killReport}\n`);
-	process.stdout.write(`\ne2e --queue: ${checks.passed} passed, ${checks.failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+	process.stdout.write(
+		`\ne2e --queue: ${checks.passed} passed, ${checks.failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+	);
 	return checks.failed ? 1 : 0;
 }
 
@@ -89,7 +124,8 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 export function summary(configurations: Configuration[]): string {
 	const spread = (values: number[], digits: number, unit = '') => {
 		const sorted = [...values].sort((a, b) => a - b);
-		const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(digits) + unit;
+		const pick = (q: number) =>
+			sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(digits) + unit;
 		return sorted.length === 1 ? pick(0) : `${pick(0)} / ${pick(0.5)} / ${pick(1)}`;
 	};
 	const rows = [
@@ -100,7 +136,15 @@ export function summary(configurations: Configuration[]): string {
 		const clean = c.jobs.filter((j) => j.failed === 0 && !j.timedOut).length;
 		rows.push(
 			`| ${c.workers} | ${c.headers === 'always' ? 'every answer' : 'only 429s'} | ${clean} of ${c.jobs.length} | ` +
-				`${spread(c.jobs.map((j) => j.wall / j.floor), 2, '×')} | ${spread(c.jobs.map((j) => (100 * j.limited) / j.requests), 1, ' %')} | ` +
+				`${spread(
+					c.jobs.map((j) => j.wall / j.floor),
+					2,
+					'×',
+				)} | ${spread(
+					c.jobs.map((j) => (100 * j.limited) / j.requests),
+					1,
+					' %',
+				)} | ` +
 				`${(c.jobs.reduce((s, j) => s + j.attemptsMean, 0) / c.jobs.length).toFixed(3)} / ${Math.max(...c.jobs.map((j) => j.attemptsMax))} |`,
 		);
 	}
@@ -120,10 +164,16 @@ function joinCallback(world: QueueWorld, participant: Participant, forged = fals
 		SequenceNumber: '1',
 	}).toString();
 	const timestamp = String(Math.floor(Date.now() / 1000));
-	const signature = forged ? Buffer.alloc(64, 1).toString('base64') : world.signer.sign(timestamp, body);
+	const signature = forged
+		? Buffer.alloc(64, 1).toString('base64')
+		: world.signer.sign(timestamp, body);
 	return {
 		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', 'telnyx-timestamp': timestamp, 'telnyx-signature-ed25519': signature },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			'telnyx-timestamp': timestamp,
+			'telnyx-signature-ed25519': signature,
+		},
 		body,
 	};
 }
@@ -136,48 +186,88 @@ async function triggerCases(checks: Checks, world: QueueWorld) {
 	const conference = world.sandbox.store.conference(DEMO.account.sid, DEMO.conference.sid);
 	world.sandbox.faults.configure({});
 
-	await checks.check('trigger behind the webhook process: a forged callback gets 401 and starts nothing', async () => {
-		await activate(world.editor, example.workflow.id);
-		expectTrue(conference, 'the demo conference is missing');
-		const before = await lastExecutionId(world);
-		const newcomer = world.sandbox.store.addParticipant(conference, { label: 'forged-joiner', callSid: 'v3:queue-forged' });
-		// The webhook process finds a newly activated workflow in the database: 404 until then.
-		const deadline = Date.now() + 30_000;
-		let res = await fetch(url, joinCallback(world, newcomer, true));
-		while (res.status === 404 && Date.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			res = await fetch(url, joinCallback(world, newcomer, true));
-		}
-		expectEqual(res.status, 401, 'webhook answer');
-		await new Promise((resolve) => setTimeout(resolve, 2000));
-		expectEqual(await executionsAfter(world, example.workflow.id, before), [], 'executions after a forged callback');
-		expectEqual(newcomer.muted, false, 'the forged newcomer is muted');
-	});
+	await checks.check(
+		'trigger behind the webhook process: a forged callback gets 401 and starts nothing',
+		async () => {
+			await activate(world.editor, example.workflow.id);
+			expectTrue(conference, 'the demo conference is missing');
+			const before = await lastExecutionId(world);
+			const newcomer = world.sandbox.store.addParticipant(conference, {
+				label: 'forged-joiner',
+				callSid: 'v3:queue-forged',
+			});
+			// The webhook process finds a newly activated workflow in the database: 404 until then.
+			const deadline = Date.now() + 30_000;
+			let res = await fetch(url, joinCallback(world, newcomer, true));
+			while (res.status === 404 && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				res = await fetch(url, joinCallback(world, newcomer, true));
+			}
+			expectEqual(res.status, 401, 'webhook answer');
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+			expectEqual(
+				await executionsAfter(world, example.workflow.id, before),
+				[],
+				'executions after a forged callback',
+			);
+			expectEqual(newcomer.muted, false, 'the forged newcomer is muted');
+		},
+	);
 
-	await checks.check('trigger behind the webhook process: a signed join gets an empty 200 and a worker mutes the newcomer', async () => {
-		expectTrue(conference, 'the demo conference is missing');
-		const before = await lastExecutionId(world);
-		const requestsBefore = world.sandbox.requests.length;
-		const newcomer = world.sandbox.store.addParticipant(conference, { label: 'late-joiner', callSid: 'v3:queue-late-joiner' });
-		const res = await fetch(url, joinCallback(world, newcomer));
-		expectEqual([res.status, await res.text()], [200, ''], 'webhook answer (status, body)');
-		const deadline = Date.now() + 60_000;
-		let executions = await executionsAfter(world, example.workflow.id, before);
-		while (!(executions.length === 1 && executions[0].status === 'success') && Date.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, 250));
-			executions = await executionsAfter(world, example.workflow.id, before);
-		}
-		expectEqual(executions.map((e) => e.status), ['success'], 'executions of the trigger workflow');
-		const ranOn = world.cluster.workers.filter((w) => w.executions().includes(executions[0].id)).map((w) => w.name);
-		expectEqual(ranOn.length, 1, `workers that ran execution ${executions[0].id} (${ranOn.join(', ')})`);
-		expectEqual(newcomer.muted, true, 'the newcomer is muted in the sandbox');
-		expectEqual(
-			world.sandbox.requests.slice(requestsBefore).map((r) => [r.method, r.url, r.body, r.status]),
-			[['POST', `/v2/texml/Accounts/${DEMO.account.sid}/Conferences/${DEMO.conference.sid}/Participants/${newcomer.callSid}`, 'Muted=true', 200]],
-			'requests the worker sent',
-		);
-		log(`signed callback: 200 with an empty body; execution ${executions[0].id} ran on ${ranOn[0]}`);
-	});
+	await checks.check(
+		'trigger behind the webhook process: a signed join gets an empty 200 and a worker mutes the newcomer',
+		async () => {
+			expectTrue(conference, 'the demo conference is missing');
+			const before = await lastExecutionId(world);
+			const requestsBefore = world.sandbox.requests.length;
+			const newcomer = world.sandbox.store.addParticipant(conference, {
+				label: 'late-joiner',
+				callSid: 'v3:queue-late-joiner',
+			});
+			const res = await fetch(url, joinCallback(world, newcomer));
+			expectEqual([res.status, await res.text()], [200, ''], 'webhook answer (status, body)');
+			const deadline = Date.now() + 60_000;
+			let executions = await executionsAfter(world, example.workflow.id, before);
+			while (
+				!(executions.length === 1 && executions[0].status === 'success') &&
+				Date.now() < deadline
+			) {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+				executions = await executionsAfter(world, example.workflow.id, before);
+			}
+			expectEqual(
+				executions.map((e) => e.status),
+				['success'],
+				'executions of the trigger workflow',
+			);
+			const ranOn = world.cluster.workers
+				.filter((w) => w.executions().includes(executions[0].id))
+				.map((w) => w.name);
+			expectEqual(
+				ranOn.length,
+				1,
+				`workers that ran execution ${executions[0].id} (${ranOn.join(', ')})`,
+			);
+			expectEqual(newcomer.muted, true, 'the newcomer is muted in the sandbox');
+			expectEqual(
+				world.sandbox.requests
+					.slice(requestsBefore)
+					.map((r) => [r.method, r.url, r.body, r.status]),
+				[
+					[
+						'POST',
+						`/v2/texml/Accounts/${DEMO.account.sid}/Conferences/${DEMO.conference.sid}/Participants/${newcomer.callSid}`,
+						'Muted=true',
+						200,
+					],
+				],
+				'requests the worker sent',
+			);
+			log(
+				`signed callback: 200 with an empty body; execution ${executions[0].id} ran on ${ranOn[0]}`,
+			);
+		},
+	);
 }
 
 /**
@@ -186,43 +276,51 @@ async function triggerCases(checks: Checks, world: QueueWorld) {
  */
 async function killCase(checks: Checks, world: QueueWorld): Promise<string> {
 	let report = '';
-	await checks.check(`a worker killed mid-job: every participant ends muted, or its execution is marked failed`, async () => {
-		await world.restartWorkers(2);
-		let killedAt = 0;
-		let victim: { name: string; executions: string[] } | undefined;
-		const figures = await runMuteJob(world, {
-			executions: EXECUTIONS,
-			items: ITEMS,
-			rateLimitHeaders: 'on429',
-			timeoutMs: 6 * 60_000,
-			during: async ({ muted }) => {
-				if (victim || muted < 0.3 * EXECUTIONS * ITEMS) return;
-				const worker = world.cluster.workers.find((w) => w.executions().length > 0);
-				if (!worker) return;
-				victim = { name: worker.name, executions: worker.executions() };
-				killedAt = Date.now();
-				await worker.stop('SIGKILL');
-				log(`killed ${worker.name} (SIGKILL) with ${muted} of ${EXECUTIONS * ITEMS} participants muted`);
-			},
-		});
-		log(describeJob(figures));
-		expectTrue(victim, 'no worker was killed (the job ended before 30 % of the mutes)');
-		const notMuted = figures.failed;
-		const failedExecutions = figures.executions.filter((e) => e.status !== 'success');
-		const marks = figures.executions
-			.filter((e) => victim!.executions.includes(e.id) && e.seenEndedAt)
-			.map((e) => `execution ${e.id} marked ${e.status} ${((e.seenEndedAt! - killedAt) / 1000).toFixed(0)} s after the kill`);
-		report =
-			`Worker killed mid-job (${victim.name}, executions ${victim.executions.join(', ')}): ${notMuted} participants not muted; ` +
-			`${marks.length > 0 ? marks.join('; ') : 'no execution marked'}` +
-			`${figures.timedOut ? '; still running after 6 minutes' : ''}.`;
-		log(report);
-		expectTrue(!figures.timedOut, 'executions still running 6 minutes after the kill');
-		// Each execution mutes one conference: every conference left partly unmuted needs a failed execution.
-		expectTrue(
-			figures.conferencesNotMuted <= failedExecutions.length,
-			`${figures.conferencesNotMuted} conferences not fully muted, ${failedExecutions.length} executions marked failed`,
-		);
-	});
+	await checks.check(
+		`a worker killed mid-job: every participant ends muted, or its execution is marked failed`,
+		async () => {
+			await world.restartWorkers(2);
+			let killedAt = 0;
+			let victim: { name: string; executions: string[] } | undefined;
+			const figures = await runMuteJob(world, {
+				executions: EXECUTIONS,
+				items: ITEMS,
+				rateLimitHeaders: 'on429',
+				timeoutMs: 6 * 60_000,
+				during: async ({ muted }) => {
+					if (victim || muted < 0.3 * EXECUTIONS * ITEMS) return;
+					const worker = world.cluster.workers.find((w) => w.executions().length > 0);
+					if (!worker) return;
+					victim = { name: worker.name, executions: worker.executions() };
+					killedAt = Date.now();
+					await worker.stop('SIGKILL');
+					log(
+						`killed ${worker.name} (SIGKILL) with ${muted} of ${EXECUTIONS * ITEMS} participants muted`,
+					);
+				},
+			});
+			log(describeJob(figures));
+			expectTrue(victim, 'no worker was killed (the job ended before 30 % of the mutes)');
+			const notMuted = figures.failed;
+			const failedExecutions = figures.executions.filter((e) => e.status !== 'success');
+			const marks = figures.executions
+				.filter((e) => victim!.executions.includes(e.id) && e.seenEndedAt)
+				.map(
+					(e) =>
+						`execution ${e.id} marked ${e.status} ${((e.seenEndedAt! - killedAt) / 1000).toFixed(0)} s after the kill`,
+				);
+			report =
+				`Worker killed mid-job (${victim.name}, executions ${victim.executions.join(', ')}): ${notMuted} participants not muted; ` +
+				`${marks.length > 0 ? marks.join('; ') : 'no execution marked'}` +
+				`${figures.timedOut ? '; still running after 6 minutes' : ''}.`;
+			log(report);
+			expectTrue(!figures.timedOut, 'executions still running 6 minutes after the kill');
+			// Each execution mutes one conference: every conference left partly unmuted needs a failed execution.
+			expectTrue(
+				figures.conferencesNotMuted <= failedExecutions.length,
+				`${figures.conferencesNotMuted} conferences not fully muted, ${failedExecutions.length} executions marked failed`,
+			);
+		},
+	);
 	return report;
 }
