@@ -9,6 +9,8 @@ export interface RecordedRequest {
 	body: string;
 	/** The status the sandbox answered with. */
 	status?: number;
+	/** The body the sandbox answered with, as sent ('' for none). */
+	answer?: string;
 	/** When the request was complete (Date.now()). */
 	receivedAt?: number;
 	/** A fault the sandbox injected on purpose (see faults.ts). */

@@ -9,7 +9,7 @@ export {
 	type Recording,
 	type StoreEvent,
 } from './store';
-export { conferenceResource, recordingResource } from './resources';
+export { callRecordingResource, conferenceResource, recordingResource } from './resources';
 export type { RecordedRequest } from './http';
 export { DEMO, seedDemo } from './demo-data';
 export { newSigningKey, startStatusCallbacks, type Delivery, type SigningKey, type StatusCallbacks } from './events';

@@ -6,7 +6,7 @@ import { invalid } from './http';
  * PageSize and an opaque PageToken; filters ride along in every page URI.
  */
 export interface PageRequest {
-	/** The list path with `.json`, e.g. /v2/texml/Accounts/…/Conferences.json */
+	/** The path in the page URIs, e.g. /v2/texml/Accounts/…/Conferences.json */
 	path: string;
 	query: URLSearchParams;
 	/** Used when the request gives no PageSize. */
@@ -65,9 +65,10 @@ export function page<T>(key: string, records: T[], request: PageRequest) {
 		end: start + Math.max(items.length - 1, 0),
 		uri: uri(number, start),
 		first_page_uri: uri(0),
-		next_page_uri: hasNext ? uri(number + 1, start + size) : null,
+		// Left out on the last (and first) page, as Telnyx's examples show: undefined is not serialised.
+		next_page_uri: hasNext ? uri(number + 1, start + size) : undefined,
 		...(request.withPrevious
-			? { previous_page_uri: number > 0 ? uri(number - 1, Math.max(start - size, 0)) : null }
+			? { previous_page_uri: number > 0 ? uri(number - 1, Math.max(start - size, 0)) : undefined }
 			: {}),
 	};
 }

@@ -10,11 +10,12 @@ export function conferenceResource(c: Conference) {
 	return {
 		account_sid: c.accountSid,
 		api_version: 'v2/texml',
-		call_sid_ending_conference: c.callSidEndingConference ?? null,
+		// Only once ended (undefined is left out of the answer, as in Telnyx's examples).
+		call_sid_ending_conference: c.callSidEndingConference,
 		date_created: rfc2822(c.dateCreated),
 		date_updated: rfc2822(c.dateUpdated),
 		friendly_name: c.friendlyName,
-		reason_conference_ended: c.reasonConferenceEnded ?? null,
+		reason_conference_ended: c.reasonConferenceEnded,
 		region: c.region,
 		sid: c.sid,
 		status: c.status,
@@ -34,8 +35,9 @@ export function recordingResource(c: Conference, r: Recording) {
 		conference_sid: c.sid,
 		date_created: rfc2822(r.dateCreated),
 		date_updated: rfc2822(r.dateUpdated),
-		duration: r.duration,
-		error_code: r.errorCode,
+		// Typed integer and string (not nullable) here: left out while unknown.
+		duration: r.duration ?? undefined,
+		error_code: r.errorCode ?? undefined,
 		media_url: `https://api.telnyx.com/v2/texml/recordings/${r.sid}.mp3`,
 		sid: r.sid,
 		source: r.source,
@@ -59,3 +61,38 @@ export const NEW_PARTICIPANT_FIELDS = [
 	'status',
 	'uri',
 ] as const;
+
+/** Recordings.json names recording states differently from …/Recordings (TexmlRecordingStatus). */
+const CALL_RECORDING_STATUS: Record<Recording['status'], string> = {
+	processing: 'in-progress',
+	completed: 'completed',
+	absent: 'stopped',
+	deleted: 'stopped',
+};
+
+/** ISO 8601 without milliseconds, as the example of the document's DateTimeRFC2822 (sic) shows. */
+const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * A recording as `…/Recordings.json` returns it (TexmlGetCallRecordingResponseBody): ISO dates,
+ * duration as text or null, error_code null, `subresources_uris`, its own status names.
+ */
+export function callRecordingResource(c: Conference, r: Recording) {
+	return {
+		account_sid: c.accountSid,
+		call_sid: r.callSid,
+		channels: r.channels,
+		conference_sid: c.sid,
+		date_created: iso(r.dateCreated),
+		date_updated: iso(r.dateUpdated),
+		duration: r.duration === null ? null : String(r.duration),
+		error_code: r.errorCode,
+		media_url: `https://api.telnyx.com/v2/texml/recordings/${r.sid}.mp3`,
+		sid: r.sid,
+		source: r.source,
+		start_time: iso(r.startTime),
+		status: CALL_RECORDING_STATUS[r.status],
+		subresources_uris: { transcriptions: null },
+		uri: `${BASE}/${c.accountSid}/Recordings/${r.sid}.json`,
+	};
+}

@@ -15,6 +15,11 @@ export interface SandboxOptions {
 	account?: Partial<Account>;
 	/** Faults to inject from the start; change them later with `faults.configure`. */
 	faults?: FaultOptions;
+	/**
+	 * Optional keys without a value: left out (`omit`, the default, as Telnyx's examples show), or
+	 * sent as `null` (`null`, as Twilio-style APIs also do), so clients can be tried with both.
+	 */
+	missingKeys?: 'omit' | 'null';
 }
 
 export interface TexmlSandbox {
@@ -36,9 +41,14 @@ export interface TexmlSandbox {
 	close(): Promise<void>;
 }
 
-function reply(res: http.ServerResponse, recorded: RecordedRequest, answer: Reply) {
+/** Answers leave optional keys without a value as `undefined`; `null` mode writes them out. */
+const asNull = (_key: string, value: unknown) => (value === undefined ? null : value);
+
+function reply(res: http.ServerResponse, recorded: RecordedRequest, answer: Reply, missingKeys: 'omit' | 'null') {
 	recorded.status = answer.status;
-	const payload = answer.body === undefined ? '' : JSON.stringify(answer.body);
+	const payload =
+		answer.body === undefined ? '' : JSON.stringify(answer.body, missingKeys === 'null' ? asNull : undefined);
+	recorded.answer = payload;
 	res.writeHead(answer.status, {
 		...(payload ? { 'content-type': 'application/json' } : {}),
 		...answer.headers,
@@ -110,7 +120,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 				recorded,
 				res,
 				() => answer(store, recorded, options.pageSize ?? 20),
-				(answered) => reply(res, recorded, answered),
+				(answered) => reply(res, recorded, answered, options.missingKeys ?? 'omit'),
 			);
 		});
 	});

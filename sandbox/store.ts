@@ -214,7 +214,10 @@ export class Store {
 
 const BASE = '/v2/texml/Accounts';
 
-/** A participant as Telnyx returns it (ParticipantResource: snake_case, every field of the spec). */
+/**
+ * A participant as Telnyx returns it (ParticipantResource: snake_case, every field of the spec).
+ * A key without a value is `undefined`: left out of the answer (see SandboxOptions.missingKeys).
+ */
 export function participantResource(conference: Conference, p: Participant) {
 	return {
 		account_sid: conference.accountSid,
@@ -222,8 +225,9 @@ export function participantResource(conference: Conference, p: Participant) {
 		call_sid: p.callSid,
 		call_sid_legacy: p.callSid,
 		coaching: p.coaching,
-		coaching_call_sid: p.coachingCallSid ?? null,
-		coaching_call_sid_legacy: p.coachingCallSid ?? null,
+		// Left out when not coaching (undefined is not serialised), as Telnyx's examples show.
+		coaching_call_sid: p.coachingCallSid,
+		coaching_call_sid_legacy: p.coachingCallSid,
 		conference_sid: conference.sid,
 		date_created: rfc2822(p.dateCreated),
 		date_updated: rfc2822(p.dateUpdated),

@@ -55,7 +55,6 @@ describe('Participant → Create (POST …/Conferences/{conference_sid}/Particip
 				account_sid: full.account_sid,
 				call_sid: joined.callSid,
 				coaching: false,
-				coaching_call_sid: null,
 				conference_sid: world.conference.sid,
 				end_conference_on_exit: false,
 				hold: false,

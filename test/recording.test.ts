@@ -21,7 +21,7 @@ describe('Conference Recording → Get Many (GET …/Conferences/{conference_sid
 		const requests = texmlRequests(world);
 		expect(requests.map((r) => r.method)).toEqual(['GET', 'GET']);
 		expect(requests[0].url).toBe(base);
-		expect(requests[1].url).toMatch(new RegExp(`^${base}\\.json\\?Page=1&PageSize=2&PageToken=`));
+		expect(requests[1].url).toMatch(new RegExp(`^${base}\\?Page=1&PageSize=2&PageToken=`));
 		expect(jsonOf(output)).toEqual(world.conference.recordings.map((r) => recordingResource(world.conference, r)));
 		expect(output[0].json.media_url).toMatch(/^https:\/\/.+\.mp3$/);
 	});

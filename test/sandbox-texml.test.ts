@@ -37,17 +37,34 @@ test('list pages are Twilio-style and zero-indexed; the last one has no next_pag
 	expect(first.body.first_page_uri).toBe(`${conferences}/${conferenceSid}/Participants.json?Page=0&PageSize=2`);
 
 	const second = await call('GET', first.body.next_page_uri);
-	expect(second.body).toMatchObject({ page: 1, page_size: 2, start: 2, end: 2, next_page_uri: null });
+	expect(second.body).toMatchObject({ page: 1, page_size: 2, start: 2, end: 2 });
+	expect(second.body).not.toHaveProperty('next_page_uri');
 	expect(second.body.participants.map((p: { call_sid: string }) => p.call_sid)).toEqual([
 		sandbox.store.conferences[0].participants[2].callSid,
 	]);
 });
 
-test('Recordings.json links back with previous_page_uri; /Recordings carries the stray participants list', async () => {
+test('/Recordings carries the stray participants list and pages within itself', async () => {
 	const index = await call('GET', `${conferences}/${conferenceSid}/Recordings`);
 	expect(index.body.participants).toEqual([]);
 	expect(index.body).not.toHaveProperty('previous_page_uri');
-	const json = await call('GET', index.body.next_page_uri);
+	expect(index.body.next_page_uri).toMatch(/\/Recordings\?Page=1&PageSize=2&PageToken=/);
+	const last = await call('GET', index.body.next_page_uri);
+	expect(last.body.recordings).toHaveLength(1);
+	expect(last.body).not.toHaveProperty('next_page_uri');
+});
+
+test('Recordings.json: its own record shape, and previous_page_uri back', async () => {
+	const first = await call('GET', `${conferences}/${conferenceSid}/Recordings.json`);
+	expect(first.body).not.toHaveProperty('participants');
+	expect(first.body).not.toHaveProperty('previous_page_uri');
+	expect(first.body.recordings[0]).toMatchObject({
+		date_created: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+		duration: expect.any(String),
+		error_code: null,
+		subresources_uris: { transcriptions: null },
+	});
+	const json = await call('GET', first.body.next_page_uri);
 	expect(json.body.recordings).toHaveLength(1);
 	expect(json.body.previous_page_uri).toMatch(/Recordings\.json\?Page=0&PageSize=2/);
 });

@@ -59,7 +59,7 @@ const RECORDING_EVENTS = { words: ['in-progress', 'completed', 'absent'] };
 const TRIM = { oneOf: ['trim-silence', 'do-not-trim'] };
 const MILLISECONDS: FieldRule = { integer: [0, 600000] };
 
-/** DialConferenceParticipantRequest: every field of the spec. */
+/** The dial request: every field of Telnyx's document. */
 const DIAL_PARTICIPANT: Record<string, FieldRule> = {
 	AmdStatusCallback: 'url',
 	AmdStatusCallbackMethod: 'method',

@@ -1,14 +1,20 @@
 import { page } from '../paging';
-import { conferencePath, recordingResource } from '../resources';
+import { callRecordingResource, conferencePath, recordingResource } from '../resources';
 import { conferenceOf, CONFERENCE, ok, route, type RouteContext } from './common';
 
-/** `/Recordings` (ConferenceRecordingResourceIndex, with its stray `participants`) and `/Recordings.json`. */
+/**
+ * `…/Recordings` (ConferenceRecordingResourceIndex, with its stray empty `participants`) and
+ * `…/Recordings.json` (TexmlGetCallRecordingsResponseBody, with `previous_page_uri`): two Telnyx
+ * operations with two record shapes. Each one's page URIs stay on its own path, so a list read
+ * page by page keeps one shape.
+ */
 function listRecordings(json: boolean) {
 	return (ctx: RouteContext) => {
 		const conference = conferenceOf(ctx);
-		const recordings = conference.recordings.map((r) => recordingResource(conference, r));
+		const toResource = json ? callRecordingResource : recordingResource;
+		const recordings = conference.recordings.map((r) => toResource(conference, r));
 		const list = page('recordings', recordings, {
-			path: `${conferencePath(conference)}/Recordings.json`,
+			path: `${conferencePath(conference)}/Recordings${json ? '.json' : ''}`,
 			query: ctx.query,
 			defaultPageSize: ctx.pageSize,
 			withPrevious: json,

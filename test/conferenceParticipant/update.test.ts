@@ -139,6 +139,7 @@ describe('Conference Participant → Update: on the wire', () => {
 		]);
 	});
 
+	// coaching_call_sid and coaching_call_sid_legacy come only while the participant coaches.
 	it('returns the participant exactly as Telnyx does (every ParticipantResource field)', async () => {
 		const { output } = await updateParticipant(world, { updateFields: { muted: true } });
 		expect(Object.keys(output[0].json).sort()).toEqual(
@@ -148,8 +149,6 @@ describe('Conference Participant → Update: on the wire', () => {
 				'call_sid',
 				'call_sid_legacy',
 				'coaching',
-				'coaching_call_sid',
-				'coaching_call_sid_legacy',
 				'conference_sid',
 				'date_created',
 				'date_updated',

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
- * Dial fields the node once offered that Telnyx's DialConferenceParticipantRequest does not have.
+ * Dial fields the node once offered that Telnyx's dial request (its OpenAPI document) does not have.
  * A saved workflow may still hold one; dropping it silently would dial with other settings than
  * the user chose, so the item fails naming the field, before anything is sent.
  */
