@@ -96,6 +96,22 @@ describe('Publish workflow', () => {
 	});
 });
 
+describe.each([
+	['ci.yml', 'test'],
+	['publish.yml', 'publish'],
+])('%s runs the contract tests', (file, jobName) => {
+	const job = read(file).jobs[jobName];
+
+	it('puts the TeXML part of Telnyx’s OpenAPI document, from a pinned commit, where the contract suite reads it', () => {
+		const fetch = job.steps.findIndex((step) => step.run?.includes('scripts/telnyx-openapi.mjs'));
+		const run = job.steps[fetch]?.run ?? '';
+		expect(run).toMatch(/team-telnyx\/openapi\/[0-9a-f]{40}\/openapi\/spec3\.yml/);
+		expect(run).toContain(' ../shared/reference/telnyx-texml-conferences.openapi.yaml');
+		expect(fetch).toBeGreaterThan(stepIndex(job, 'npm ci'));
+		expect(fetch).toBeLessThan(stepIndex(job, 'npm test'));
+	});
+});
+
 describe.each(['ci.yml', 'publish.yml'])('%s keeps secrets secret', (file) => {
 	const workflow = read(file);
 	const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
