@@ -6,7 +6,7 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
-import { throwOnTelnyxError } from './errors';
+import { refusingOnContinue, throwOnTelnyxError } from './errors';
 import { formBody, type FieldDependency } from './form';
 import { texmlPath } from './request';
 
@@ -44,7 +44,11 @@ export function texmlRouting({
 			...(form ? { headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } } : headers ? { headers } : {}),
 		},
 		send: {
-			preSend: [...checks, ...(form ? [formBody(form.properties, form.dependencies)] : []), texmlPath(path)],
+			preSend: refusingOnContinue([
+				...checks,
+				...(form ? [formBody(form.properties, form.dependencies)] : []),
+				texmlPath(path),
+			]),
 		},
 		output: { postReceive: [throwOnTelnyxError, ...postReceive] },
 	};

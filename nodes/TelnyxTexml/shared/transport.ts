@@ -9,7 +9,7 @@ import type {
 import { sleep, type NodeApiError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './constants';
-import { attemptOf, withoutRequestDetails } from './errors';
+import { attemptOf, failedItem, throwIfRefused, withoutRequestDetails } from './errors';
 import { limiterFor, rateLimitSignal, type Limiter, type RateLimitSignal } from './limiter';
 import { collectPages, listPlan } from './pagination';
 import { describeFailure, failureOf, isRetryable, neverSent, retryDelayMs, type Failure } from './retry';
@@ -26,11 +26,12 @@ export async function sendRequest(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	try {
+		throwIfRefused(requestData.options);
 		const list = listPlan(this);
 		if (list) return await collectPages.call(this, requestData, list, sendOnce);
 		return await sendOnce.call(this, requestData);
 	} catch (error) {
-		throw withoutRequestDetails(this.getNode(), error, this.getItemIndex(), attemptOf(this));
+		return failedItem(this, error);
 	}
 }
 
