@@ -3,7 +3,7 @@
  * pages of each list, `…/Recordings.json`, error answers), validated against its response schema.
  */
 import { startSandbox, type Conference, type TexmlSandbox } from '../../sandbox';
-import { describeContract } from '../support/openapi';
+import { describeContract } from './describe-contract';
 import { checkAnswer, findOperation } from './wire';
 
 interface Answer {

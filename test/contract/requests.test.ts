@@ -7,7 +7,8 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { loadOptionsContext } from '../support/engine';
 import { NODE_TYPE, startWorld, type World } from '../support/fixtures';
-import { describeContract, type Contract } from '../support/openapi';
+import type { Contract } from '../support/openapi';
+import { describeContract } from './describe-contract';
 import { locator, runTexml, texmlRequests } from '../support/texml';
 import { checkAnswer, checkRequest, findOperation } from './wire';
 

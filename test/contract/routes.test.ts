@@ -1,6 +1,6 @@
 /** The sandbox serves exactly the paths and methods of Telnyx's document (plus whoami, which is not TeXML). */
 import { routes } from '../../sandbox/routes';
-import { describeContract } from '../support/openapi';
+import { describeContract } from './describe-contract';
 
 /** A route or path template with its parameters blanked: `GET /texml/Accounts/{}/Conferences`. */
 const shape = (method: string, segments: string[]) =>

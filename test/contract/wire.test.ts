@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { RecordedRequest } from '../../sandbox';
-import { DECISIONS, describeContract } from '../support/openapi';
+import { DECISIONS } from '../support/openapi';
+import { describeContract } from './describe-contract';
 import { checkAnswer, checkRequest, findOperation, formObject } from './wire';
 
 const ACCOUNTS = '/v2/texml/Accounts/61bf923e-5e4d-4595-a110-56190ea18a1b';

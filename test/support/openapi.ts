@@ -203,16 +203,3 @@ export function loadContract(): Contract | undefined {
 	const basePath = new URL(document.servers[0].url).pathname;
 	return (loaded = { operations, basePath, errorBody, coercing });
 }
-
-/** `describe` when the document is there; otherwise says so and skips (never a silent pass). */
-export function describeContract(name: string, body: (contract: Contract) => void) {
-	const contract = loadContract();
-	if (!contract) {
-		console.warn(
-			`Contract suite "${name}" skipped: Telnyx's OpenAPI document is not at ${DOCUMENT_PATH}.`,
-		);
-		describe.skip(name, () => test('needs the vendor document', () => undefined));
-		return;
-	}
-	describe(name, () => body(contract));
-}
