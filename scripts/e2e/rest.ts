@@ -14,6 +14,11 @@ export class EditorSession {
 
 	constructor(readonly url: string) {}
 
+	/** The login cookie as a `cookie` header value (what n8n's "n8n User Auth" webhooks ask for). */
+	get cookieHeader() {
+		return this.cookie;
+	}
+
 	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
 		const res = await fetch(`${this.url}${path}`, {
 			method,

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 
+import { prepareAi, runAiChecks, type AiSetup } from './ai';
 import { runCliCases, runExamples } from './cases';
 import { Checks, expectEqual, expectTrue } from './checks';
 import { cli, createHome, startServer, writeJson, type N8nServer } from './n8n';
@@ -81,6 +82,7 @@ async function main() {
 	const workflows = loadWorkflows();
 	const sandbox = await startWorld();
 	let server: N8nServer | undefined;
+	let ai: AiSetup | undefined;
 	try {
 		const tarball = await timed('build and npm pack', () => buildAndPack(scratch));
 		const home = await createHome(runtime, path.join(scratch, 'user'));
@@ -107,6 +109,7 @@ async function main() {
 			await cli(home, ['import:workflow', `--input=${path.join(scratch, 'workflows.json')}`]);
 		});
 
+		ai = await prepareAi(checks, home, scratch);
 		await runCliCases(checks, home, sandbox);
 		await runExamples(checks, home, sandbox, workflows);
 
@@ -165,6 +168,7 @@ async function main() {
 		});
 
 		await runTriggerExample(checks, server.url, editor, sandbox, workflows);
+		await runAiChecks(checks, { url: server.url, editor, sandbox, workflows }, ai);
 
 		if (options.ui) {
 			const { runUiChecks, README_SHOTS } = await import('./ui');
@@ -174,6 +178,7 @@ async function main() {
 		}
 	} finally {
 		await server?.stop();
+		await ai?.close();
 		await sandbox.close();
 		if (options.keep) log(`kept ${scratch}`);
 		else rmSync(scratch, { recursive: true, force: true });
