@@ -5,7 +5,9 @@ const { runCLI } = require('jest');
 async function main() {
 	const args = process.argv.slice(2).filter((a) => a !== '--load');
 	if (process.argv.includes('--load')) process.env.JEST_SUITE = 'load';
-	const { results } = await runCLI({ _: args.filter((a) => !a.startsWith('-')), $0: 'jest' }, [process.cwd()]);
+	const { results } = await runCLI({ _: args.filter((a) => !a.startsWith('-')), $0: 'jest' }, [
+		process.cwd(),
+	]);
 	const skipped = results.numPendingTests + results.numTodoTests;
 	process.stdout.write(
 		`jest: ${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`,

@@ -16,7 +16,9 @@ if (!input || !output) {
 }
 
 const document = parse(readFileSync(input, 'utf8'), { maxAliasCount: -1 });
-const paths = Object.fromEntries(Object.entries(document.paths).filter(([path]) => path.startsWith(PREFIX)));
+const paths = Object.fromEntries(
+	Object.entries(document.paths).filter(([path]) => path.startsWith(PREFIX)),
+);
 if (Object.keys(paths).length === 0) throw new Error(`no path starts with ${PREFIX} in ${input}`);
 
 // Follow every "#/components/<kind>/<name>" reference from the paths, transitively.
@@ -47,7 +49,9 @@ for (const requirement of document.security ?? []) {
 	}
 }
 
-const tags = new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? [])));
+const tags = new Set(
+	Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? [])),
+);
 const extract = {
 	components,
 	info: document.info,
@@ -59,4 +63,6 @@ const extract = {
 };
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, stringify(extract, { aliasDuplicateObjects: false, lineWidth: 0 }));
-process.stdout.write(`${output}: ${Object.keys(paths).length} paths, ${Object.values(components).reduce((n, c) => n + Object.keys(c).length, 0)} components\n`);
+process.stdout.write(
+	`${output}: ${Object.keys(paths).length} paths, ${Object.values(components).reduce((n, c) => n + Object.keys(c).length, 0)} components\n`,
+);

@@ -29,7 +29,8 @@ const workflowDir = join(__dirname, '..', '.github', 'workflows');
 const read = (file: string) => parse(readFileSync(join(workflowDir, file), 'utf8')) as Workflow;
 const runs = (job: Job) => job.steps.map((step) => step.run?.trim()).filter(Boolean) as string[];
 /** The position of the first step whose command is exactly `command`, or -1. */
-const stepIndex = (job: Job, command: string) => job.steps.findIndex((step) => step.run?.trim() === command);
+const stepIndex = (job: Job, command: string) =>
+	job.steps.findIndex((step) => step.run?.trim() === command);
 
 describe('CI workflow', () => {
 	const ci = read('ci.yml');
@@ -44,14 +45,18 @@ describe('CI workflow', () => {
 		expect(test.strategy?.matrix?.['node-version']).toEqual([20, 22]);
 		const setup = test.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
 		expect(setup?.with?.['node-version']).toBe('${{ matrix.node-version }}');
-		const order = ['npm ci', 'npm test', 'npm run test:load'].map((command) => stepIndex(test, command));
+		const order = ['npm ci', 'npm test', 'npm run test:load'].map((command) =>
+			stepIndex(test, command),
+		);
 		expect(order.every((index) => index >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 	});
 
-	it('runs the package in the real n8n app after the tests pass', () => {
+	it('runs the package in the real n8n app, also in queue mode, after the tests pass', () => {
 		expect(ci.jobs.e2e).toMatchObject({ needs: 'test' });
-		expect(runs(ci.jobs.e2e)).toContain('npm run e2e -- --ui');
+		expect(runs(ci.jobs.e2e)).toEqual(
+			expect.arrayContaining(['npm run e2e -- --ui', 'npm run e2e -- --queue']),
+		);
 	});
 });
 
@@ -66,13 +71,19 @@ describe('Publish workflow', () => {
 	});
 
 	it('may mint the OIDC token that signs the provenance statement, and nothing more than read the code', () => {
-		expect({ ...publish.permissions, ...job.permissions }).toEqual({ contents: 'read', 'id-token': 'write' });
+		expect({ ...publish.permissions, ...job.permissions }).toEqual({
+			contents: 'read',
+			'id-token': 'write',
+		});
 	});
 
 	it('installs, builds and tests before publishing with provenance', () => {
-		const order = ['npm ci', 'npm run build', 'npm test', 'npm publish --provenance --access public'].map((command) =>
-			stepIndex(job, command),
-		);
+		const order = [
+			'npm ci',
+			'npm run build',
+			'npm test',
+			'npm publish --provenance --access public',
+		].map((command) => stepIndex(job, command));
 		expect(order.every((index) => index >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 		const setup = job.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
@@ -136,7 +147,10 @@ describe.each(['ci.yml', 'publish.yml'])('%s keeps secrets secret', (file) => {
 	});
 
 	it('reads secrets only in step environments, not in job or workflow settings', () => {
-		const elsewhere = JSON.stringify({ ...workflow, jobs: Object.values(workflow.jobs).map(({ steps: _s, ...job }) => job) });
+		const elsewhere = JSON.stringify({
+			...workflow,
+			jobs: Object.values(workflow.jobs).map(({ steps: _s, ...job }) => job),
+		});
 		expect(elsewhere).not.toMatch(/secrets\./);
 	});
 });
