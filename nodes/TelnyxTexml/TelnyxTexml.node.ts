@@ -8,7 +8,6 @@ import { conferenceRecordingDescription } from './resources/conferenceRecording'
 import { TELNYX_API_BASE_URL } from './shared/constants';
 import { sendingOptions } from './shared/sending';
 import { simplifyField } from './shared/simplify';
-import { sendRequest } from './shared/transport';
 
 export class TelnyxTexml implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,8 +34,6 @@ export class TelnyxTexml implements INodeType {
 			baseURL: `={{ ($credentials.baseUrl || "${TELNYX_API_BASE_URL}").replace(/\\/+$/, "") }}`,
 			headers: { Accept: 'application/json' },
 		},
-		// Every request goes through sendRequest (see transport.ts), switched on by Resource below.
-		requestOperations: { pagination: sendRequest },
 		properties: [
 			{
 				displayName: 'Resource',
@@ -49,7 +46,6 @@ export class TelnyxTexml implements INodeType {
 					{ name: 'Conference Recording', value: 'conferenceRecording' },
 				],
 				default: 'conferenceParticipant',
-				routing: { send: { paginate: true } },
 			},
 			...conferenceDescription,
 			...conferenceParticipantDescription,

@@ -1,29 +1,10 @@
-import type {
-	IDataObject,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { fetchAccountSid } from '../shared/account';
 import { apiBaseUrl, CREDENTIAL_TYPE } from '../shared/constants';
-import { telnyxApiError, withoutRequestDetails } from '../shared/errors';
 import { nextPageUrl } from '../shared/pagination';
 import { encodePathSegment } from '../shared/path';
-
-async function send(context: ILoadOptionsFunctions, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
-	try {
-		return await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-			headers: { Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			...options,
-		});
-	} catch (error) {
-		throw withoutRequestDetails(context.getNode(), error);
-	}
-}
+import { sendAuthenticated } from '../shared/transport';
 
 /** A parameter as typed in the panel; an expression cannot be resolved while picking, so it counts as empty. */
 export function typed(context: ILoadOptionsFunctions, name: string): string {
@@ -43,7 +24,11 @@ export async function texmlAccountUrl(context: ILoadOptionsFunctions): Promise<s
 	const baseUrl = await baseUrlOf(context);
 	const account =
 		typed(context, 'accountSid') ||
-		(await fetchAccountSid(context.getNode(), baseUrl, async (options) => await send(context, options)));
+		(await fetchAccountSid(
+			context.getNode(),
+			baseUrl,
+			async (options, attempt) => await sendAuthenticated(context, options, { attempt }),
+		));
 	return `${baseUrl}/texml/Accounts/${encodePathSegment(account)}`;
 }
 
@@ -68,10 +53,12 @@ export async function readTexmlPages(
 	let next = nextPageUrl(node, baseUrl, url)?.href;
 	const records: IDataObject[] = [];
 	for (let page = 0; next && page < maxPages; page++) {
-		const response = await send(context, { method: 'GET', url: next });
-		if (response.statusCode >= 400) {
-			throw telnyxApiError(node, response.statusCode, response.body, undefined, { action: `list the ${itemsKey}` });
-		}
+		// Limited, retried and mapped like every other request: a busy Telnyx still answers the picker.
+		const response = await sendAuthenticated(
+			context,
+			{ method: 'GET', url: next },
+			{ attempt: { action: `list the ${itemsKey}` } },
+		);
 		const body = (response.body ?? {}) as IDataObject;
 		records.push(...((Array.isArray(body[itemsKey]) ? body[itemsKey] : []) as IDataObject[]));
 		next = nextPageUrl(node, baseUrl, body.next_page_uri)?.href;

@@ -1,9 +1,22 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { telnyxApiError, withoutRequestDetails } from './errors';
+import { telnyxApiError, type Attempt } from './errors';
 
-/** Sends one authenticated request with the node's credential (execute or load-options helpers). */
-export type AuthenticatedRequest = (options: IHttpRequestOptions) => Promise<IN8nHttpFullResponse>;
+/**
+ * Sends one authenticated request through the sending core (sendAuthenticated in transport.ts);
+ * errors are named after `attempt`.
+ */
+export type AuthenticatedRequest = (
+	options: IHttpRequestOptions,
+	attempt: Attempt,
+) => Promise<IN8nHttpFullResponse>;
 
 const LOOK_UP = {
 	action: 'look up the account SID of the API key',
@@ -13,10 +26,21 @@ const LOOK_UP = {
 	},
 };
 
+/** How to avoid the look-up, added to an error answer. */
+function withHint(error: NodeApiError): NodeApiError {
+	error.description = [
+		error.description,
+		'Enter the Account SID (the organization ID of the key’s Telnyx account) to skip this look-up.',
+	]
+		.filter(Boolean)
+		.join('\n');
+	return error;
+}
+
 /**
  * Asks Telnyx which organization the API key belongs to: its `organization_id` is the TeXML
- * account SID. Errors are mapped like every other Telnyx error, with a word on how to avoid the
- * look-up.
+ * account SID. `send` goes through the sending core (limited, retried, Telnyx errors mapped as
+ * this look-up); an error answer gets a word on how to avoid the look-up.
  */
 export async function fetchAccountSid(
 	node: INode,
@@ -26,33 +50,19 @@ export async function fetchAccountSid(
 ): Promise<string> {
 	let response: IN8nHttpFullResponse;
 	try {
-		response = await send({
-			method: 'GET',
-			url: `${baseUrl}/whoami`,
-			headers: { Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		});
+		response = await send({ method: 'GET', url: `${baseUrl}/whoami` }, LOOK_UP);
 	} catch (error) {
-		throw withoutRequestDetails(node, error, itemIndex, LOOK_UP);
+		const failure =
+			error instanceof NodeApiError
+				? error
+				: new NodeApiError(node, error as JsonObject, { itemIndex });
+		// Telnyx's answer (an HTTP status) gets the hint; a network failure is clear as it is.
+		throw failure.httpCode && /^\d+$/.test(failure.httpCode) ? withHint(failure) : failure;
 	}
-	const id = ((response.body as IDataObject | undefined)?.data as IDataObject | undefined)?.organization_id;
-	if (response.statusCode < 400 && typeof id === 'string' && id.trim() !== '') return id.trim();
-	const error = telnyxApiError(
-		node,
-		response.statusCode < 400 ? 502 : response.statusCode,
-		response.body,
-		itemIndex,
-		LOOK_UP,
-	);
-	error.description = [
-		error.description,
-		'Enter the Account SID (the organization ID of the key’s Telnyx account) to skip this look-up.',
-	]
-		.filter(Boolean)
-		.join('\n');
-	throw error;
+	const id = ((response.body as IDataObject | undefined)?.data as IDataObject | undefined)
+		?.organization_id;
+	if (typeof id === 'string' && id.trim() !== '') return id.trim();
+	throw withHint(telnyxApiError(node, 502, response.body, itemIndex, LOOK_UP));
 }
 
 /**
@@ -63,7 +73,10 @@ export async function fetchAccountSid(
 const MAX_ENTRIES = 50;
 const lookups = new Map<string, Promise<string>>();
 
-export async function accountSidFor(key: string | undefined, lookUp: () => Promise<string>): Promise<string> {
+export async function accountSidFor(
+	key: string | undefined,
+	lookUp: () => Promise<string>,
+): Promise<string> {
 	if (key === undefined) return await lookUp();
 	let pending = lookups.get(key);
 	if (!pending) {

@@ -324,3 +324,15 @@ export function failedItem(context: IExecuteSingleFunctions, error: unknown): IN
 		},
 	];
 }
+
+/**
+ * What the final error of an item adds when it was sent more than once, or when a dial is not sent
+ * again: each failure in a few words (`described`), in order. Nothing for a single plain failure:
+ * Telnyx's own answer says it all.
+ */
+export function sendingSummary(described: string[], dialMayHaveReached: boolean): string | undefined {
+	if (described.length === 1 && !dialMayHaveReached) return undefined;
+	const tried = `Sent ${described.length} time${described.length === 1 ? '' : 's'}: ${described.join(', ')}.`;
+	if (!dialMayHaveReached) return tried;
+	return `${tried}\nNot sent again: the dial may have reached Telnyx. Check the conference before dialing again.`;
+}

@@ -7,25 +7,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** The key holding the records in each resource's Twilio-style list page. */
-const LIST_KEYS: Record<string, string> = {
-	conference: 'conferences',
-	conferenceParticipant: 'participants',
-	conferenceRecording: 'recordings',
-};
-
 export interface ListPlan {
-	/** e.g. `conferences` in `{ conferences: [...], next_page_uri, ... }` */
+	/** e.g. `conferences` in `{ conferences: [...], next_page_uri, ... }`, as the operation declares it */
 	itemsKey: string;
 	/** How many records to output at most (Infinity for Return All). */
 	limit: number;
 }
 
-/** What the current item's list operation asks for; undefined when the operation is no list. */
-export function listPlan(context: IExecutePaginationFunctions): ListPlan | undefined {
-	if (context.getNodeParameter('operation', '') !== 'getAll') return undefined;
-	const itemsKey = LIST_KEYS[context.getNodeParameter('resource', '') as string];
-	if (!itemsKey) return undefined;
+/** What the current item asks of a list operation whose pages hold their records under `itemsKey`. */
+export function listPlan(context: IExecutePaginationFunctions, itemsKey: string): ListPlan {
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	return { itemsKey, limit: returnAll ? Infinity : Number(context.getNodeParameter('limit', 50)) };
 }
@@ -35,7 +25,12 @@ export function listPlan(context: IExecutePaginationFunctions): ListPlan | undef
  * is resolved against the origin of the Base URL. A page on another host is refused with an
  * error rather than followed (the API key would go with it) or dropped (the list would be cut).
  */
-export function nextPageUrl(node: INode, baseUrl: string, nextPageUri: unknown, itemIndex?: number): URL | undefined {
+export function nextPageUrl(
+	node: INode,
+	baseUrl: string,
+	nextPageUri: unknown,
+	itemIndex?: number,
+): URL | undefined {
 	if (typeof nextPageUri !== 'string' || nextPageUri.trim() === '') return undefined;
 	const origin = new URL(baseUrl).origin;
 	const next = new URL(nextPageUri, origin);
@@ -48,7 +43,6 @@ export function nextPageUrl(node: INode, baseUrl: string, nextPageUri: unknown, 
 }
 
 type SendOne = (
-	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
 
@@ -57,37 +51,50 @@ type SendOne = (
  * the limit is reached. Every page goes through `send`; the output is one item per record.
  */
 export async function collectPages(
-	this: IExecutePaginationFunctions,
+	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	plan: ListPlan,
 	send: SendOne,
 ): Promise<INodeExecutionData[]> {
 	const baseUrl = String(requestData.options.baseURL);
 	// Every record comes from this input item, however many items the node runs over.
-	const pairedItem = { item: this.getItemIndex() };
+	const pairedItem = { item: context.getItemIndex() };
 	const records: INodeExecutionData[] = [];
 	const seen = new Set<string>();
 	let request = requestData;
 	for (;;) {
-		const [page] = await send.call(this, request);
+		const [page] = await send(request);
 		const body = (page?.json ?? {}) as IDataObject;
 		const list = body[plan.itemsKey];
 		if (!Array.isArray(list)) {
 			throw new NodeOperationError(
-				this.getNode(),
+				context.getNode(),
 				`Telnyx answered without a list of ${plan.itemsKey}. Check that the Base URL of the credential points to the Telnyx API.`,
-				{ description: `Expected "${plan.itemsKey}" in the response.`, itemIndex: this.getItemIndex() },
+				{
+					description: `Expected "${plan.itemsKey}" in the response.`,
+					itemIndex: context.getItemIndex(),
+				},
 			);
 		}
 		records.push(...(list as IDataObject[]).map((json) => ({ json, pairedItem })));
 		if (records.length >= plan.limit) return records.slice(0, plan.limit);
-		const next = nextPageUrl(this.getNode(), baseUrl, body.next_page_uri, this.getItemIndex());
+		const next = nextPageUrl(
+			context.getNode(),
+			baseUrl,
+			body.next_page_uri,
+			context.getItemIndex(),
+		);
 		// A page that points back to one already read would loop forever.
 		if (!next || seen.has(next.href)) return records;
 		seen.add(next.href);
 		request = {
 			...requestData,
-			options: { ...requestData.options, baseURL: next.origin, url: `${next.pathname}${next.search}`, qs: {} },
+			options: {
+				...requestData.options,
+				baseURL: next.origin,
+				url: `${next.pathname}${next.search}`,
+				qs: {},
+			},
 		};
 	}
 }

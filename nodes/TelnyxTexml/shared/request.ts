@@ -3,6 +3,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 import { accountSidFor, fetchAccountSid } from './account';
 import { apiBaseUrl, CREDENTIAL_TYPE } from './constants';
 import { buildPath, type PathParameter } from './path';
+import { sendAuthenticated } from './transport';
 
 /** The node panel's names for the values that go into TeXML paths. */
 const PATH_LABELS: Record<string, string> = {
@@ -30,7 +31,8 @@ async function accountSidOf(context: IExecuteSingleFunctions, baseUrl: string): 
 		await fetchAccountSid(
 			context.getNode(),
 			baseUrl,
-			async (options) => await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options),
+			async (options, attempt) =>
+				await sendAuthenticated(context, options, { itemIndex: context.getItemIndex(), attempt }),
 			context.getItemIndex(),
 		),
 	);

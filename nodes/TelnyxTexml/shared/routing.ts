@@ -6,9 +6,11 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { noteAnswer } from './answers';
 import { refusingOnContinue, throwOnTelnyxError } from './errors';
 import { formBody, type FieldDependency } from './form';
 import { texmlPath } from './request';
+import { texmlSending } from './transport';
 
 export interface TexmlOperation {
 	method: 'DELETE' | 'GET' | 'POST';
@@ -17,17 +19,28 @@ export interface TexmlOperation {
 	/** The fields whose `routing.send` fills the form body, and rules across them. */
 	form?: { properties: INodeProperties[]; dependencies?: FieldDependency[] };
 	/** More checks of the item's input, e.g. query filters; they throw to refuse the item. */
-	checks?: Array<(this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>>;
+	checks?: Array<
+		(this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>
+	>;
 	/** Runs on success, after the Telnyx error check. */
 	postReceive?: PostReceiveAction[];
 	headers?: Record<string, string>;
+	/**
+	 * Whether a request that failed for a passing reason may be sent again. False for a dial, which
+	 * is not idempotent: it is re-sent only when Telnyx cannot have processed it.
+	 */
+	repeatable: boolean;
+	/** For a list (Get Many): the key of the records in each Telnyx page, e.g. `participants`. */
+	recordsKey?: string;
 }
 
 /**
- * The routing every TeXML operation shares: Telnyx answers are checked by the one error mapper
- * (HTTP errors are not thrown by the request itself, so a 401 is not re-sent and Telnyx's
- * `errors[]` reach the user), the input is checked, then the path is built and encoded. The path
- * comes last because an empty Account SID is looked up with a request: a bad item sends nothing.
+ * The routing every TeXML operation shares: the input is checked, then the path is built and
+ * encoded (last, because an empty Account SID is looked up with a request: a bad item sends
+ * nothing); the request is sent by the TeXML sending this operation declares (limiter, retries,
+ * pages); Telnyx answers are noted for the limiter, then checked by the one error mapper (HTTP
+ * errors are not thrown by the request itself, so a 401 is not re-sent and Telnyx's `errors[]`
+ * reach the user).
  */
 export function texmlRouting({
 	method,
@@ -36,12 +49,18 @@ export function texmlRouting({
 	checks = [],
 	postReceive = [],
 	headers,
+	repeatable,
+	recordsKey,
 }: TexmlOperation): INodePropertyRouting {
 	return {
 		request: {
 			method,
 			ignoreHttpStatusErrors: true,
-			...(form ? { headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } } : headers ? { headers } : {}),
+			...(form
+				? { headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } }
+				: headers
+					? { headers }
+					: {}),
 		},
 		send: {
 			preSend: refusingOnContinue([
@@ -49,8 +68,10 @@ export function texmlRouting({
 				...(form ? [formBody(form.properties, form.dependencies)] : []),
 				texmlPath(path),
 			]),
+			paginate: true,
 		},
-		output: { postReceive: [throwOnTelnyxError, ...postReceive] },
+		operations: { pagination: texmlSending({ repeatable, recordsKey }) },
+		output: { postReceive: [noteAnswer, throwOnTelnyxError, ...postReceive] },
 	};
 }
 

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 /** Also the defaults of the fields below (the lint wants them written out there). */
 export const SENDING_DEFAULTS = { maxAttempts: 3, maxConcurrent: 10, maxPerSecond: 0 };
@@ -51,9 +51,8 @@ export interface SendingSettings {
 	maxPerSecond: number;
 }
 
-/** The Sending option of the current item, with defaults and out-of-range values clamped. */
-export function sendingSettings(context: IExecuteSingleFunctions): SendingSettings {
-	const raw = context.getNodeParameter('sending', {}) as IDataObject;
+/** The Sending option as given, with defaults and out-of-range values clamped. */
+export function sendingSettings(raw: IDataObject): SendingSettings {
 	const number = (name: keyof SendingSettings, min: number, max: number) => {
 		const value = Number(raw?.[name] ?? SENDING_DEFAULTS[name]);
 		return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : SENDING_DEFAULTS[name];

@@ -3,155 +3,259 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { sleep, type NodeApiError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from './constants';
-import { attemptOf, failedItem, throwIfRefused, withoutRequestDetails } from './errors';
-import { limiterFor, rateLimitSignal, type Limiter, type RateLimitSignal } from './limiter';
+import { takeAnswer, type Answer } from './answers';
+import { apiBaseUrl, CREDENTIAL_TYPE } from './constants';
+import {
+	attemptOf,
+	failedItem,
+	sendingSummary,
+	throwIfRefused,
+	telnyxApiError,
+	withoutRequestDetails,
+	type Attempt,
+} from './errors';
+import { limiterFor, rateLimitSignal, type Limiter } from './limiter';
 import { collectPages, listPlan } from './pagination';
-import { describeFailure, failureOf, isRetryable, neverSent, retryDelayMs, type Failure } from './retry';
-import { sendingSettings } from './sending';
+import {
+	describeFailure,
+	failureOf,
+	isRetryable,
+	neverSent,
+	retryDelayMs,
+	type Failure,
+} from './retry';
+import { sendingSettings, type SendingSettings } from './sending';
 
 /**
- * The one place every Telnyx request of this node is sent from. RoutingNode hands each item's
- * prepared request (after all preSend functions) to the node's `requestOperations.pagination`
- * function whenever `paginate` is on, which the Resource parameter switches on for every
- * operation. `makeRoutingRequest` sends it and runs the postReceive chain (error mapping first).
+ * The one sending core: every request to Telnyx (operations, list pages, pickers, the Account SID
+ * look-up) is one `attempt` handed to `sendThrough`, which takes a slot from the API key's limiter,
+ * tells it what Telnyx answered, and decides whether and when to try again.
  */
-export async function sendRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	try {
-		throwIfRefused(requestData.options);
-		const list = listPlan(this);
-		if (list) return await collectPages.call(this, requestData, list, sendOnce);
-		return await sendOnce.call(this, requestData);
-	} catch (error) {
-		return failedItem(this, error);
-	}
+export interface SendingCore {
+	limiter: Limiter;
+	settings: SendingSettings;
 }
 
-const runLimiters = new WeakMap<object, Promise<Limiter>>();
-
-/**
- * The API key's limiter, looked up once per node run rather than once per item: all items of a
- * run share the node's credential and the run's execute data (which identifies the run).
- */
-function limiterOf(context: IExecuteSingleFunctions, baseUrl: string): Promise<Limiter> {
-	const run = context.getExecuteData() as object | undefined;
-	let limiter = run ? runLimiters.get(run) : undefined;
-	if (!limiter) {
-		limiter = context
-			.getCredentials<{ apiKey: string }>(CREDENTIAL_TYPE)
-			.then((credentials) => limiterFor(String(credentials.apiKey ?? ''), baseUrl));
-		if (run) runLimiters.set(run, limiter);
-	}
-	return limiter;
+/** How one attempt ended: a value, or an error; with Telnyx's answer when one came. */
+export interface Outcome<T> {
+	value?: T;
+	error?: unknown;
+	answer?: Answer;
 }
 
-/** Creating is the one kind of operation that must not run twice for one item (a second call). */
-function isRepeatable(context: IExecuteSingleFunctions): boolean {
-	return context.getNodeParameter('operation', '') !== 'create';
+export interface SendPolicy {
+	node: INode;
+	itemIndex?: number;
+	/** What the request is for, to name it in errors. */
+	attempt?: Attempt;
+	/** False for a dial: sent again only when it cannot have reached Telnyx. */
+	repeatable: boolean;
+	cancelled?: () => boolean;
 }
 
-type PostReceive = DeclarativeRestApiSettings.ResultOptions['postReceive'];
-
-/** The last response seen for each postReceive chain (one chain per item, shared by its pages). */
-const lastResponse = new WeakMap<PostReceive, { status: number; headers: IDataObject } | undefined>();
-
-/**
- * The response headers (rate limits, Retry-After) are only visible to postReceive functions, and
- * the engine runs the chain of the request data it gave us. So an observer goes first in that
- * chain, once, and notes each response before the error mapper can throw.
- */
-function observeResponses(requestData: DeclarativeRestApiSettings.ResultOptions) {
-	const chain = requestData.postReceive;
-	if (!lastResponse.has(chain)) {
-		lastResponse.set(chain, undefined);
-		chain.unshift({
-			data: { parameterValue: undefined },
-			actions: [
-				async function noteResponse(items: INodeExecutionData[], response: IN8nHttpFullResponse) {
-					lastResponse.set(chain, { status: response.statusCode, headers: response.headers });
-					return items;
-				},
-			],
-		});
-	}
-	return (): RateLimitSignal & { shouldRetry?: boolean } => {
-		const seen = lastResponse.get(chain);
-		lastResponse.set(chain, undefined);
-		if (!seen) return {};
-		const shouldRetry = seen.headers['x-should-retry'];
-		return {
-			...rateLimitSignal(seen.status, seen.headers),
-			shouldRetry: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
-		};
+/** The failure as the retry policy reads it: the answer's status and headers, else the error. */
+function failureFrom(outcome: Outcome<unknown>): Failure {
+	const thrown = failureOf(outcome.error);
+	const answer = outcome.answer;
+	// The answer belongs to this attempt only when it says the same as the error thrown for it.
+	if (!answer || (thrown.status !== undefined && thrown.status !== answer.status)) return thrown;
+	const shouldRetry = answer.headers['x-should-retry'];
+	return {
+		status: answer.status,
+		retryAfterMs: rateLimitSignal(answer.status, answer.headers).retryAfterMs,
+		shouldRetry: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
 	};
 }
 
 /** The error an item ends with when it will not be sent again: what happened, and how often. */
-function finalError(
-	context: IExecuteSingleFunctions,
-	error: unknown,
-	failures: Failure[],
-	repeatable: boolean,
-): unknown {
+function finalError(policy: SendPolicy, error: unknown, failures: Failure[]): unknown {
 	const last = failures[failures.length - 1];
-	const notResent =
-		!repeatable && last.code !== undefined && !neverSent(last)
-			? 'Not sent again: the dial may have reached Telnyx. Check the conference before dialing again.'
-			: undefined;
-	if (failures.length === 1 && !notResent) return error; // Telnyx's own answer says it all
-	const tried = `Sent ${failures.length} time${failures.length === 1 ? '' : 's'}: ${failures.map(describeFailure).join(', ')}.`;
+	const dialMayHaveReached = !policy.repeatable && last.code !== undefined && !neverSent(last);
+	const summary = sendingSummary(failures.map(describeFailure), dialMayHaveReached);
+	if (!summary) return error;
 	// A network failure becomes the error without request details; a Telnyx answer keeps its words.
 	const final = (
 		last.code !== undefined
-			? withoutRequestDetails(context.getNode(), error, context.getItemIndex(), attemptOf(context))
+			? withoutRequestDetails(policy.node, error, policy.itemIndex, policy.attempt)
 			: error
 	) as NodeApiError;
-	final.description = [final.description, tried, notResent].filter(Boolean).join('\n');
+	final.description = [final.description, summary].filter(Boolean).join('\n');
 	return final;
 }
 
-/**
- * Sends one HTTP request for the current item (a list operation sends one per page): through the
- * API key's shared limiter, again after a passing failure when the operation is safe to repeat.
- */
-export async function sendOnce(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const settings = sendingSettings(this);
-	const limiter = await limiterOf(this, String(requestData.options.baseURL ?? ''));
-	limiter.configure(settings);
-	const takeResponse = observeResponses(requestData);
-	const repeatable = isRepeatable(this);
+/** Sends through the core until the attempt succeeds or may not be made again. */
+export async function sendThrough<T>(
+	core: SendingCore,
+	policy: SendPolicy,
+	attempt: () => Promise<Outcome<T>>,
+): Promise<T> {
 	const failures: Failure[] = [];
 	for (;;) {
-		await limiter.acquire();
+		await core.limiter.acquire();
+		let outcome: Outcome<T>;
 		try {
-			const items = await this.makeRoutingRequest(requestData);
-			limiter.release(takeResponse());
-			return items;
+			outcome = await attempt();
 		} catch (error) {
-			const response = takeResponse();
-			limiter.release(response);
-			// An answer from Telnyx (seen by the observer) says more than the error thrown for it.
-			const failure: Failure = response.status
-				? { status: response.status, retryAfterMs: response.retryAfterMs, shouldRetry: response.shouldRetry }
-				: failureOf(error);
-			failures.push(failure);
-			if (failures.length >= settings.maxAttempts || !isRetryable(failure, repeatable)) {
-				throw finalError(this, error, failures, repeatable);
-			}
-			await sleep(retryDelayMs(failure, failures.length));
-			// A cancelled execution sends nothing more (sleep cannot be interrupted).
-			if (this.getExecutionCancelSignal()?.aborted) throw finalError(this, error, failures, repeatable);
+			outcome = { error };
 		}
+		core.limiter.release(
+			outcome.answer ? rateLimitSignal(outcome.answer.status, outcome.answer.headers) : {},
+		);
+		if (outcome.error === undefined) return outcome.value as T;
+		const failure = failureFrom(outcome);
+		failures.push(failure);
+		if (failures.length >= core.settings.maxAttempts || !isRetryable(failure, policy.repeatable)) {
+			throw finalError(policy, outcome.error, failures);
+		}
+		await sleep(retryDelayMs(failure, failures.length));
+		// A cancelled execution sends nothing more (sleep cannot be interrupted).
+		if (policy.cancelled?.()) throw finalError(policy, outcome.error, failures);
+	}
+}
+
+type Context = IExecuteSingleFunctions | ILoadOptionsFunctions;
+
+interface KeyCore {
+	limiter: Limiter;
+}
+
+/**
+ * The API key's limiter, looked up once per execution and credential rather than once per item
+ * (reading the credential decrypts it); the cache is keyed by plain values.
+ */
+const keyCores = new Map<string, Promise<KeyCore>>();
+const MAX_KEY_CORES = 50;
+
+async function keyCoreOf(context: Context, baseUrl: string): Promise<KeyCore> {
+	const load = async () => {
+		const credentials = await context.getCredentials<{ apiKey: string }>(CREDENTIAL_TYPE);
+		return { limiter: limiterFor(String(credentials.apiKey ?? ''), baseUrl) };
+	};
+	const executionId = 'getExecutionId' in context ? context.getExecutionId() : undefined;
+	if (!executionId) return await load();
+	const key = `${executionId}\n${context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? ''}\n${baseUrl}`;
+	let core = keyCores.get(key);
+	if (!core) {
+		core = load();
+		core.catch(() => keyCores.delete(key));
+		keyCores.set(key, core);
+		while (keyCores.size > MAX_KEY_CORES) keyCores.delete(keyCores.keys().next().value as string);
+	}
+	return await core;
+}
+
+/** The node's Sending option as given (a picker may run before it can be read). */
+function nodeSending(context: Context): IDataObject {
+	try {
+		return (context.getNodeParameter('sending', {}) ?? {}) as IDataObject;
+	} catch {
+		return {};
+	}
+}
+
+/** The core for this context: the key's shared limiter, set up with the limits in force. */
+export async function sendingCoreOf(context: Context, baseUrl: string): Promise<SendingCore> {
+	const { limiter } = await keyCoreOf(context, apiBaseUrl(baseUrl));
+	const settings = sendingSettings(nodeSending(context));
+	limiter.configure(settings);
+	return { limiter, settings };
+}
+
+/** What the operations declare about their sending (see texmlRouting). */
+export interface DeclaredSending {
+	repeatable: boolean;
+	/** For a list operation: the key of the records in each page. */
+	recordsKey?: string;
+}
+
+/**
+ * The sending of one TeXML operation, as its routing declares it (`operations.pagination`, with
+ * `send.paginate` on): RoutingNode hands each item's prepared request here. One attempt is one
+ * `makeRoutingRequest`, which also runs the operation's postReceive chain (answer noted first,
+ * then Telnyx's errors mapped); a list sends one request per page.
+ */
+export function texmlSending(declared: DeclaredSending) {
+	return async function sendTexmlRequest(
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		try {
+			throwIfRefused(requestData.options);
+			const core = await sendingCoreOf(this, String(requestData.options.baseURL ?? ''));
+			const policy: SendPolicy = {
+				node: this.getNode(),
+				itemIndex: this.getItemIndex(),
+				attempt: attemptOf(this),
+				repeatable: declared.repeatable,
+				cancelled: () => this.getExecutionCancelSignal()?.aborted === true,
+			};
+			const send = async (request: DeclarativeRestApiSettings.ResultOptions) =>
+				await sendThrough(core, policy, async () => {
+					takeAnswer(this); // nothing left over from an earlier request
+					try {
+						return { value: await this.makeRoutingRequest(request), answer: takeAnswer(this) };
+					} catch (error) {
+						return { error, answer: takeAnswer(this) };
+					}
+				});
+			const plan = declared.recordsKey ? listPlan(this, declared.recordsKey) : undefined;
+			if (plan) return await collectPages(this, requestData, plan, send);
+			return await send(requestData);
+		} catch (error) {
+			return failedItem(this, error);
+		}
+	};
+}
+
+/** Whether a function is the TeXML sending (the description test checks every operation has it). */
+export function isTexmlSending(fn: unknown): boolean {
+	return typeof fn === 'function' && fn.name === 'sendTexmlRequest';
+}
+
+/**
+ * One authenticated request outside an operation's routing (pickers, the Account SID look-up),
+ * through the same core. Telnyx's error answers end as the mapped Telnyx error.
+ */
+export async function sendAuthenticated(
+	context: Context,
+	options: IHttpRequestOptions,
+	{ itemIndex, attempt }: { itemIndex?: number; attempt?: Attempt } = {},
+): Promise<IN8nHttpFullResponse> {
+	const node = context.getNode();
+	const baseUrl = apiBaseUrl((await context.getCredentials(CREDENTIAL_TYPE)).baseUrl);
+	const core = await sendingCoreOf(context, baseUrl);
+	try {
+		return await sendThrough(core, { node, itemIndex, attempt, repeatable: true }, async () => {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				{
+					headers: { Accept: 'application/json' },
+					json: true,
+					...options,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				},
+			)) as IN8nHttpFullResponse;
+			const answer = {
+				status: response.statusCode,
+				headers: (response.headers ?? {}) as IDataObject,
+			};
+			if (response.statusCode < 400) return { value: response, answer };
+			return {
+				error: telnyxApiError(node, response.statusCode, response.body, itemIndex, attempt),
+				answer,
+			};
+		});
+	} catch (error) {
+		throw withoutRequestDetails(node, error, itemIndex, attempt);
 	}
 }

@@ -104,7 +104,7 @@ export const getAllOperation: INodePropertyOptions = {
 	value: 'getAll',
 	description: 'List the conferences of the account, newest first, to find one by friendly name, status or date',
 	action: 'Get many conferences to find one by name or status',
-	routing: texmlRouting({ method: 'GET', path: '/Conferences', checks: [checkFilters], postReceive: [simplifyResponse] }),
+	routing: texmlRouting({ method: 'GET', path: '/Conferences', checks: [checkFilters], postReceive: [simplifyResponse], repeatable: true, recordsKey: 'conferences' }),
 };
 
 export const getAllDescription: INodeProperties[] = [

@@ -35,6 +35,7 @@ export const updateOperation: INodePropertyOptions = {
 		path: '/Conferences/{conferenceSid}',
 		form: { properties: [updateFields] },
 		postReceive: [simplifyResponse],
+		repeatable: true,
 	}),
 };
 

@@ -63,6 +63,7 @@ export const createOperation: INodePropertyOptions = {
 		checks: [refuseRetiredDialFields],
 		form: { properties: fields, dependencies: [coachingNeedsCallSid(' under Conference Options')] },
 		postReceive: [simplifyResponse],
+		repeatable: false,
 	}),
 };
 

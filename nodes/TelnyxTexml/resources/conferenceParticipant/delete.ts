@@ -25,5 +25,6 @@ export const deleteOperation: INodePropertyOptions = {
 		path: '/Conferences/{conferenceSid}/Participants/{participant}',
 		headers: { Accept: '*/*' },
 		postReceive: [describeRemoval],
+		repeatable: true,
 	}),
 };

@@ -73,6 +73,7 @@ export const updateOperation: INodePropertyOptions = {
 		path: '/Conferences/{conferenceSid}/Participants/{participant}',
 		form: { properties: [updateFields], dependencies: [coachingNeedsCallSid('')] },
 		postReceive: [simplifyResponse],
+		repeatable: true,
 	}),
 };
 
