@@ -29,7 +29,10 @@ async function spendWindow() {
 
 async function searchParticipants(accountSid = ''): Promise<INodeListSearchResult> {
 	const parameters = { accountSid, conferenceSid: locator(world.conference.sid, 'list') };
-	const context = loadOptionsContext(world.engine, { type: NODE_TYPE, parameters: parameters as never });
+	const context = loadOptionsContext(world.engine, {
+		type: NODE_TYPE,
+		parameters: parameters as never,
+	});
 	const method = world.engine.package.nodes[NODE_TYPE].methods!.listSearch!.searchParticipants as (
 		this: ILoadOptionsFunctions,
 		filter?: string,
@@ -55,7 +58,9 @@ describe('the participant picker', () => {
 		world.sandbox.faults.configure({ failFirst: true });
 		const { results } = await searchParticipants(world.sandbox.account.sid);
 
-		expect(results.map((r) => r.value)).toEqual(world.conference.participants.map((p) => p.callSid));
+		expect(results.map((r) => r.value)).toEqual(
+			world.conference.participants.map((p) => p.callSid),
+		);
 		expect(texmlRequests(world).map((r) => r.status)).toEqual([503, 200]);
 	});
 
@@ -63,7 +68,9 @@ describe('the participant picker', () => {
 		await spendWindow();
 		const { results } = await searchParticipants(world.sandbox.account.sid);
 
-		expect(results.map((r) => r.value)).toEqual(world.conference.participants.map((p) => p.callSid));
+		expect(results.map((r) => r.value)).toEqual(
+			world.conference.participants.map((p) => p.callSid),
+		);
 		const [limited, answered] = texmlRequests(world);
 		expect([limited.status, answered.status]).toEqual([429, 200]);
 		expect(answered.receivedAt! - limited.receivedAt!).toBeGreaterThanOrEqual(900);
@@ -71,7 +78,9 @@ describe('the participant picker', () => {
 
 	test('a 401 is not sent again and is the clear error', async () => {
 		world.engine.credentials.telnyxTexmlApi.apiKey = 'KEY-WRONG';
-		await expect(searchParticipants(world.sandbox.account.sid)).rejects.toThrow('Telnyx rejected the API key');
+		await expect(searchParticipants(world.sandbox.account.sid)).rejects.toThrow(
+			'Telnyx rejected the API key',
+		);
 		expect(world.sandbox.requests).toHaveLength(1);
 	});
 });
@@ -79,21 +88,34 @@ describe('the participant picker', () => {
 describe('the Account SID look-up', () => {
 	test('a 503 is retried, and the execution goes on', async () => {
 		world.sandbox.faults.configure({ failFirst: true });
-		const { output, error } = await updateParticipant(world, { accountSid: '', updateFields: { muted: true } });
+		const { output, error } = await updateParticipant(world, {
+			accountSid: '',
+			updateFields: { muted: true },
+		});
 
 		expect(error).toBeUndefined();
 		expect(output[0].json.muted).toBe(true);
-		expect(world.sandbox.requests.filter((r) => r.url === '/v2/whoami').map((r) => r.status)).toEqual([503, 200]);
+		expect(
+			world.sandbox.requests.filter((r) => r.url === '/v2/whoami').map((r) => r.status),
+		).toEqual([503, 200]);
 	});
 
 	test('a 429 holds back the key’s limiter: the look-up and the update wait for Telnyx', async () => {
 		await spendWindow();
-		const { output, error } = await updateParticipant(world, { accountSid: '', updateFields: { muted: true } });
+		const { output, error } = await updateParticipant(world, {
+			accountSid: '',
+			updateFields: { muted: true },
+		});
 
 		expect(error).toBeUndefined();
 		expect(output[0].json.muted).toBe(true);
 		const [limited, lookUp, update] = world.sandbox.requests;
-		expect([limited.url, limited.status, lookUp.url, lookUp.status]).toEqual(['/v2/whoami', 429, '/v2/whoami', 200]);
+		expect([limited.url, limited.status, lookUp.url, lookUp.status]).toEqual([
+			'/v2/whoami',
+			429,
+			'/v2/whoami',
+			200,
+		]);
 		expect(lookUp.receivedAt! - limited.receivedAt!).toBeGreaterThanOrEqual(900);
 		expect(update.status).toBe(200);
 		expect(whoamiCalls(world)).toBe(2);

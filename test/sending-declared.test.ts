@@ -15,26 +15,35 @@ const { description } = new TelnyxTexml();
 type Described = INodeProperties | INodePropertyOptions | INodePropertyCollection;
 
 /** Every property, option and collection entry of the node, with where it sits. */
-function* walk(entries: readonly Described[], path: string, parentIsOperation: boolean): Generator<[string, Described, boolean]> {
+function* walk(
+	entries: readonly Described[],
+	path: string,
+	parentIsOperation: boolean,
+): Generator<[string, Described, boolean]> {
 	for (const entry of entries) {
 		const name = 'name' in entry ? String(entry.name) : '?';
 		const here = `${path}/${name}`;
 		yield [here, entry, parentIsOperation];
 		const isOperation = 'type' in entry && entry.type === 'options' && entry.name === 'operation';
-		if ('options' in entry && Array.isArray(entry.options)) yield* walk(entry.options as Described[], here, isOperation);
+		if ('options' in entry && Array.isArray(entry.options))
+			yield* walk(entry.options as Described[], here, isOperation);
 		if ('values' in entry && Array.isArray(entry.values)) yield* walk(entry.values, here, false);
 	}
 }
 
 const all = [...walk(description.properties, '', false)];
-const operations = all.filter(([, , isOperation]) => isOperation).map(([path, entry]) => [path, entry] as const);
+const operations = all
+	.filter(([, , isOperation]) => isOperation)
+	.map(([path, entry]) => [path, entry] as const);
 
 test('the node declares no sending of its own: no requestOperations, no paginate outside operations', () => {
 	expect(description.requestOperations).toBeUndefined();
 	const misplaced = all
 		.filter(([, entry, isOperation]) => {
 			const routing = (entry as INodeProperties).routing;
-			return !isOperation && (routing?.operations !== undefined || routing?.send?.paginate !== undefined);
+			return (
+				!isOperation && (routing?.operations !== undefined || routing?.send?.paginate !== undefined)
+			);
 		})
 		.map(([path]) => path);
 	expect(misplaced).toEqual([]);
@@ -47,7 +56,10 @@ test('there are nine operations, and each declares the TeXML sending', () => {
 		expect([path, routing?.send?.paginate]).toEqual([path, true]);
 		expect([path, isTexmlSending(routing?.operations?.pagination)]).toEqual([path, true]);
 		// The answer is noted before Telnyx's errors are mapped (the limiter reads 429s and headers).
-		expect([path, routing?.output?.postReceive?.slice(0, 2)]).toEqual([path, [noteAnswer, throwOnTelnyxError]]);
+		expect([path, routing?.output?.postReceive?.slice(0, 2)]).toEqual([
+			path,
+			[noteAnswer, throwOnTelnyxError],
+		]);
 	}
 });
 
@@ -59,6 +71,8 @@ test('the description test itself sees a misplaced declaration', () => {
 		default: false,
 		routing: { send: { paginate: '={{ $value }}' } },
 	};
-	const found = [...walk([field], '', false)].filter(([, e]) => (e as INodeProperties).routing?.send?.paginate !== undefined);
+	const found = [...walk([field], '', false)].filter(
+		([, e]) => (e as INodeProperties).routing?.send?.paginate !== undefined,
+	);
 	expect(found.map(([path]) => path)).toEqual(['/returnAll']);
 });
