@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { telnyxApiError, type Attempt } from './errors';
+import type { Attempt } from './attempt';
+import { telnyxApiError } from './errors';
 
 /**
  * Sends one authenticated request through the sending core (sendAuthenticated in transport.ts);

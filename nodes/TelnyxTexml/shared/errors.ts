@@ -1,13 +1,13 @@
 import type {
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INode,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { attemptOf, type Attempt } from './attempt';
 import { neverSent } from './retry';
 
 /** One entry of Telnyx's `errors[]` envelope; TeXML 404s carry only `detail`. */
@@ -16,81 +16,6 @@ interface TelnyxError {
 	title?: string;
 	detail?: string;
 	source?: { pointer?: string; parameter?: string };
-}
-
-/**
- * What an item was trying to do, named with its IDs: an error message must stand on its own,
- * because an AI model calling the node as a tool is given the message and nothing else.
- */
-export interface Attempt {
-	/** e.g. `update participant "alice" in conference "CF…"` */
-	action: string;
-	/** For a 404: what was not found, and how to find the right one. */
-	notFound?: { what: string; next: string };
-	/** For a request that must not be repeated blindly (a dial): what to check when its fate is unknown. */
-	checkBeforeRepeating?: string;
-}
-
-const FIND_CONFERENCE = 'List the conferences to find the right conference SID.';
-const FIND_PARTICIPANT =
-	'List the participants of the conference to find the right call SID or label; the participant may have left already.';
-
-/** The item's resource, operation and IDs as an Attempt (IDs as the user gave them). */
-export function attemptOf(context: IExecuteSingleFunctions): Attempt {
-	const text = (name: string) => {
-		try {
-			const value = context.getNodeParameter(name, '', { extractValue: true });
-			return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-		} catch {
-			return ''; // the error being reported may be about this very parameter
-		}
-	};
-	const conference = `conference "${text('conferenceSid')}"`;
-	const participant = () => `participant "${text('participant')}"`;
-	const conferenceMissing = {
-		what: `Conference "${text('conferenceSid')}" was not found`,
-		next: FIND_CONFERENCE,
-	};
-	const participantMissing = () => ({
-		what: `Participant "${text('participant')}" was not found in ${conference}`,
-		next: FIND_PARTICIPANT,
-	});
-	switch (`${text('resource')}.${text('operation')}`) {
-		case 'conference.get':
-			return { action: `get ${conference}`, notFound: conferenceMissing };
-		case 'conference.getAll':
-			return {
-				action: 'list the conferences',
-				notFound: {
-					what: 'Telnyx found no conferences for this account SID',
-					next: 'Leave the Account SID empty to use the account of the API key.',
-				},
-			};
-		case 'conference.update':
-			return { action: `update ${conference}`, notFound: conferenceMissing };
-		case 'conferenceParticipant.create':
-			return {
-				action: `dial a new participant into ${conference}`,
-				notFound: conferenceMissing,
-				checkBeforeRepeating:
-					'The dial may have reached Telnyx: list the participants of the conference to check before dialing again.',
-			};
-		case 'conferenceParticipant.delete':
-			return {
-				action: `remove ${participant()} from ${conference}`,
-				notFound: participantMissing(),
-			};
-		case 'conferenceParticipant.get':
-			return { action: `get ${participant()} in ${conference}`, notFound: participantMissing() };
-		case 'conferenceParticipant.getAll':
-			return { action: `list the participants of ${conference}`, notFound: conferenceMissing };
-		case 'conferenceParticipant.update':
-			return { action: `update ${participant()} in ${conference}`, notFound: participantMissing() };
-		case 'conferenceRecording.getAll':
-			return { action: `list the recordings of ${conference}`, notFound: conferenceMissing };
-		default:
-			return { action: 'send the request to Telnyx' };
-	}
 }
 
 /** Why Telnyx refused, and the next step, by HTTP status. */
@@ -260,77 +185,15 @@ export function withoutRequestDetails(
 	return mapped;
 }
 
-/*
- * With On Error → Continue, n8n's RoutingNode ends a failed item as `{ json: {}, error }`. A
- * workflow then shows `json.error` (n8n fills it in), but an AI model calling the node as a tool is
- * handed `json` only, that is `{}`. So the node ends such items itself, message in `json`.
- */
-
-type PreSend = (
-	this: IExecuteSingleFunctions,
-	options: IHttpRequestOptions,
-) => Promise<IHttpRequestOptions>;
-
-/** Items refused by a check, by their request: nothing is sent for them. */
-const refusals = new WeakMap<object, NodeApiError | NodeOperationError>();
-
-/**
- * Wraps an operation's checks (preSend): with On Error → Continue a refusal is noted instead of
- * thrown, the remaining checks are skipped (no Account SID look-up either), and the sending ends
- * the item with the error (see failedItem).
- */
-export function refusingOnContinue(checks: PreSend[]): PreSend[] {
-	return checks.map(
-		(check) =>
-			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-				if (refusals.has(options)) return options;
-				try {
-					return await check.call(this, options);
-				} catch (error) {
-					const refusal =
-						error instanceof NodeApiError || error instanceof NodeOperationError
-							? error
-							: new NodeOperationError(this.getNode(), error as Error, {
-									itemIndex: this.getItemIndex(),
-								});
-					if (!this.continueOnFail()) throw refusal;
-					refusals.set(options, refusal);
-					return options;
-				}
-			},
-	);
-}
-
-/** Throws the refusal of a check, if the item had one (first thing the sending does). */
-export function throwIfRefused(options: object): void {
-	const refusal = refusals.get(options);
-	if (refusal) throw refusal;
-}
-
-/** How an item whose sending failed ends: thrown, or with On Error → Continue an error item. */
-export function failedItem(context: IExecuteSingleFunctions, error: unknown): INodeExecutionData[] {
-	const final = withoutRequestDetails(
-		context.getNode(),
-		error,
-		context.getItemIndex(),
-		attemptOf(context),
-	);
-	if (!context.continueOnFail() || !(final instanceof Error)) throw final;
-	return [
-		{
-			json: { error: final.message },
-			error: final as NodeApiError,
-			pairedItem: { item: context.getItemIndex() },
-		},
-	];
-}
-
 /**
  * What the final error of an item adds when it was sent more than once, or when a dial is not sent
  * again: each failure in a few words (`described`), in order. Nothing for a single plain failure:
  * Telnyx's own answer says it all.
  */
-export function sendingSummary(described: string[], dialMayHaveReached: boolean): string | undefined {
+export function sendingSummary(
+	described: string[],
+	dialMayHaveReached: boolean,
+): string | undefined {
 	if (described.length === 1 && !dialMayHaveReached) return undefined;
 	const tried = `Sent ${described.length} time${described.length === 1 ? '' : 's'}: ${described.join(', ')}.`;
 	if (!dialMayHaveReached) return tried;

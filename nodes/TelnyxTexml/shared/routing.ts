@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { noteAnswer } from './answers';
-import { refusingOnContinue, throwOnTelnyxError } from './errors';
+import { refusingOnContinue } from './continueOnFail';
+import { throwOnTelnyxError } from './errors';
 import { formBody, type FieldDependency } from './form';
 import { texmlPath } from './request';
 import { texmlSending } from './transport';

@@ -13,15 +13,9 @@ import { sleep, type NodeApiError } from 'n8n-workflow';
 
 import { takeAnswer, type Answer } from './answers';
 import { apiBaseUrl, CREDENTIAL_TYPE } from './constants';
-import {
-	attemptOf,
-	failedItem,
-	sendingSummary,
-	throwIfRefused,
-	telnyxApiError,
-	withoutRequestDetails,
-	type Attempt,
-} from './errors';
+import { attemptOf, type Attempt } from './attempt';
+import { failedItem, throwIfRefused } from './continueOnFail';
+import { sendingSummary, telnyxApiError, withoutRequestDetails } from './errors';
 import { limiterFor, rateLimitSignal, type Limiter } from './limiter';
 import { collectPages, listPlan } from './pagination';
 import {

@@ -1,0 +1,76 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
+/**
+ * What an item was trying to do, named with its IDs: an error message must stand on its own,
+ * because an AI model calling the node as a tool is given the message and nothing else.
+ */
+export interface Attempt {
+	/** e.g. `update participant "alice" in conference "CF…"` */
+	action: string;
+	/** For a 404: what was not found, and how to find the right one. */
+	notFound?: { what: string; next: string };
+	/** For a request that must not be repeated blindly (a dial): what to check when its fate is unknown. */
+	checkBeforeRepeating?: string;
+}
+
+const FIND_CONFERENCE = 'List the conferences to find the right conference SID.';
+const FIND_PARTICIPANT =
+	'List the participants of the conference to find the right call SID or label; the participant may have left already.';
+
+/** The item's resource, operation and IDs as an Attempt (IDs as the user gave them). */
+export function attemptOf(context: IExecuteSingleFunctions): Attempt {
+	const text = (name: string) => {
+		try {
+			const value = context.getNodeParameter(name, '', { extractValue: true });
+			return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+		} catch {
+			return ''; // the error being reported may be about this very parameter
+		}
+	};
+	const conference = `conference "${text('conferenceSid')}"`;
+	const participant = () => `participant "${text('participant')}"`;
+	const conferenceMissing = {
+		what: `Conference "${text('conferenceSid')}" was not found`,
+		next: FIND_CONFERENCE,
+	};
+	const participantMissing = () => ({
+		what: `Participant "${text('participant')}" was not found in ${conference}`,
+		next: FIND_PARTICIPANT,
+	});
+	switch (`${text('resource')}.${text('operation')}`) {
+		case 'conference.get':
+			return { action: `get ${conference}`, notFound: conferenceMissing };
+		case 'conference.getAll':
+			return {
+				action: 'list the conferences',
+				notFound: {
+					what: 'Telnyx found no conferences for this account SID',
+					next: 'Leave the Account SID empty to use the account of the API key.',
+				},
+			};
+		case 'conference.update':
+			return { action: `update ${conference}`, notFound: conferenceMissing };
+		case 'conferenceParticipant.create':
+			return {
+				action: `dial a new participant into ${conference}`,
+				notFound: conferenceMissing,
+				checkBeforeRepeating:
+					'The dial may have reached Telnyx: list the participants of the conference to check before dialing again.',
+			};
+		case 'conferenceParticipant.delete':
+			return {
+				action: `remove ${participant()} from ${conference}`,
+				notFound: participantMissing(),
+			};
+		case 'conferenceParticipant.get':
+			return { action: `get ${participant()} in ${conference}`, notFound: participantMissing() };
+		case 'conferenceParticipant.getAll':
+			return { action: `list the participants of ${conference}`, notFound: conferenceMissing };
+		case 'conferenceParticipant.update':
+			return { action: `update ${participant()} in ${conference}`, notFound: participantMissing() };
+		case 'conferenceRecording.getAll':
+			return { action: `list the recordings of ${conference}`, notFound: conferenceMissing };
+		default:
+			return { action: 'send the request to Telnyx' };
+	}
+}
