@@ -46,6 +46,12 @@ describe.each(EXAMPLES)('examples/%s.workflow.json', (_name, workflow, target, k
 		}
 	});
 
+	it('simplifies every tool result, so a model gets the fields it acts on instead of ~20 per record', () => {
+		for (const tool of toolsOf(workflow).filter((t) => t.parameters.operation !== 'delete')) {
+			expect([tool.name, tool.parameters.simplify]).toEqual([tool.name, true]);
+		}
+	});
+
 	it('uses valid $fromAI keys of one type each, and only operations the node has', () => {
 		const node = sourcePackage().nodes[NODE_TYPE];
 		const properties = node.description.properties;
@@ -107,5 +113,7 @@ describe('the AI examples’ tools run with a model’s arguments', () => {
 		expect(texml.map((r) => `${r.method} ${[r.url, r.body].filter(Boolean).join(' ')}`)).toEqual([`${method} ${expected}`]);
 		expect(texml[0].status).toBeLessThan(300);
 		expect(output.length).toBeGreaterThan(0);
+		// Simplified records: no Telnyx URIs or account data reach the model.
+		for (const item of output) expect(item.json).not.toHaveProperty('uri');
 	});
 });

@@ -8,7 +8,7 @@ import type { Conference } from '../../sandbox/store';
 import type { AiContext } from './ai';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import { textOf, toolResultsOfTurn, type ChatMessage, type ChatRequest, type Script, type ToolCall } from './model';
-import { conferencesIn, participantsIn } from './records';
+import { conferencesIn, participantsIn, expectSimplified } from './records';
 import { log } from './runtime';
 import type { WorkflowFile } from './workflows';
 import { WORLD } from './world';
@@ -43,10 +43,10 @@ function moderator(conferenceName: string): Script {
 		const result = (tool: string) => results.find((r) => r.tool === tool)?.text ?? '';
 		const had = (tool: string) => results.some((r) => r.tool === tool);
 		if (!had('List_live_conferences')) return { toolCalls: [{ name: 'List_live_conferences', arguments: {} }] };
+		const conference = conferencesIn(result('List_live_conferences')).find((c) => c.friendly_name === conferenceName);
+		if (!conference) return { text: `I could not find ${conferenceName} among the live conferences.` };
+		const conference_sid = String(conference.sid);
 		if (!had('List_participants')) {
-			const conference = conferencesIn(result('List_live_conferences')).find((c) => c.friendly_name === conferenceName);
-			if (!conference) return { text: `I could not find ${conferenceName} among the live conferences.` };
-			const conference_sid = String(conference.sid);
 			return {
 				toolCalls: [
 					{ name: 'List_participants', arguments: { conference_sid } },
@@ -58,7 +58,6 @@ function moderator(conferenceName: string): Script {
 		if (mutes.length === 0) {
 			const host = participantsIn(result('Get_participant'))[0];
 			const everyone = participantsIn(result('List_participants'));
-			const conference_sid = String(everyone[0]?.conference_sid ?? host?.conference_sid);
 			const calls: ToolCall[] = everyone
 				.filter((p) => p.call_sid !== host?.call_sid)
 				.map((p) => ({ name: 'Mute_or_unmute_participant', arguments: { conference_sid, participant: p.call_sid, muted: true } }));
@@ -162,18 +161,21 @@ export async function runAgentChecks(checks: Checks, ai: AiContext) {
 		expectTrue(system && textOf(system).includes('moderate live Telnyx conferences'), 'the system message did not reach the model');
 	});
 
-	await checks.check('agent (example): "mute everyone except the host" lists, looks up the host and mutes the others', async () => {
+	await checks.check('agent (example, Simplify on): "mute everyone except the host" lists, looks up the host and mutes the others', async () => {
 		const { listResult, whoami } = await moderate(ai, example, 'ai-weekly');
 		seen.example = listResult.length;
+		for (const participant of participantsIn(listResult)) {
+			expectSimplified(participant);
+		}
 		log(`agent loop (example): List participants result ${listResult.length} characters for 3 participants; ${whoami} account look-up(s)`);
 	});
 
-	await checks.check('agent (raw output): the same loop; the model gets Telnyx\'s full participant records', async () => {
+	await checks.check('agent (Simplify off): the same loop; the model gets Telnyx\'s full participant records', async () => {
 		const { listResult } = await moderate(ai, raw, 'ai-raw');
 		seen.raw = listResult.length;
 		const [first] = participantsIn(listResult);
 		expectTrue('uri' in first && 'date_created' in first, `raw participant lacks Telnyx fields: ${JSON.stringify(first)}`);
-		log(`agent loop (raw): List participants result ${listResult.length} characters for 3 participants`);
+		log(`agent loop (Simplify off): List participants result ${listResult.length} characters for 3 participants`);
 	});
 
 	await checks.check('agent: an unknown participant reaches the model as an error (On Error: Continue), the run goes on', async () => {
@@ -201,5 +203,28 @@ export async function runAgentChecks(checks: Checks, ai: AiContext) {
 		log(`agent tool error as the model saw it: ${result.text}`);
 	});
 
-	if (seen.example && seen.raw) log(`List participants result, 3 participants: example ${seen.example} characters, raw ${seen.raw}`);
+	await checks.check('agent: a 200-participant list as the model gets it, Simplify on and off', async () => {
+		const webinar = ai.sandbox.store.addConference(WORLD.accountSid, {
+			friendlyName: 'ai-webinar',
+			participants: Array.from({ length: 200 }, (_, i) => ({ callSid: `v3:ai-webinar-${String(i).padStart(3, '0')}` })),
+		});
+		ai.model.script = (request) => {
+			const results = namedResults(request);
+			if (results.length === 0) return { toolCalls: [{ name: 'List_participants', arguments: { conference_sid: webinar.sid } }] };
+			return { text: `${participantsIn(results[0].text).length} participants are in ai-webinar.` };
+		};
+		const sizes: number[] = [];
+		for (const workflow of [example, raw]) {
+			ai.model.requests.length = 0;
+			const answer = await chat(ai, workflow, 'How many people are in ai-webinar?');
+			expectEqual(answer, '200 participants are in ai-webinar.', `${workflow.name}: final answer`);
+			sizes.push(namedResults(ai.model.requests[1])[0].text.length);
+		}
+		expectTrue(sizes[0] * 3 < sizes[1], `Simplify should cut the result to under a third: on ${sizes[0]}, off ${sizes[1]}`);
+		log(`List participants result as the model got it, 200 participants: Simplify on ${sizes[0]} characters, off ${sizes[1]}`);
+	});
+
+	if (seen.example && seen.raw) {
+		log(`List participants result as the model got it, 3 participants: Simplify on ${seen.example} characters, off ${seen.raw}`);
+	}
 }
