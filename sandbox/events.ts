@@ -28,7 +28,9 @@ export interface SigningKey {
 export function newSigningKey(): SigningKey {
 	const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 	return {
-		publicKey: Buffer.from(publicKey.export({ format: 'jwk' }).x as string, 'base64url').toString('base64'),
+		publicKey: Buffer.from(publicKey.export({ format: 'jwk' }).x as string, 'base64url').toString(
+			'base64',
+		),
 		sign: (timestamp, body) => signWith(privateKey, timestamp, body),
 	};
 }
@@ -67,7 +69,10 @@ export interface StatusCallbacks {
 /** ISO 8601 UTC without milliseconds, as in Telnyx's callback examples. */
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export function startStatusCallbacks(store: Store, options: { timeoutMs?: number } = {}): StatusCallbacks {
+export function startStatusCallbacks(
+	store: Store,
+	options: { timeoutMs?: number } = {},
+): StatusCallbacks {
 	const key = newSigningKey();
 	const connectionId = String(randomInt(1e13, 2 ** 48 - 1));
 	const sequence = new Map<string, number>();
@@ -75,11 +80,17 @@ export function startStatusCallbacks(store: Store, options: { timeoutMs?: number
 	const waiters: Array<{ match: (d: Delivery) => boolean; resolve: (d: Delivery) => void }> = [];
 	let queue = Promise.resolve();
 
-	function fieldsOf(statusCallbackEvent: string, conference: Conference, participant?: Participant) {
+	function fieldsOf(
+		statusCallbackEvent: string,
+		conference: Conference,
+		participant?: Participant,
+	) {
 		// Every event of a conference takes the next number, sent or not, so gaps show filtered events.
 		const number = sequence.get(conference.sid) ?? 0;
 		sequence.set(conference.sid, number + 1);
-		const call = participant?.callSid ?? (statusCallbackEvent === 'conference-end' ? conference.callSidEndingConference : undefined);
+		const call =
+			participant?.callSid ??
+			(statusCallbackEvent === 'conference-end' ? conference.callSidEndingConference : undefined);
 		const fields: Record<string, string> = {
 			AccountSid: conference.accountSid,
 			...(call ? { CallSid: call, CallSidLegacy: call } : {}),
@@ -118,16 +129,20 @@ export function startStatusCallbacks(store: Store, options: { timeoutMs?: number
 		const fields = fieldsOf(statusCallbackEvent, conference, participant);
 		const callback = conference.statusCallback;
 		if (!callback) return;
-		if (callback.events.length > 0 && !callback.events.includes(TOKEN_OF[statusCallbackEvent])) return;
+		if (callback.events.length > 0 && !callback.events.includes(TOKEN_OF[statusCallbackEvent]))
+			return;
 		const body = new URLSearchParams(fields).toString();
 		const timestamp = String(Math.floor(Date.now() / 1000));
 		const url = new URL(callback.url);
-		if (callback.method === 'GET') for (const [name, value] of Object.entries(fields)) url.searchParams.append(name, value);
+		if (callback.method === 'GET')
+			for (const [name, value] of Object.entries(fields)) url.searchParams.append(name, value);
 		const delivery: Delivery = {
 			method: callback.method,
 			url: url.toString(),
 			headers: {
-				...(callback.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+				...(callback.method === 'POST'
+					? { 'content-type': 'application/x-www-form-urlencoded' }
+					: {}),
 				'telnyx-timestamp': timestamp,
 				// A GET has no body, so its signature covers only the timestamp, as on Telnyx.
 				'telnyx-signature-ed25519': key.sign(timestamp, callback.method === 'POST' ? body : ''),
@@ -152,8 +167,14 @@ export function startStatusCallbacks(store: Store, options: { timeoutMs?: number
 			return new Promise<Delivery>((resolve, reject) => {
 				const timer = setTimeout(() => {
 					waiters.splice(waiters.indexOf(waiter), 1);
-					const sent = deliveries.map((d) => `${d.fields.StatusCallbackEvent} → ${d.status ?? d.error}`);
-					reject(new Error(`No matching status callback within ${timeoutMs} ms; delivered: ${sent.join(', ') || 'none'}`));
+					const sent = deliveries.map(
+						(d) => `${d.fields.StatusCallbackEvent} → ${d.status ?? d.error}`,
+					);
+					reject(
+						new Error(
+							`No matching status callback within ${timeoutMs} ms; delivered: ${sent.join(', ') || 'none'}`,
+						),
+					);
 				}, timeoutMs);
 				const waiter = {
 					match,
@@ -166,7 +187,8 @@ export function startStatusCallbacks(store: Store, options: { timeoutMs?: number
 			});
 		},
 		idle: () => queue,
-		speech: (conference, participant, change) => send(`participant-speech-${change}`, conference, participant),
+		speech: (conference, participant, change) =>
+			send(`participant-speech-${change}`, conference, participant),
 		stop() {
 			const index = store.listeners.indexOf(listener);
 			if (index >= 0) store.listeners.splice(index, 1);

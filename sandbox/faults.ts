@@ -92,7 +92,10 @@ export class Faults {
 	}
 
 	/** Decides at arrival what happens to a request; counts it against the rate limit. */
-	private decide(recorded: RecordedRequest): { decision: Decision; headers: Record<string, string> } {
+	private decide(recorded: RecordedRequest): {
+		decision: Decision;
+		headers: Record<string, string>;
+	} {
 		const { rateLimit, failFirst, resetFirst, faultRatio } = this.options;
 		const now = Date.now();
 		let headers: Record<string, string> = {};
@@ -125,7 +128,8 @@ export class Faults {
 		const first = !this.seen.has(identity);
 		this.seen.add(identity);
 		if (first && resetFirst) return { decision: { fault: 'reset' }, headers };
-		if (first && failFirst) return { decision: { reply: serviceUnavailable(), fault: '503' }, headers };
+		if (first && failFirst)
+			return { decision: { reply: serviceUnavailable(), fault: '503' }, headers };
 		if (faultRatio && this.random() < faultRatio) {
 			const pick = this.random();
 			if (pick < 1 / 3) return { decision: { reply: serviceUnavailable(), fault: '503' }, headers };
@@ -145,7 +149,8 @@ export class Faults {
 		send: (reply: Reply) => void,
 	) {
 		const { decision, headers } = this.decide(recorded);
-		if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+		if (this.options.latencyMs)
+			await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
 		if (decision) recorded.fault = decision.fault;
 		if (decision && 'reply' in decision) return send(decision.reply);
 		if (decision?.fault === 'reset') return void res.socket?.destroy();

@@ -43,4 +43,5 @@ export function checkForm(form: Record<string, string>, rules: Record<string, Fi
 	}
 }
 
-export const bool = (value: string | undefined) => (value === undefined ? undefined : value === 'true');
+export const bool = (value: string | undefined) =>
+	value === undefined ? undefined : value === 'true';

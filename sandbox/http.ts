@@ -40,7 +40,8 @@ export class HttpError extends Error {
 	}
 }
 
-export const notFound = () => new HttpError(404, [{ detail: 'Resource not found' } as TelnyxErrorEntry]);
+export const notFound = () =>
+	new HttpError(404, [{ detail: 'Resource not found' } as TelnyxErrorEntry]);
 
 export const invalid = (field: string, detail: string) =>
 	new HttpError(422, [

@@ -12,5 +12,11 @@ export {
 export { callRecordingResource, conferenceResource, recordingResource } from './resources';
 export type { RecordedRequest } from './http';
 export { DEMO, seedDemo } from './demo-data';
-export { newSigningKey, startStatusCallbacks, type Delivery, type SigningKey, type StatusCallbacks } from './events';
+export {
+	newSigningKey,
+	startStatusCallbacks,
+	type Delivery,
+	type SigningKey,
+	type StatusCallbacks,
+} from './events';
 export { Faults, type FaultOptions, type FaultKind } from './faults';

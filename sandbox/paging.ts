@@ -30,7 +30,12 @@ function offsetOf(text: string): number | undefined {
 	return match ? Number(match[1]) : undefined;
 }
 
-function wholeNumber(name: string, text: string | undefined, min: number, max: number): number | undefined {
+function wholeNumber(
+	name: string,
+	text: string | undefined,
+	min: number,
+	max: number,
+): number | undefined {
 	if (text === undefined) return undefined;
 	const n = Number(text);
 	if (!/^\d+$/.test(text) || n < min || n > max) {
@@ -41,7 +46,8 @@ function wholeNumber(name: string, text: string | undefined, min: number, max: n
 
 export function page<T>(key: string, records: T[], request: PageRequest) {
 	const { query } = request;
-	const size = wholeNumber('PageSize', param(query, 'PageSize'), 1, 1000) ?? request.defaultPageSize;
+	const size =
+		wholeNumber('PageSize', param(query, 'PageSize'), 1, 1000) ?? request.defaultPageSize;
 	const number = wholeNumber('Page', param(query, 'Page'), 0, 1_000_000) ?? 0;
 	const pageToken = param(query, 'PageToken');
 	let start = number * size;

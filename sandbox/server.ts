@@ -44,10 +44,17 @@ export interface TexmlSandbox {
 /** Answers leave optional keys without a value as `undefined`; `null` mode writes them out. */
 const asNull = (_key: string, value: unknown) => (value === undefined ? null : value);
 
-function reply(res: http.ServerResponse, recorded: RecordedRequest, answer: Reply, missingKeys: 'omit' | 'null') {
+function reply(
+	res: http.ServerResponse,
+	recorded: RecordedRequest,
+	answer: Reply,
+	missingKeys: 'omit' | 'null',
+) {
 	recorded.status = answer.status;
 	const payload =
-		answer.body === undefined ? '' : JSON.stringify(answer.body, missingKeys === 'null' ? asNull : undefined);
+		answer.body === undefined
+			? ''
+			: JSON.stringify(answer.body, missingKeys === 'null' ? asNull : undefined);
 	recorded.answer = payload;
 	res.writeHead(answer.status, {
 		...(payload ? { 'content-type': 'application/json' } : {}),
@@ -59,12 +66,15 @@ function reply(res: http.ServerResponse, recorded: RecordedRequest, answer: Repl
 function handle(store: Store, recorded: RecordedRequest, pageSize: number): Reply {
 	const [rawPath, rawQuery = ''] = recorded.url.split('?', 2);
 	const segments = rawPath.split('/').filter(Boolean);
-	if (segments[0] !== 'v2') throw new HttpError(404, [{ code: '10005', title: 'Not found', detail: 'Resource not found' }]);
+	if (segments[0] !== 'v2')
+		throw new HttpError(404, [{ code: '10005', title: 'Not found', detail: 'Resource not found' }]);
 	let decoded: string[];
 	try {
 		decoded = segments.slice(1).map((s) => decodeURIComponent(s));
 	} catch {
-		throw new HttpError(400, [{ code: '10015', title: 'Bad Request', detail: 'Malformed percent-encoding in the path.' }]);
+		throw new HttpError(400, [
+			{ code: '10015', title: 'Bad Request', detail: 'Malformed percent-encoding in the path.' },
+		]);
 	}
 	const bearer = /^Bearer (.+)$/.exec(recorded.headers.authorization ?? '')?.[1];
 	const account = bearer ? store.accountForKey(bearer) : undefined;
@@ -74,7 +84,11 @@ function handle(store: Store, recorded: RecordedRequest, pageSize: number): Repl
 	const type = recorded.headers['content-type'] ?? '';
 	if (recorded.body && !type.startsWith('application/x-www-form-urlencoded')) {
 		throw new HttpError(415, [
-			{ code: '10015', title: 'Unsupported media type', detail: 'Send the body as application/x-www-form-urlencoded.' },
+			{
+				code: '10015',
+				title: 'Unsupported media type',
+				detail: 'Send the body as application/x-www-form-urlencoded.',
+			},
 		]);
 	}
 	return route.handle({

@@ -41,7 +41,11 @@ export interface ConferenceCallback {
 /** A change the sandbox makes, for listeners such as the status-callback sender. */
 export type StoreEvent =
 	| { type: 'conference-start' | 'conference-end'; conference: Conference }
-	| { type: 'participant-join' | 'participant-leave'; conference: Conference; participant: Participant };
+	| {
+			type: 'participant-join' | 'participant-leave';
+			conference: Conference;
+			participant: Participant;
+	  };
 
 /** A recording of the conference (ConferenceRecordingResource). */
 export interface Recording {
@@ -113,7 +117,9 @@ export class Store {
 
 	addConference(
 		accountSid: string,
-		conference: Partial<Omit<Conference, 'participants'>> & { participants?: Array<Partial<Participant>> } = {},
+		conference: Partial<Omit<Conference, 'participants'>> & {
+			participants?: Array<Partial<Participant>>;
+		} = {},
 	): Conference {
 		const now = new Date();
 		const created: Conference = {
@@ -130,8 +136,10 @@ export class Store {
 		};
 		this.conferences.push(created);
 		if (conference.statusCallback) created.statusCallback = conference.statusCallback;
-		if (created.status === 'in-progress') this.emit({ type: 'conference-start', conference: created });
-		for (const participant of conference.participants ?? []) this.addParticipant(created, participant);
+		if (created.status === 'in-progress')
+			this.emit({ type: 'conference-start', conference: created });
+		for (const participant of conference.participants ?? [])
+			this.addParticipant(created, participant);
 		return created;
 	}
 
@@ -183,7 +191,11 @@ export class Store {
 		participant.dateUpdated = new Date();
 		this.emit({ type: 'participant-leave', conference, participant });
 		if (participant.endConferenceOnExit && conference.status !== 'completed') {
-			this.endConference(conference, 'participant-with-end-conference-on-exit-left', participant.callSid);
+			this.endConference(
+				conference,
+				'participant-with-end-conference-on-exit-left',
+				participant.callSid,
+			);
 		}
 	}
 
@@ -208,7 +220,9 @@ export class Store {
 
 	/** Participants are addressed by call SID or by label, in the same path slot. */
 	participant(conference: Conference, callSidOrLabel: string): Participant | undefined {
-		return conference.participants.find((p) => p.callSid === callSidOrLabel || p.label === callSidOrLabel);
+		return conference.participants.find(
+			(p) => p.callSid === callSidOrLabel || p.label === callSidOrLabel,
+		);
 	}
 }
 

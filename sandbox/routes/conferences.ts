@@ -2,7 +2,15 @@ import { checkForm, type FieldRule } from '../fields';
 import { invalid } from '../http';
 import { page } from '../paging';
 import { conferenceResource } from '../resources';
-import { accountOf, conferenceOf, CONFERENCE, CONFERENCES, ok, route, type RouteContext } from './common';
+import {
+	accountOf,
+	conferenceOf,
+	CONFERENCE,
+	CONFERENCES,
+	ok,
+	route,
+	type RouteContext,
+} from './common';
 
 const STATUSES = ['init', 'in-progress', 'completed'];
 const DATE_FILTER = /^(<=|>=|<|>)?(\d{4}-\d{2}-\d{2})$/;
@@ -17,7 +25,15 @@ function dateMatcher(name: string, value: string | null) {
 	const [, operator = '=', day] = match;
 	return (date: Date) => {
 		const d = date.toISOString().slice(0, 10);
-		return operator === '<' ? d < day : operator === '<=' ? d <= day : operator === '>' ? d > day : operator === '>=' ? d >= day : d === day;
+		return operator === '<'
+			? d < day
+			: operator === '<='
+				? d <= day
+				: operator === '>'
+					? d > day
+					: operator === '>='
+						? d >= day
+						: d === day;
 	};
 }
 
@@ -38,7 +54,9 @@ function listConferences(ctx: RouteContext) {
 	}
 	const conferences = ctx.store.conferences
 		.filter((c) => c.accountSid === account.sid)
-		.filter((c) => (name === null || c.friendlyName === name) && (status === null || c.status === status))
+		.filter(
+			(c) => (name === null || c.friendlyName === name) && (status === null || c.status === status),
+		)
 		.filter((c) => created(c.dateCreated) && updated(c.dateUpdated))
 		// Newest first, as the Telnyx console lists them.
 		.sort((a, b) => b.dateCreated.getTime() - a.dateCreated.getTime())
@@ -67,7 +85,8 @@ function updateConference(ctx: RouteContext) {
 		throw invalid('Status', 'Status can only be set to completed.');
 	}
 	if (form.AnnounceUrl) {
-		if (conference.status === 'completed') throw invalid('AnnounceUrl', 'The conference has already ended.');
+		if (conference.status === 'completed')
+			throw invalid('AnnounceUrl', 'The conference has already ended.');
 		conference.announcements.push({ url: form.AnnounceUrl, method: form.AnnounceMethod ?? 'POST' });
 		conference.dateUpdated = new Date();
 	}

@@ -38,18 +38,23 @@ function matchPath(r: Route, path: string[]) {
  */
 export function matchRoute(method: string, segments: string[]) {
 	const last = segments[segments.length - 1] ?? '';
-	const stripped = last.endsWith('.json') ? [...segments.slice(0, -1), last.slice(0, -5)] : undefined;
+	const stripped = last.endsWith('.json')
+		? [...segments.slice(0, -1), last.slice(0, -5)]
+		: undefined;
 	let pathMatched = false;
 	for (const r of routes) {
 		const literalLast = !(r.path[r.path.length - 1] ?? '').startsWith(':');
 		const params =
-			(stripped && literalLast ? matchPath(r, segments) : undefined) ?? matchPath(r, stripped ?? segments);
+			(stripped && literalLast ? matchPath(r, segments) : undefined) ??
+			matchPath(r, stripped ?? segments);
 		if (!params) continue;
 		pathMatched = true;
 		if (r.method === method) return { route: r, params };
 	}
 	if (pathMatched) {
-		throw new HttpError(405, [{ code: '10015', title: 'Method not allowed', detail: `${method} is not allowed here.` }]);
+		throw new HttpError(405, [
+			{ code: '10015', title: 'Method not allowed', detail: `${method} is not allowed here.` },
+		]);
 	}
 	throw notFound();
 }

@@ -3,7 +3,15 @@ import { invalid, type Reply } from '../http';
 import { page } from '../paging';
 import { conferencePath, NEW_PARTICIPANT_FIELDS } from '../resources';
 import { participantResource, type Conference } from '../store';
-import { conferenceOf, ok, participantOf, PARTICIPANT, PARTICIPANTS, route, type RouteContext } from './common';
+import {
+	conferenceOf,
+	ok,
+	participantOf,
+	PARTICIPANT,
+	PARTICIPANTS,
+	route,
+	type RouteContext,
+} from './common';
 
 const UPDATE_PARTICIPANT: Record<string, FieldRule> = {
 	AnnounceMethod: 'method',
@@ -40,7 +48,8 @@ function updateParticipant(ctx: RouteContext): Reply {
 	participant.holdUrl = form.HoldUrl ?? participant.holdUrl;
 	participant.holdMethod = form.HoldMethod ?? participant.holdMethod;
 	participant.beepOnExit = bool(form.BeepOnExit) ?? participant.beepOnExit;
-	participant.endConferenceOnExit = bool(form.EndConferenceOnExit) ?? participant.endConferenceOnExit;
+	participant.endConferenceOnExit =
+		bool(form.EndConferenceOnExit) ?? participant.endConferenceOnExit;
 	participant.waitUrl = form.WaitUrl ?? participant.waitUrl;
 	if (coaching !== undefined) {
 		participant.coaching = coaching;
@@ -49,7 +58,10 @@ function updateParticipant(ctx: RouteContext): Reply {
 		participant.coachingCallSid = form.CallSidToCoach;
 	}
 	if (form.AnnounceUrl) {
-		participant.announcements.push({ url: form.AnnounceUrl, method: form.AnnounceMethod ?? 'POST' });
+		participant.announcements.push({
+			url: form.AnnounceUrl,
+			method: form.AnnounceMethod ?? 'POST',
+		});
 	}
 	participant.dateUpdated = new Date();
 	return ok(participantResource(conference, participant));
@@ -137,9 +149,13 @@ function dialParticipant(ctx: RouteContext): Reply {
 	for (const field of ['To', 'From']) {
 		if (!form[field]?.trim()) throw invalid(field, `${field} is required to dial a participant.`);
 	}
-	if (form.CallerId && form.CallerId.length > 128) throw invalid('CallerId', 'CallerId is at most 128 characters.');
+	if (form.CallerId && form.CallerId.length > 128)
+		throw invalid('CallerId', 'CallerId is at most 128 characters.');
 	if (conference.status === 'completed') {
-		throw invalid('ConferenceSid', 'The conference has already ended; no one can be dialled into it.');
+		throw invalid(
+			'ConferenceSid',
+			'The conference has already ended; no one can be dialled into it.',
+		);
 	}
 	if (form.Label && ctx.store.participant(conference, form.Label)) {
 		throw invalid('Label', 'Label is already used by a participant of this conference.');
@@ -150,7 +166,9 @@ function dialParticipant(ctx: RouteContext): Reply {
 		conference.statusCallback = {
 			url: form.ConferenceStatusCallback,
 			method: (form.ConferenceStatusCallbackMethod ?? 'POST') as 'GET' | 'POST',
-			events: form.ConferenceStatusCallbackEvent ? form.ConferenceStatusCallbackEvent.split(' ') : [],
+			events: form.ConferenceStatusCallbackEvent
+				? form.ConferenceStatusCallbackEvent.split(' ')
+				: [],
 		};
 	}
 	const participant = ctx.store.addParticipant(conference, {
