@@ -46,6 +46,34 @@ export class TelnyxTexmlApi implements ICredentialType {
 			description:
 				'Only for the Telnyx TeXML Trigger: the Ed25519 public key that checks callback signatures, from the Telnyx Portal under Account Settings → Keys & Credentials → Public Key',
 		},
+		// Limits of the API key, shared by every workflow that uses this credential (see shared/sending.ts).
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrent',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 10,
+			description:
+				'How many requests with this API key may wait for Telnyx’s answer at the same time, across all workflows',
+		},
+		{
+			displayName: 'Max Requests per Second',
+			name: 'maxPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			default: 0,
+			description:
+				'A cap of your own on requests per second with this API key, across all workflows; 0 means no cap beyond the rate Telnyx announces',
+		},
+		{
+			displayName: 'Max Rate-Limit Wait',
+			name: 'maxRateLimitWait',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 300,
+			description:
+				'How many seconds in total an item may wait for Telnyx’s rate limit (429 answers) before it fails. These waits do not count as attempts.',
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -69,14 +97,16 @@ export class TelnyxTexmlApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Telnyx rejected the API key. Copy it again from the API Keys page of the Telnyx Portal.',
+					message:
+						'Telnyx rejected the API key. Copy it again from the API Keys page of the Telnyx Portal.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'Telnyx knows this API key but refused it. Check that the key is active and allowed to use the API.',
+					message:
+						'Telnyx knows this API key but refused it. Check that the key is active and allowed to use the API.',
 				},
 			},
 		],

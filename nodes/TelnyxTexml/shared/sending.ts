@@ -1,11 +1,19 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-/** Also the defaults of the fields below (the lint wants them written out there). */
-export const SENDING_DEFAULTS = { maxAttempts: 3, maxConcurrent: 10, maxPerSecond: 0 };
+/** Also the defaults of the fields below and on the credential (the lint wants them written out there). */
+export const SENDING_DEFAULTS = {
+	maxAttempts: 3,
+	maxConcurrent: 10,
+	maxPerSecond: 0,
+	maxRateLimitWait: 300,
+};
 
 /**
- * Node option "Sending": how fast and how persistently requests go to Telnyx. (n8n adds its own
- * "Options" to declarative nodes for batching, proxy and timeout; these settings are separate.)
+ * Node option "Sending": how persistently requests go to Telnyx. Max Concurrent Requests and Max
+ * Requests per Second now live on the credential (they limit the API key, which every workflow
+ * using it shares); they stay here for workflows that set them before, used while the credential
+ * keeps its defaults. (n8n adds its own "Options" to declarative nodes for batching, proxy and
+ * timeout; these settings are separate.)
  */
 export const sendingOptions: INodeProperties = {
 	displayName: 'Sending',
@@ -14,7 +22,7 @@ export const sendingOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	description:
-		'Limits shared by every workflow that uses the same API key. The node follows Telnyx’s rate-limit headers on its own.',
+		'How persistently requests go to Telnyx. The limits of the API key are set on the credential; the node follows Telnyx’s rate-limit headers on its own.',
 	options: [
 		{
 			displayName: 'Max Attempts',
@@ -31,7 +39,8 @@ export const sendingOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 10,
-			description: 'How many requests may wait for Telnyx’s answer at the same time',
+			description:
+				'How many requests may wait for Telnyx’s answer at the same time. Set it on the credential instead: a value there other than 10 wins.',
 		},
 		{
 			displayName: 'Max Requests per Second',
@@ -40,7 +49,7 @@ export const sendingOptions: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: 0,
 			description:
-				'A cap of your own on requests per second; 0 means no cap beyond the rate Telnyx announces in its headers',
+				'A cap of your own on requests per second; 0 means no cap beyond the rate Telnyx announces. Set it on the credential instead: a value there other than 0 wins.',
 		},
 	],
 };
@@ -49,17 +58,47 @@ export interface SendingSettings {
 	maxAttempts: number;
 	maxConcurrent: number;
 	maxPerSecond: number;
+	/** Milliseconds an item may wait in total for Telnyx's rate limit. */
+	maxRateLimitWaitMs: number;
 }
 
-/** The Sending option as given, with defaults and out-of-range values clamped. */
-export function sendingSettings(raw: IDataObject): SendingSettings {
-	const number = (name: keyof SendingSettings, min: number, max: number) => {
-		const value = Number(raw?.[name] ?? SENDING_DEFAULTS[name]);
-		return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : SENDING_DEFAULTS[name];
+type Limit = keyof typeof SENDING_DEFAULTS;
+
+/**
+ * The settings in force for one item. The credential's limits win when they are set, that is when
+ * they differ from their defaults (n8n hands a credential over with every default filled in); the
+ * node's Sending option, as workflows made before set it, applies otherwise.
+ */
+export function sendingSettings(node: IDataObject, credential: IDataObject = {}): SendingSettings {
+	const given = (source: IDataObject, name: Limit) => {
+		const value = source?.[name];
+		return value === undefined || value === null || value === '' ? undefined : Number(value);
 	};
+	const fromCredential = (name: Limit) => {
+		const value = given(credential, name);
+		return value !== undefined && value !== SENDING_DEFAULTS[name] ? value : undefined;
+	};
+	const clamp = (value: number | undefined, name: Limit, min: number, max: number) =>
+		value !== undefined && Number.isFinite(value)
+			? Math.min(max, Math.max(min, value))
+			: SENDING_DEFAULTS[name];
 	return {
-		maxAttempts: Math.floor(number('maxAttempts', 1, 10)),
-		maxConcurrent: Math.floor(number('maxConcurrent', 1, 100)),
-		maxPerSecond: number('maxPerSecond', 0, 10_000),
+		maxAttempts: Math.floor(clamp(given(node, 'maxAttempts'), 'maxAttempts', 1, 10)),
+		maxConcurrent: Math.floor(
+			clamp(
+				fromCredential('maxConcurrent') ?? given(node, 'maxConcurrent'),
+				'maxConcurrent',
+				1,
+				100,
+			),
+		),
+		maxPerSecond: clamp(
+			fromCredential('maxPerSecond') ?? given(node, 'maxPerSecond'),
+			'maxPerSecond',
+			0,
+			10_000,
+		),
+		maxRateLimitWaitMs:
+			clamp(given(credential, 'maxRateLimitWait'), 'maxRateLimitWait', 1, 24 * 3600) * 1000,
 	};
 }

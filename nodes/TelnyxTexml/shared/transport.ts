@@ -119,19 +119,25 @@ type Context = IExecuteSingleFunctions | ILoadOptionsFunctions;
 
 interface KeyCore {
 	limiter: Limiter;
+	/** The credential's limits, as stored (see sendingSettings). */
+	limits: IDataObject;
 }
 
 /**
- * The API key's limiter, looked up once per execution and credential rather than once per item
- * (reading the credential decrypts it); the cache is keyed by plain values.
+ * The API key's limiter and the credential's limits, read once per execution and credential rather
+ * than once per item (reading the credential decrypts it); the cache is keyed by plain values.
  */
 const keyCores = new Map<string, Promise<KeyCore>>();
 const MAX_KEY_CORES = 50;
 
 async function keyCoreOf(context: Context, baseUrl: string): Promise<KeyCore> {
 	const load = async () => {
-		const credentials = await context.getCredentials<{ apiKey: string }>(CREDENTIAL_TYPE);
-		return { limiter: limiterFor(String(credentials.apiKey ?? ''), baseUrl) };
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		const { maxConcurrent, maxPerSecond, maxRateLimitWait } = credentials;
+		return {
+			limiter: limiterFor(String(credentials.apiKey ?? ''), baseUrl),
+			limits: { maxConcurrent, maxPerSecond, maxRateLimitWait } as IDataObject,
+		};
 	};
 	const executionId = 'getExecutionId' in context ? context.getExecutionId() : undefined;
 	if (!executionId) return await load();
@@ -157,8 +163,8 @@ function nodeSending(context: Context): IDataObject {
 
 /** The core for this context: the key's shared limiter, set up with the limits in force. */
 export async function sendingCoreOf(context: Context, baseUrl: string): Promise<SendingCore> {
-	const { limiter } = await keyCoreOf(context, apiBaseUrl(baseUrl));
-	const settings = sendingSettings(nodeSending(context));
+	const { limiter, limits } = await keyCoreOf(context, apiBaseUrl(baseUrl));
+	const settings = sendingSettings(nodeSending(context), limits);
 	limiter.configure(settings);
 	return { limiter, settings };
 }
