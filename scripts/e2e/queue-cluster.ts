@@ -56,6 +56,16 @@ export function queueEnv(home: N8nHome, postgres: Service, redis: Service): Node
 
 const STARTED = /started execution (\d+)/i;
 
+/** Every n8n process this run started and that still runs; none start once closing. */
+const running = new Set<N8nProcess>();
+let closing = false;
+
+/** Stops every n8n process of this run (also those of a cluster still starting) and starts no more. */
+export async function stopAllN8n() {
+	closing = true;
+	await Promise.all([...running].map((p) => p.stop()));
+}
+
 async function spawnN8n(
 	home: N8nHome,
 	env: NodeJS.ProcessEnv,
@@ -69,6 +79,7 @@ async function spawnN8n(
 		QUEUE_HEALTH_CHECK_PORT: String(port),
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 	};
+	if (closing) throw new Error(`not starting ${name}: the run is stopping`);
 	// Its own process group, so that stopping (or killing) it reaches its task runner too.
 	const child = spawn(path.join(home.runtime.nodeBin, 'node'), [home.runtime.n8nBin, ...args], {
 		env: processEnv,
@@ -89,7 +100,7 @@ async function spawnN8n(
 	child.stdout?.on('data', collect);
 	child.stderr?.on('data', collect);
 	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-	return {
+	const proc: N8nProcess = {
 		name,
 		url: `http://127.0.0.1:${port}`,
 		child,
@@ -109,8 +120,11 @@ async function spawnN8n(
 			await exited;
 			clearTimeout(timer);
 			group('SIGKILL'); // whatever of the group outlived n8n (its task runner)
+			running.delete(proc);
 		},
 	};
+	running.add(proc);
+	return proc;
 }
 
 /** Waits until a process answers `path` with 200 (and JSON when asked), or fails with its log tail. */

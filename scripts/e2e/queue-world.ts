@@ -10,7 +10,7 @@ import path from 'node:path';
 import { newSigningKey, type SigningKey, type TexmlSandbox } from '../../sandbox';
 import { createHome, writeJson } from './n8n';
 import { buildAndPack, installIntoUserFolder } from './package';
-import { queueCli, startCluster, type QueueCluster } from './queue-cluster';
+import { queueCli, startCluster, stopAllN8n, type QueueCluster } from './queue-cluster';
 import { MUTE_WORKFLOW, muteWorkflow } from './queue-workflows';
 import { ensureServicePackages, startPostgres, startRedis } from './queue-services';
 import { EditorSession } from './rest';
@@ -117,8 +117,9 @@ export async function startQueueWorld(options: {
 			`--input=${path.join(scratch, 'workflows.json')}`,
 		]);
 
+		// Registered before main starts: a stop while the cluster is starting reaches it too.
+		cleanups.push(() => stopAllN8n());
 		const cluster = await startCluster(home, postgres, redis);
-		cleanups.push(() => cluster.stop());
 		const editor = new EditorSession(cluster.main.url);
 		await editor.signIn();
 		await activate(editor, MUTE_WORKFLOW.id);
