@@ -12,12 +12,16 @@ import type { TexmlSandbox } from '../../sandbox';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import { OWNER } from './rest';
 import { ROOT } from './runtime';
+import { exampleId } from './workflows';
 import { WORLD } from './world';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where `--screenshots` writes the pictures the README shows. */
 export const README_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const NODE_NAME = 'Mute and hold Alice';
+
+const AI_EXAMPLE = 'ai-conference-moderator.workflow.json';
+const AI_TOOLS = ['List live conferences', 'List participants', 'Get participant', 'Mute or unmute participant'];
 
 const PANEL_LABELS = ['Resource', 'Operation', 'Account SID', 'Conference', 'Participant', 'Update Fields', 'Hold URL'];
 
@@ -161,6 +165,20 @@ export async function runUiChecks(
 				'the sandbox saw no authenticated GET /v2/whoami',
 			);
 			await shot(page, shotsDir, 'credential');
+		});
+
+		await checks.check('ui: the AI moderator example shows the agent, its chat model and the Telnyx tools', async () => {
+			await page.keyboard.press('Escape');
+			await page.goto(`${url}/workflow/${exampleId(AI_EXAMPLE)}`);
+			for (const name of ['Conference moderator', 'OpenAI Chat Model', ...AI_TOOLS]) {
+				await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).waitFor();
+			}
+			for (const name of AI_TOOLS) {
+				const icon = page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"] img`).first();
+				expectTrue((await icon.getAttribute('src'))?.includes('n8n-nodes-telnyx-texml'), `${name} lacks the package icon`);
+			}
+			await page.waitForTimeout(500);
+			await shot(page, shotsDir, 'ai-agent-workflow');
 		});
 	} finally {
 		await browser.close();

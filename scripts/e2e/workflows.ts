@@ -24,6 +24,11 @@ function read(dir: string): string[] {
 		.map((f) => path.join(folder, f));
 }
 
+/** The id an example gets in n8n (n8n allows 21 characters). */
+export function exampleId(file: string) {
+	return `ex-${path.basename(file, '.workflow.json')}`.slice(0, 21);
+}
+
 /**
  * Examples carry no workflow id and may name another credential; they get a stable id (n8n allows
  * 21 characters) and the sandbox credential, so they run as shipped against the sandbox.
@@ -38,7 +43,7 @@ export function loadWorkflows(): WorkflowFile[] {
 	);
 	const examples = read('examples').map((file) => {
 		const workflow = JSON.parse(readFileSync(file, 'utf8')) as WorkflowFile['workflow'];
-		workflow.id = `ex-${path.basename(file, '.workflow.json')}`.slice(0, 21);
+		workflow.id = exampleId(file);
 		for (const node of workflow.nodes) {
 			if (node.credentials?.telnyxTexmlApi) {
 				node.credentials.telnyxTexmlApi = { id: WORLD.credentialId, name: WORLD.credentialName };
