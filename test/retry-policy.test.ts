@@ -15,11 +15,13 @@ describe('which failures are sent again', () => {
 		expect(isRetryable({ code }, true)).toBe(true);
 	});
 
-	it('a dial: only when the request cannot have reached Telnyx', () => {
+	it('a dial: only when the request cannot have reached Telnyx, or Telnyx did not process it', () => {
 		expect(isRetryable({ code: 'ECONNREFUSED' }, false)).toBe(true);
 		expect(isRetryable({ code: 'ENOTFOUND' }, false)).toBe(true);
 		for (const code of ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED']) expect(isRetryable({ code }, false)).toBe(false);
-		for (const status of [408, 409, 429, 500, 503]) expect(isRetryable({ status }, false)).toBe(false);
+		for (const status of [408, 409, 500, 503]) expect(isRetryable({ status }, false)).toBe(false);
+		// A 429: Telnyx did not process it (its dials-per-second limit included).
+		expect(isRetryable({ status: 429 }, false)).toBe(true);
 	});
 
 	it('x-should-retry from Telnyx wins', () => {

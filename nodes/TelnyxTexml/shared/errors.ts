@@ -199,3 +199,9 @@ export function sendingSummary(
 	if (!dialMayHaveReached) return tried;
 	return `${tried}\nNot sent again: the dial may have reached Telnyx. Check the conference before dialing again.`;
 }
+
+/** Added to the message of an item that waited too long for Telnyx's rate limit. */
+export function rateLimitWaitNote(waitedMs: number, boundMs: number): string {
+	const seconds = (ms: number) => String(Math.round(ms / 100) / 10);
+	return `Waited ${seconds(waitedMs)} s in total for Telnyx’s rate limit, the most the credential’s Max Rate-Limit Wait allows (${seconds(boundMs)} s).`;
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sleep } from 'n8n-workflow';
 
-/** What the user allows for one API key (node option "Sending"). 0 means no cap of its own. */
+/** What the user allows for one API key (credential, or the node's older Sending option). 0: no cap. */
 export interface LimiterSettings {
 	maxConcurrent: number;
 	maxPerSecond: number;
@@ -24,22 +24,38 @@ export interface RateLimitSignal {
 const DEFAULT_PAUSE_MS = 1000;
 /** Never pause a key longer than this on Telnyx's word alone. */
 const MAX_PAUSE_MS = 60_000;
+/** On a 429 the process keeps this share of the rate it was sending at (multiplicative decrease). */
+const DECREASE = 0.7;
+/** While answers come back clean, the rate grows by this share of the key's limit per second. */
+const INCREASE = 0.05;
+/** The lowest rate a process lowers itself to, in requests per second. */
+const MIN_RATE = 0.5;
+/** After this long with nothing to send, what was learned about the key is forgotten. */
+const FORGET_AFTER_IDLE_MS = 3000;
 
 /**
  * Admits requests for one API key:
  * - at most `maxConcurrent` waiting for an answer;
- * - with a cap of the user's own, evenly spaced at that many per second;
+ * - at most the user's own cap per second, evenly spaced;
  * - when Telnyx announces a limit (x-ratelimit-limit per window, the window being the longest
- *   x-ratelimit-reset seen), up to it per window. A request counts from the moment it
- *   leaves until one window after its answer came back: it reached Telnyx somewhere in between,
- *   so however Telnyx places its window, it never sees more than that. A burst can thus use
- *   Telnyx's whole window without a 429;
- * - after a 429, or when Telnyx says the window is used up, nothing until Telnyx says so.
+ *   x-ratelimit-reset seen), up to it per window. A request counts from the moment it leaves until
+ *   one window after its answer came back: it reached Telnyx somewhere in between, so however
+ *   Telnyx places its window, it never sees more than that from this process. A limit once learned
+ *   (from any answer, a 429's included) is kept until Telnyx announces another one;
+ * - after a 429, or when Telnyx says the window is used up, nothing until Telnyx says so;
+ * - other processes may share the key (n8n queue mode) and nothing is shared between them but
+ *   Telnyx's answers. So a 429 also lowers this process's own rate (to 70 % of what it was
+ *   sending), and clean answers raise it again slowly (by 5 % of the key's limit per second) until
+ *   it no longer binds: processes that share a key settle near their fair share of its limit;
+ * - a request answered 429 (Telnyx did not process it) goes ahead of those not sent yet.
  */
 export class Limiter {
 	private settings: LimiterSettings = { maxConcurrent: 10, maxPerSecond: 0 };
 
 	private inFlight = 0;
+
+	/** Requests answered 429, waiting to be sent again: they go first. */
+	private readonly again: Array<() => void> = [];
 
 	private readonly queue: Array<() => void> = [];
 
@@ -47,39 +63,67 @@ export class Limiter {
 
 	private wakeOnRelease: (() => void) | undefined;
 
-	/** Earliest time the next request may leave (the user's cap). */
+	/** Earliest time the next request may leave (the user's cap, this process's own rate). */
 	private nextSlotAt = 0;
 
 	/** No request leaves before this time (429, window used up). */
 	private pausedUntil = 0;
 
-	private advertisedLimit: number | undefined;
+	private learnedLimit: number | undefined;
 
 	private windowSeconds = 1;
 
 	/** When the answers of the last window came back, oldest first. */
 	private readonly answeredAt: number[] = [];
 
+	/** When the requests of the last window left, oldest first (the rate actually sent at). */
+	private readonly sentAt: number[] = [];
+
+	/** Requests per second this process allows itself after 429s; undefined: no rate of its own. */
+	private ownRate: number | undefined;
+
+	/** The rate this process was sending at when the first 429 came, when Telnyx names no limit. */
+	private rateAtFirst429: number | undefined;
+
+	private lastDecreaseAt = 0;
+
+	private lastIncreaseAt = 0;
+
+	private lastBusyAt = 0;
+
 	configure(settings: LimiterSettings) {
 		this.settings = settings;
 	}
 
-	/**
-	 * Requests to send per advertised window, or undefined while Telnyx announces no limit. The
-	 * whole limit: counting each request until a window after its answer leaves no need for headroom.
-	 */
+	/** Requests to send per window, while a limit is known; the whole limit (see above). */
 	get allowance(): number | undefined {
-		return this.advertisedLimit;
+		return this.learnedLimit;
+	}
+
+	/** The rate this process allows itself after 429s, in requests per second (undefined: none). */
+	get rate(): number | undefined {
+		return this.ownRate;
 	}
 
 	get idle(): boolean {
-		return this.inFlight === 0 && this.queue.length === 0;
+		return this.inFlight === 0 && this.queue.length === 0 && this.again.length === 0;
 	}
 
-	/** Resolves when this request may be sent; call `release` once its response (or failure) is in. */
-	async acquire(): Promise<void> {
+	/**
+	 * Resolves when this request may be sent; call `release` once its answer (or failure) is in.
+	 * `first`: the request was answered 429 and goes ahead of those not sent yet.
+	 */
+	async acquire(first = false): Promise<void> {
+		const now = Date.now();
+		if (
+			this.idle &&
+			now - this.lastBusyAt > Math.max(FORGET_AFTER_IDLE_MS, 3 * this.windowSeconds * 1000)
+		) {
+			this.forget();
+		}
+		this.lastBusyAt = now;
 		await new Promise<void>((resolve) => {
-			this.queue.push(resolve);
+			(first ? this.again : this.queue).push(resolve);
 			void this.pump();
 		});
 	}
@@ -87,19 +131,20 @@ export class Limiter {
 	release(signal: RateLimitSignal = {}) {
 		this.inFlight--;
 		const now = Date.now();
+		this.lastBusyAt = now;
 		this.answeredAt.push(now);
-		this.counted(now); // drops what is older than a window, so the list stays short
+		this.counted(now); // drops what is older than a window, so the lists stay short
 		this.observe(signal);
 		const wake = this.wakeOnRelease;
 		this.wakeOnRelease = undefined;
 		wake?.();
 	}
 
-	/** Learns from one response's headers. */
+	/** Learns from one answer's status and headers. */
 	observe(signal: RateLimitSignal) {
 		const now = Date.now();
-		// An answer without a limit means none is announced any more (a limit is not kept forever).
-		if (signal.status !== undefined) this.advertisedLimit = signal.limit && signal.limit > 0 ? signal.limit : undefined;
+		// Kept until Telnyx announces another one: an answer without the header says nothing.
+		if (signal.limit !== undefined && signal.limit > 0) this.learnedLimit = signal.limit;
 		if (signal.resetSeconds !== undefined && signal.resetSeconds > this.windowSeconds) {
 			this.windowSeconds = Math.min(signal.resetSeconds, MAX_PAUSE_MS / 1000);
 		}
@@ -107,18 +152,72 @@ export class Limiter {
 		if (signal.status === 429) {
 			pauseMs = signal.retryAfterMs ?? (signal.resetSeconds ?? 0) * 1000;
 			if (!(pauseMs > 0)) pauseMs = DEFAULT_PAUSE_MS;
-		} else if (signal.remaining === 0 && signal.resetSeconds !== undefined && this.counted(now) < (this.allowance ?? 0)) {
-			// Telnyx's window is used up before ours is: others use this key too. Its reset is coarse
-			// (whole seconds), so it is only followed when our own count cannot explain the 0.
-			pauseMs = signal.resetSeconds * 1000;
+			this.slowDown(now);
+		} else if (signal.status !== undefined) {
+			if (
+				signal.remaining === 0 &&
+				signal.resetSeconds !== undefined &&
+				this.counted(now) < (this.allowance ?? 0)
+			) {
+				// Telnyx's window is used up before ours is: others use this key too. Its reset is
+				// coarse (whole seconds), so it is only followed when our own count cannot explain the 0.
+				pauseMs = signal.resetSeconds * 1000;
+			}
+			this.speedUp(now);
 		}
-		if (pauseMs > 0) this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(pauseMs, MAX_PAUSE_MS));
+		if (pauseMs > 0)
+			this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(pauseMs, MAX_PAUSE_MS));
+	}
+
+	/** The key's limit per second, as far as it is known. */
+	private ceiling(): number | undefined {
+		return this.learnedLimit !== undefined
+			? this.learnedLimit / this.windowSeconds
+			: this.rateAtFirst429;
+	}
+
+	/**
+	 * Multiplicative decrease, once per window (the 429s of one burst are one signal), from the rate
+	 * this process allows itself: its own rate, else the key's limit, else what it sent in the window.
+	 */
+	private slowDown(now: number) {
+		const windowMs = this.windowSeconds * 1000;
+		if (now - this.lastDecreaseAt < windowMs) return;
+		while (this.sentAt.length > 0 && this.sentAt[0] <= now - windowMs) this.sentAt.shift();
+		const sending = this.sentAt.length / this.windowSeconds;
+		if (this.learnedLimit === undefined) this.rateAtFirst429 ??= sending > 0 ? sending : undefined;
+		const from = this.ownRate ?? this.ceiling() ?? sending;
+		this.ownRate = Math.max(MIN_RATE, from * DECREASE);
+		this.lastDecreaseAt = now;
+		this.lastIncreaseAt = now;
+	}
+
+	/** Additive increase while answers come back clean and there is something to send. */
+	private speedUp(now: number) {
+		if (this.ownRate === undefined) return;
+		const elapsed = (now - this.lastIncreaseAt) / 1000;
+		this.lastIncreaseAt = now;
+		if (this.queue.length === 0 && this.again.length === 0) return;
+		const ceiling = this.ceiling();
+		this.ownRate += Math.max(MIN_RATE, (ceiling ?? 10) * INCREASE) * elapsed;
+		// Back at the key's whole limit: the rate no longer binds, Telnyx's headers do.
+		if (ceiling !== undefined && this.ownRate >= ceiling) this.ownRate = undefined;
+	}
+
+	private forget() {
+		this.learnedLimit = undefined;
+		this.windowSeconds = 1;
+		this.ownRate = undefined;
+		this.rateAtFirst429 = undefined;
+		this.lastDecreaseAt = 0;
 	}
 
 	/** Requests that may count in Telnyx's current window: in flight, or answered within a window. */
 	private counted(now: number): number {
 		const windowMs = this.windowSeconds * 1000;
-		while (this.answeredAt.length > 0 && this.answeredAt[0] <= now - windowMs) this.answeredAt.shift();
+		while (this.answeredAt.length > 0 && this.answeredAt[0] <= now - windowMs)
+			this.answeredAt.shift();
+		while (this.sentAt.length > 0 && this.sentAt[0] <= now - windowMs) this.sentAt.shift();
 		return this.inFlight + this.answeredAt.length;
 	}
 
@@ -137,15 +236,22 @@ export class Limiter {
 		return until - now;
 	}
 
-	/** One loop per key hands out slots in arrival order; it sleeps instead of busy-waiting. */
+	/** Requests per second by the user's cap and this process's own rate; 0: neither applies. */
+	private spacingRate(): number {
+		const rates = [this.settings.maxPerSecond, this.ownRate ?? 0].filter((r) => r > 0);
+		return rates.length > 0 ? Math.min(...rates) : 0;
+	}
+
+	/** One loop per key hands out slots, re-sent requests first; it sleeps instead of busy-waiting. */
 	private async pump() {
 		if (this.pumping) return;
 		this.pumping = true;
 		try {
-			while (this.queue.length > 0) {
+			while (this.again.length > 0 || this.queue.length > 0) {
 				const now = Date.now();
 				const waitMs = this.waitMs(now);
-				const maxConcurrent = this.settings.maxConcurrent > 0 ? this.settings.maxConcurrent : Infinity;
+				const maxConcurrent =
+					this.settings.maxConcurrent > 0 ? this.settings.maxConcurrent : Infinity;
 				if (waitMs === Infinity || (waitMs <= 0 && this.inFlight >= maxConcurrent)) {
 					await new Promise<void>((resolve) => (this.wakeOnRelease = resolve));
 					continue;
@@ -154,14 +260,16 @@ export class Limiter {
 					await sleep(waitMs);
 					continue;
 				}
-				if (this.settings.maxPerSecond > 0) {
+				const rate = this.spacingRate();
+				if (rate > 0) {
 					// Spacing counts from the previous slot, so a late wake-up is made up, but by at
-					// most half a slot: the user's cap is never exceeded by a burst.
-					const interval = 1000 / this.settings.maxPerSecond;
+					// most half a slot: the cap is never exceeded by a burst.
+					const interval = 1000 / rate;
 					this.nextSlotAt = Math.max(this.nextSlotAt, now - interval / 2) + interval;
 				}
 				this.inFlight++;
-				this.queue.shift()!();
+				this.sentAt.push(now);
+				(this.again.length > 0 ? this.again : this.queue).shift()!();
 			}
 		} finally {
 			this.pumping = false;
@@ -195,14 +303,18 @@ export function limiterFor(apiKey: string, baseUrl: string): Limiter {
 }
 
 /** Reads Telnyx's rate-limit headers (n8n gives header names in lower case). */
-export function rateLimitSignal(status: number, headers: Record<string, unknown> = {}): RateLimitSignal {
+export function rateLimitSignal(
+	status: number,
+	headers: Record<string, unknown> = {},
+): RateLimitSignal {
 	const number = (name: string) => {
 		const value = Number(headers[name]);
 		return headers[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : undefined;
 	};
 	let resetSeconds = number('x-ratelimit-reset');
 	// Telnyx sends seconds until the reset; a value that large can only be a Unix time.
-	if (resetSeconds !== undefined && resetSeconds > 1e9) resetSeconds = Math.max(0, resetSeconds - Date.now() / 1000);
+	if (resetSeconds !== undefined && resetSeconds > 1e9)
+		resetSeconds = Math.max(0, resetSeconds - Date.now() / 1000);
 	return {
 		status,
 		limit: number('x-ratelimit-limit'),

@@ -19,9 +19,16 @@ const CONNECTION_CODES = new Set([
 ]);
 
 /** Failures before a connection existed: the request cannot have reached Telnyx. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
-const RETRYABLE_STATUS = (status: number) => status === 408 || status === 409 || status === 429 || status >= 500;
+const RETRYABLE_STATUS = (status: number) =>
+	status === 408 || status === 409 || status === 429 || status >= 500;
 
 /** The most Retry-After is trusted for; longer (or absent) falls back to the backoff. */
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -39,7 +46,11 @@ export interface Failure {
 
 /** Reads status or connection code from what the HTTP layer or the error mapper threw. */
 export function failureOf(error: unknown): Failure {
-	const e = error as { httpCode?: unknown; code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
+	const e = error as {
+		httpCode?: unknown;
+		code?: unknown;
+		cause?: { code?: unknown; cause?: { code?: unknown } };
+	};
 	const status = Number(e?.httpCode);
 	if (Number.isInteger(status) && status >= 100) return { status };
 	const code = [e?.cause?.code, e?.cause?.cause?.code, e?.code, e?.httpCode].find(
@@ -48,9 +59,14 @@ export function failureOf(error: unknown): Failure {
 	return { code };
 }
 
+/** A 429: Telnyx did not process the request (its dials-per-second limit, 90103, included). */
+export function isRateLimited(failure: Failure): boolean {
+	return failure.status === 429;
+}
+
 /** Whether another attempt may be made for this failure. `repeatable` is false for dial. */
 export function isRetryable(failure: Failure, repeatable: boolean): boolean {
-	if (neverSent(failure)) return true;
+	if (neverSent(failure) || isRateLimited(failure)) return true;
 	if (!repeatable) return false;
 	if (failure.shouldRetry !== undefined) return failure.shouldRetry;
 	if (failure.status !== undefined) return RETRYABLE_STATUS(failure.status);
@@ -58,9 +74,14 @@ export function isRetryable(failure: Failure, repeatable: boolean): boolean {
 }
 
 /** Milliseconds to wait before attempt `attempt + 1` (attempt counts from 1). */
-export function retryDelayMs(failure: Failure, attempt: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+	failure: Failure,
+	attempt: number,
+	random: () => number = Math.random,
+): number {
 	const { retryAfterMs } = failure;
-	if (retryAfterMs !== undefined && retryAfterMs >= 0 && retryAfterMs < MAX_RETRY_AFTER_MS) return retryAfterMs;
+	if (retryAfterMs !== undefined && retryAfterMs >= 0 && retryAfterMs < MAX_RETRY_AFTER_MS)
+		return retryAfterMs;
 	const backoff = Math.min(500 * 2 ** (attempt - 1), 8000);
 	return backoff * (1 - 0.25 * random());
 }
@@ -75,7 +96,9 @@ export function describeFailure(failure: Failure): string {
 		ECONNABORTED: 'timed out',
 		ESOCKETTIMEDOUT: 'timed out',
 	};
-	return failure.code ? `${words[failure.code] ?? 'connection failed'} (${failure.code})` : 'unknown failure';
+	return failure.code
+		? `${words[failure.code] ?? 'connection failed'} (${failure.code})`
+		: 'unknown failure';
 }
 
 /** Whether the failure means Telnyx cannot have received the request. */

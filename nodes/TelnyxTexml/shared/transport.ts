@@ -15,12 +15,13 @@ import { takeAnswer, type Answer } from './answers';
 import { apiBaseUrl, CREDENTIAL_TYPE } from './constants';
 import { attemptOf, type Attempt } from './attempt';
 import { failedItem, throwIfRefused } from './continueOnFail';
-import { sendingSummary, telnyxApiError, withoutRequestDetails } from './errors';
+import { rateLimitWaitNote, sendingSummary, telnyxApiError, withoutRequestDetails } from './errors';
 import { limiterFor, rateLimitSignal, type Limiter } from './limiter';
 import { collectPages, listPlan } from './pagination';
 import {
 	describeFailure,
 	failureOf,
+	isRateLimited,
 	isRetryable,
 	neverSent,
 	retryDelayMs,
@@ -70,30 +71,43 @@ function failureFrom(outcome: Outcome<unknown>): Failure {
 }
 
 /** The error an item ends with when it will not be sent again: what happened, and how often. */
-function finalError(policy: SendPolicy, error: unknown, failures: Failure[]): unknown {
+function finalError(
+	policy: SendPolicy,
+	error: unknown,
+	failures: Failure[],
+	waitNote?: string,
+): unknown {
 	const last = failures[failures.length - 1];
 	const dialMayHaveReached = !policy.repeatable && last.code !== undefined && !neverSent(last);
 	const summary = sendingSummary(failures.map(describeFailure), dialMayHaveReached);
-	if (!summary) return error;
+	if (!summary && !waitNote) return error;
 	// A network failure becomes the error without request details; a Telnyx answer keeps its words.
 	const final = (
 		last.code !== undefined
 			? withoutRequestDetails(policy.node, error, policy.itemIndex, policy.attempt)
 			: error
 	) as NodeApiError;
+	if (waitNote) final.message = `${final.message} ${waitNote}`;
 	final.description = [final.description, summary].filter(Boolean).join('\n');
 	return final;
 }
 
-/** Sends through the core until the attempt succeeds or may not be made again. */
+/**
+ * Sends through the core until the attempt succeeds or may not be made again. A 429 (Telnyx did
+ * not process the request) is sent again ahead of the requests not sent yet, when the limiter lets
+ * it, and does not count as an attempt: those waits are bounded by Max Rate-Limit Wait instead.
+ */
 export async function sendThrough<T>(
 	core: SendingCore,
 	policy: SendPolicy,
 	attempt: () => Promise<Outcome<T>>,
 ): Promise<T> {
 	const failures: Failure[] = [];
+	let attempts = 0;
+	let rateLimitedSince: number | undefined;
+	let again = false;
 	for (;;) {
-		await core.limiter.acquire();
+		await core.limiter.acquire(again);
 		let outcome: Outcome<T>;
 		try {
 			outcome = await attempt();
@@ -106,12 +120,30 @@ export async function sendThrough<T>(
 		if (outcome.error === undefined) return outcome.value as T;
 		const failure = failureFrom(outcome);
 		failures.push(failure);
-		if (failures.length >= core.settings.maxAttempts || !isRetryable(failure, policy.repeatable)) {
+		if (isRateLimited(failure)) {
+			const now = Date.now();
+			rateLimitedSince ??= now;
+			const waitedMs = now - rateLimitedSince;
+			if (waitedMs >= core.settings.maxRateLimitWaitMs) {
+				throw finalError(
+					policy,
+					outcome.error,
+					failures,
+					rateLimitWaitNote(waitedMs, core.settings.maxRateLimitWaitMs),
+				);
+			}
+			if (policy.cancelled?.()) throw finalError(policy, outcome.error, failures);
+			again = true; // the limiter holds it until Telnyx's Retry-After has passed
+			continue;
+		}
+		attempts++;
+		if (attempts >= core.settings.maxAttempts || !isRetryable(failure, policy.repeatable)) {
 			throw finalError(policy, outcome.error, failures);
 		}
-		await sleep(retryDelayMs(failure, failures.length));
+		await sleep(retryDelayMs(failure, attempts));
 		// A cancelled execution sends nothing more (sleep cannot be interrupted).
 		if (policy.cancelled?.()) throw finalError(policy, outcome.error, failures);
+		again = false;
 	}
 }
 

@@ -56,7 +56,7 @@ export const createOperation: INodePropertyOptions = {
 	value: 'create',
 	description: 'Dial a phone number or SIP URI into the conference as a new participant',
 	action: 'Dial a phone number into a conference as a new participant',
-	// Dialing is not idempotent: this request is sent once per item and never repeated by the node.
+	// Dialing is not idempotent: sent again only when Telnyx cannot have processed it (see retry.ts).
 	routing: texmlRouting({
 		method: 'POST',
 		path: '/Conferences/{conferenceSid}/Participants',
