@@ -320,7 +320,7 @@ describe('Participant → Create (POST …/Conferences/{conference_sid}/Particip
 /**
  * Dialing is not idempotent: a second POST would ring a second phone. Whatever Telnyx answers,
  * the node sends the dial once per item (retrying, if ever, is for requests that are safe to repeat).
- * The one exception, a 429 (Telnyx did not process the dial), is in rate-limits.test.ts.
+ * The one exception, a 429 (Telnyx did not process the dial), is in load/rate-limits.test.ts.
  */
 describe('Participant → Create is sent once per item, whatever Telnyx answers', () => {
 	let world: World;

@@ -1,11 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { limiterFor } from '../nodes/TelnyxTexml/shared/limiter';
-import type { Engine } from './support/engine';
-import { sourcePackage } from './support/fixtures';
-import { locator, NODE_TYPE } from './support/texml';
-import { runNode } from './support/engine';
+import { limiterFor } from '../../nodes/TelnyxTexml/shared/limiter';
+import type { Engine } from '../support/engine';
+import { sourcePackage } from '../support/fixtures';
+import { locator, NODE_TYPE } from '../support/texml';
+import { runNode } from '../support/engine';
 
 /**
  * How the limiter and the sending core treat Telnyx's rate limit, through n8n's engine, against a
