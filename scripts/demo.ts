@@ -39,7 +39,9 @@ async function runExample(file: string) {
 	const print = (text = '') => process.stdout.write(`${text}\n`);
 
 	print(`▶ examples/${file} — "${workflow.name}"`);
-	print(`  conference ${conference.friendlyName} (${conference.sid}) on the sandbox at ${sandbox.baseUrl}`);
+	print(
+		`  conference ${conference.friendlyName} (${conference.sid}) on the sandbox at ${sandbox.baseUrl}`,
+	);
 	print('\nBefore:');
 	print(stateTable(conference));
 
@@ -49,7 +51,9 @@ async function runExample(file: string) {
 
 	print('\nOn the wire:');
 	for (const r of sandbox.requests) {
-		print(`  ${r.method} ${r.url.replace(/\/texml\/Accounts\/[^/]+\/Conferences\/[^/]+/, '/texml/Accounts/…/Conferences/…')}`);
+		print(
+			`  ${r.method} ${r.url.replace(/\/texml\/Accounts\/[^/]+\/Conferences\/[^/]+/, '/texml/Accounts/…/Conferences/…')}`,
+		);
 		print(`      ${r.body || '(empty body)'}  → ${r.status}`);
 	}
 	print('\nAfter:');
@@ -67,7 +71,8 @@ async function runExample(file: string) {
 
 async function main() {
 	let ok = true;
-	for (const file of ['update-participant.workflow.json', 'mute-everyone.workflow.json']) ok = (await runExample(file)) && ok;
+	for (const file of ['update-participant.workflow.json', 'mute-everyone.workflow.json'])
+		ok = (await runExample(file)) && ok;
 	process.exitCode = ok ? 0 : 1;
 }
 

@@ -9,7 +9,9 @@ describe('accountSidFor', () => {
 			return 'org-1';
 		};
 
-		const sids = await Promise.all([1, 2, 3].map(async () => await accountSidFor('exec-a:cred', lookUp)));
+		const sids = await Promise.all(
+			[1, 2, 3].map(async () => await accountSidFor('exec-a:cred', lookUp)),
+		);
 
 		expect(sids).toEqual(['org-1', 'org-1', 'org-1']);
 		expect(calls).toBe(1);

@@ -21,7 +21,9 @@ const muteAll = (accountSid: string, options: Parameters<typeof runTexml>[2] = {
 			updateFields: { muted: true },
 		},
 		{
-			items: [world.alice, world.bob, world.carol].map((p) => ({ json: { participant: p.callSid } })),
+			items: [world.alice, world.bob, world.carol].map((p) => ({
+				json: { participant: p.callSid },
+			})),
 			...options,
 		},
 	);
@@ -37,7 +39,9 @@ describe('Account SID left empty: the organization of the API key (GET /v2/whoam
 		const updates = texmlRequests(world);
 		expect(updates).toHaveLength(3);
 		for (const request of updates) {
-			expect(request.url).toMatch(new RegExp(`^/v2/texml/Accounts/${world.sandbox.account.sid}/Conferences/`));
+			expect(request.url).toMatch(
+				new RegExp(`^/v2/texml/Accounts/${world.sandbox.account.sid}/Conferences/`),
+			);
 		}
 		expect(output.map((o) => o.json.muted)).toEqual([true, true, true]);
 	});
@@ -65,7 +69,13 @@ describe('Account SID left empty: the organization of the API key (GET /v2/whoam
 				accountSid: '={{ $json.account }}',
 				participant: locator('alice'),
 			},
-			{ items: [{ json: { account: world.sandbox.account.sid } }, { json: {} }, { json: { account: '' } }] },
+			{
+				items: [
+					{ json: { account: world.sandbox.account.sid } },
+					{ json: {} },
+					{ json: { account: '' } },
+				],
+			},
 		);
 
 		expect(whoamiCalls(world)).toBe(1);
@@ -73,7 +83,12 @@ describe('Account SID left empty: the organization of the API key (GET /v2/whoam
 	});
 
 	test('works for every resource (conference Get Many)', async () => {
-		const { output } = await runTexml(world, { resource: 'conference', operation: 'getAll', accountSid: '', returnAll: true });
+		const { output } = await runTexml(world, {
+			resource: 'conference',
+			operation: 'getAll',
+			accountSid: '',
+			returnAll: true,
+		});
 
 		expect(whoamiCalls(world)).toBe(1);
 		expect(output.map((o) => o.json.sid)).toEqual([world.conference.sid]);
@@ -82,7 +97,9 @@ describe('Account SID left empty: the organization of the API key (GET /v2/whoam
 	test('a key Telnyx rejects fails every item with one whoami and no TeXML request, never echoing the key', async () => {
 		const engine = {
 			...world.engine,
-			credentials: { telnyxTexmlApi: { apiKey: 'KEY-NOT-KNOWN-123', baseUrl: world.sandbox.baseUrl } },
+			credentials: {
+				telnyxTexmlApi: { apiKey: 'KEY-NOT-KNOWN-123', baseUrl: world.sandbox.baseUrl },
+			},
 		};
 
 		const { output } = await muteAll('', { engine, continueOnFail: true });
@@ -121,7 +138,12 @@ describe('Account SID left empty: the organization of the API key (GET /v2/whoam
 	test('an empty conference fails the item before anything is looked up or sent', async () => {
 		const { output } = await runTexml(
 			world,
-			{ resource: 'conference', operation: 'get', accountSid: '', conferenceSid: locator('={{ "" }}') },
+			{
+				resource: 'conference',
+				operation: 'get',
+				accountSid: '',
+				conferenceSid: locator('={{ "" }}'),
+			},
 			{ continueOnFail: true },
 		);
 
@@ -136,7 +158,11 @@ describe('A wrong Account SID', () => {
 	test('still gets the 404 that says the account SID may not own the key', async () => {
 		const { output } = await runTexml(
 			world,
-			{ resource: 'conference', operation: 'get', accountSid: '00000000-0000-4000-8000-000000000000' },
+			{
+				resource: 'conference',
+				operation: 'get',
+				accountSid: '00000000-0000-4000-8000-000000000000',
+			},
 			{ continueOnFail: true },
 		);
 

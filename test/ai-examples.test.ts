@@ -20,20 +20,34 @@ interface WorkflowJson {
 }
 
 const EXAMPLES: Array<[string, WorkflowJson, string, string[]]> = [
-	['mcp-conference-control', mcp as unknown as WorkflowJson, 'MCP Server Trigger', ['conference_sid', 'hold', 'muted', 'participant']],
-	['ai-conference-moderator', moderator as unknown as WorkflowJson, 'Conference moderator', ['conference_sid', 'muted', 'participant']],
+	[
+		'mcp-conference-control',
+		mcp as unknown as WorkflowJson,
+		'MCP Server Trigger',
+		['conference_sid', 'hold', 'muted', 'participant'],
+	],
+	[
+		'ai-conference-moderator',
+		moderator as unknown as WorkflowJson,
+		'Conference moderator',
+		['conference_sid', 'muted', 'participant'],
+	],
 ];
 
 const toolsOf = (workflow: WorkflowJson) => workflow.nodes.filter((n) => n.type === TOOL_TYPE);
 
 /** Every `$fromAI('key', 'description', 'type')` in a node's parameters. */
-function fromAiCalls(parameters: unknown): Array<{ key: string; description: string; type: string }> {
+function fromAiCalls(
+	parameters: unknown,
+): Array<{ key: string; description: string; type: string }> {
 	const text = JSON.stringify(parameters);
-	return [...text.matchAll(/\$fromAI\('([^']*)', '([^']*)', '([^']*)'\)/g)].map(([, key, description, type]) => ({
-		key,
-		description,
-		type,
-	}));
+	return [...text.matchAll(/\$fromAI\('([^']*)', '([^']*)', '([^']*)'\)/g)].map(
+		([, key, description, type]) => ({
+			key,
+			description,
+			type,
+		}),
+	);
 }
 
 describe.each(EXAMPLES)('examples/%s.workflow.json', (_name, workflow, target, keys) => {
@@ -41,7 +55,9 @@ describe.each(EXAMPLES)('examples/%s.workflow.json', (_name, workflow, target, k
 		const tools = toolsOf(workflow);
 		expect(tools.length).toBeGreaterThanOrEqual(4);
 		for (const tool of tools) {
-			expect(workflow.connections[tool.name]).toEqual({ ai_tool: [[{ node: target, type: 'ai_tool', index: 0 }]] });
+			expect(workflow.connections[tool.name]).toEqual({
+				ai_tool: [[{ node: target, type: 'ai_tool', index: 0 }]],
+			});
 			expect(Object.keys(tool.credentials ?? {})).toEqual(['telnyxTexmlApi']);
 		}
 	});
@@ -90,30 +106,77 @@ describe('the AI examples’ tools run with a model’s arguments', () => {
 	const participants = `/v2/texml/Accounts/${DEMO.account.sid}/Conferences/${DEMO.conference.sid}/Participants`;
 	const guest = DEMO.participants[1].callSid;
 	const cases: Array<[string, Record<string, unknown>, WorkflowJson, string, string]> = [
-		['List live conferences', {}, mcp as unknown as WorkflowJson, 'GET', `/v2/texml/Accounts/${DEMO.account.sid}/Conferences?Status=in-progress`],
-		['List participants', { conference_sid: DEMO.conference.sid }, mcp as unknown as WorkflowJson, 'GET', participants],
-		['Mute or unmute participant', { conference_sid: DEMO.conference.sid, participant: guest, muted: true }, mcp as unknown as WorkflowJson, 'POST', `${participants}/${guest} Muted=true`],
-		['Mute or unmute participant', { conference_sid: DEMO.conference.sid, participant: guest, muted: false }, mcp as unknown as WorkflowJson, 'POST', `${participants}/${guest} Muted=false`],
-		['Hold or resume participant', { conference_sid: DEMO.conference.sid, participant: 'guest-2', hold: true }, mcp as unknown as WorkflowJson, 'POST', `${participants}/guest-2 Hold=true&HoldMethod=GET&HoldUrl=https%3A%2F%2Fexample.com%2Fhold-music.mp3`],
-		['Remove participant', { conference_sid: DEMO.conference.sid, participant: 'guest-2' }, mcp as unknown as WorkflowJson, 'DELETE', `${participants}/guest-2`],
-		['Get participant', { conference_sid: DEMO.conference.sid, participant: 'host' }, moderator as unknown as WorkflowJson, 'GET', `${participants}/host`],
+		[
+			'List live conferences',
+			{},
+			mcp as unknown as WorkflowJson,
+			'GET',
+			`/v2/texml/Accounts/${DEMO.account.sid}/Conferences?Status=in-progress`,
+		],
+		[
+			'List participants',
+			{ conference_sid: DEMO.conference.sid },
+			mcp as unknown as WorkflowJson,
+			'GET',
+			participants,
+		],
+		[
+			'Mute or unmute participant',
+			{ conference_sid: DEMO.conference.sid, participant: guest, muted: true },
+			mcp as unknown as WorkflowJson,
+			'POST',
+			`${participants}/${guest} Muted=true`,
+		],
+		[
+			'Mute or unmute participant',
+			{ conference_sid: DEMO.conference.sid, participant: guest, muted: false },
+			mcp as unknown as WorkflowJson,
+			'POST',
+			`${participants}/${guest} Muted=false`,
+		],
+		[
+			'Hold or resume participant',
+			{ conference_sid: DEMO.conference.sid, participant: 'guest-2', hold: true },
+			mcp as unknown as WorkflowJson,
+			'POST',
+			`${participants}/guest-2 Hold=true&HoldMethod=GET&HoldUrl=https%3A%2F%2Fexample.com%2Fhold-music.mp3`,
+		],
+		[
+			'Remove participant',
+			{ conference_sid: DEMO.conference.sid, participant: 'guest-2' },
+			mcp as unknown as WorkflowJson,
+			'DELETE',
+			`${participants}/guest-2`,
+		],
+		[
+			'Get participant',
+			{ conference_sid: DEMO.conference.sid, participant: 'host' },
+			moderator as unknown as WorkflowJson,
+			'GET',
+			`${participants}/host`,
+		],
 	];
 
-	it.each(cases)('%s %j sends the request the arguments ask for', async (toolName, args, workflow, method, expected) => {
-		const tool = toolsOf(workflow).find((t) => t.name === toolName);
-		expect(tool).toBeDefined();
-		const { output, error } = await runNode(
-			engine,
-			{ type: NODE_TYPE, name: toolName, parameters: tool!.parameters as never },
-			[{ json: args as never }],
-		);
+	it.each(cases)(
+		'%s %j sends the request the arguments ask for',
+		async (toolName, args, workflow, method, expected) => {
+			const tool = toolsOf(workflow).find((t) => t.name === toolName);
+			expect(tool).toBeDefined();
+			const { output, error } = await runNode(
+				engine,
+				{ type: NODE_TYPE, name: toolName, parameters: tool!.parameters as never },
+				[{ json: args as never }],
+			);
 
-		expect(error).toBeUndefined();
-		const texml = sandbox.requests.filter((r) => r.url !== '/v2/whoami');
-		expect(texml.map((r) => `${r.method} ${[r.url, r.body].filter(Boolean).join(' ')}`)).toEqual([`${method} ${expected}`]);
-		expect(texml[0].status).toBeLessThan(300);
-		expect(output.length).toBeGreaterThan(0);
-		// Simplified records: no Telnyx URIs or account data reach the model.
-		for (const item of output) expect(item.json).not.toHaveProperty('uri');
-	});
+			expect(error).toBeUndefined();
+			const texml = sandbox.requests.filter((r) => r.url !== '/v2/whoami');
+			expect(texml.map((r) => `${r.method} ${[r.url, r.body].filter(Boolean).join(' ')}`)).toEqual([
+				`${method} ${expected}`,
+			]);
+			expect(texml[0].status).toBeLessThan(300);
+			expect(output.length).toBeGreaterThan(0);
+			// Simplified records: no Telnyx URIs or account data reach the model.
+			for (const item of output) expect(item.json).not.toHaveProperty('uri');
+		},
+	);
 });

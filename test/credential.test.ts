@@ -9,12 +9,17 @@ describe('Telnyx TeXML API credential', () => {
 	});
 	afterEach(() => world.close());
 
-	const withData = (w: World, data: Record<string, string>) => ({ ...w.engine, credentials: { telnyxTexmlApi: data } });
+	const withData = (w: World, data: Record<string, string>) => ({
+		...w.engine,
+		credentials: { telnyxTexmlApi: data },
+	});
 
 	it('points at Telnyx by default and authenticates with a bearer token', () => {
 		const credential = new TelnyxTexmlApi();
 		expect(credential.name).toBe('telnyxTexmlApi');
-		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe('https://api.telnyx.com/v2');
+		expect(credential.properties.find((p) => p.name === 'baseUrl')?.default).toBe(
+			'https://api.telnyx.com/v2',
+		);
 		expect(credential.properties.find((p) => p.name === 'apiKey')).toMatchObject({
 			required: true,
 			typeOptions: { password: true },
@@ -29,13 +34,22 @@ describe('Telnyx TeXML API credential', () => {
 		const result = await testCredential(world.engine, 'telnyxTexmlApi', NODE_TYPE);
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(world.sandbox.requests).toHaveLength(1);
-		expect(world.sandbox.requests[0]).toMatchObject({ method: 'GET', url: '/v2/whoami', status: 200 });
-		expect(world.sandbox.requests[0].headers.authorization).toBe(`Bearer ${world.sandbox.account.apiKey}`);
+		expect(world.sandbox.requests[0]).toMatchObject({
+			method: 'GET',
+			url: '/v2/whoami',
+			status: 200,
+		});
+		expect(world.sandbox.requests[0].headers.authorization).toBe(
+			`Bearer ${world.sandbox.account.apiKey}`,
+		);
 	});
 
 	it('a trailing slash on the Base URL does not double the slash', async () => {
 		const result = await testCredential(
-			withData(world, { apiKey: world.sandbox.account.apiKey, baseUrl: `${world.sandbox.baseUrl}/` }),
+			withData(world, {
+				apiKey: world.sandbox.account.apiKey,
+				baseUrl: `${world.sandbox.baseUrl}/`,
+			}),
 			'telnyxTexmlApi',
 			NODE_TYPE,
 		);
@@ -51,7 +65,8 @@ describe('Telnyx TeXML API credential', () => {
 		);
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'Telnyx rejected the API key. Copy it again from the API Keys page of the Telnyx Portal.',
+			message:
+				'Telnyx rejected the API key. Copy it again from the API Keys page of the Telnyx Portal.',
 		});
 		expect(world.sandbox.requests[0].status).toBe(401);
 	});

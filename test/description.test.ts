@@ -19,8 +19,11 @@ const shownFor = (resource: string, operation: string) =>
 	});
 
 const operationsOf = (resource: string) =>
-	(properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))!
-		.options as INodePropertyOptions[]).map((o) => o.value);
+	(
+		properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+		)!.options as INodePropertyOptions[]
+	).map((o) => o.value);
 
 test('resources and operations keep their values; the defaults stay Conference Participant → Update', () => {
 	const resource = properties.find((p) => p.name === 'resource')!;
@@ -31,10 +34,17 @@ test('resources and operations keep their values; the defaults stay Conference P
 	]);
 	expect(resource.default).toBe('conferenceParticipant');
 	expect(operationsOf('conference')).toEqual(['get', 'getAll', 'update']);
-	expect(operationsOf('conferenceParticipant')).toEqual(['create', 'delete', 'get', 'getAll', 'update']);
+	expect(operationsOf('conferenceParticipant')).toEqual([
+		'create',
+		'delete',
+		'get',
+		'getAll',
+		'update',
+	]);
 	expect(operationsOf('conferenceRecording')).toEqual(['getAll']);
 	const participantOperation = properties.find(
-		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('conferenceParticipant'),
+		(p) =>
+			p.name === 'operation' && p.displayOptions?.show?.resource?.includes('conferenceParticipant'),
 	)!;
 	expect(participantOperation.default).toBe('update');
 });
@@ -50,7 +60,9 @@ test('Conference Participant → Update keeps its parameters and its 11 update f
 		'simplify',
 		'sending',
 	]);
-	const updateFields = shownFor('conferenceParticipant', 'update').find((p) => p.name === 'updateFields')!;
+	const updateFields = shownFor('conferenceParticipant', 'update').find(
+		(p) => p.name === 'updateFields',
+	)!;
 	expect((updateFields.options as INodeProperties[]).map((o) => o.name)).toEqual([
 		'announceMethod',
 		'announceUrl',
@@ -93,7 +105,13 @@ test.each([
 ])('%s → %s shows %j', (resource, operation, names) => {
 	// Every operation that answers with Telnyx resources offers Simplify; Delete outputs its own summary.
 	const simplify = operation === 'delete' ? [] : ['simplify'];
-	expect(shownFor(resource, operation).map((p) => p.name)).toEqual(['resource', 'operation', ...names, ...simplify, 'sending']);
+	expect(shownFor(resource, operation).map((p) => p.name)).toEqual([
+		'resource',
+		'operation',
+		...names,
+		...simplify,
+		'sending',
+	]);
 });
 
 test('Simplify: n8n’s convention, off by default so existing workflows keep their output', () => {
@@ -115,7 +133,12 @@ test('Account SID is optional; Conference and Participant default to a searchabl
 	]) {
 		expect(field(name).default).toEqual({ mode: 'list', value: '' });
 		expect(field(name).modes!.map((m) => m.name)).toEqual(['list', 'id']);
-		expect(field(name).modes![0].typeOptions).toEqual({ searchListMethod: method, searchable: true });
-		expect(node.methods.listSearch[method as keyof typeof node.methods.listSearch]).toBeInstanceOf(Function);
+		expect(field(name).modes![0].typeOptions).toEqual({
+			searchListMethod: method,
+			searchable: true,
+		});
+		expect(node.methods.listSearch[method as keyof typeof node.methods.listSearch]).toBeInstanceOf(
+			Function,
+		);
 	}
 });

@@ -21,11 +21,16 @@ describe('Telnyx errors', () => {
 		credentials: { telnyxTexmlApi: { apiKey, baseUrl: w.sandbox.baseUrl } },
 	});
 
-	const where = (w: World) => `participant "${w.alice.callSid}" in conference "${w.conference.sid}"`;
+	const where = (w: World) =>
+		`participant "${w.alice.callSid}" in conference "${w.conference.sid}"`;
 
 	it('401: sent once, tells the user to check the API key, never shows the key', async () => {
 		const badKey = 'KEY_WRONG_0123456789_secret';
-		const { run, error } = await updateParticipant(world, { updateFields: { muted: true } }, { engine: withKey(world, badKey) });
+		const { run, error } = await updateParticipant(
+			world,
+			{ updateFields: { muted: true } },
+			{ engine: withKey(world, badKey) },
+		);
 
 		expect(world.sandbox.requests).toHaveLength(1);
 		expect(world.sandbox.requests[0].status).toBe(401);
@@ -58,7 +63,10 @@ describe('Telnyx errors', () => {
 			updateFields: { muted: true },
 		});
 		expect(world.sandbox.requests[0].status).toBe(404);
-		expect(error).toMatchObject({ httpCode: '404', message: expect.stringMatching(/^Participant "v3:.+" was not found in conference/) });
+		expect(error).toMatchObject({
+			httpCode: '404',
+			message: expect.stringMatching(/^Participant "v3:.+" was not found in conference/),
+		});
 		expect(error?.description).toContain('the account SID is not the one that owns the API key');
 	});
 
@@ -70,14 +78,23 @@ describe('Telnyx errors', () => {
 			httpCode: '422',
 			message: `Could not update ${where(world)}: Telnyx refused the request (Telnyx: CallSidToCoach is not a participant of this conference). Nothing was changed; sending the same request again will fail the same way.`,
 		});
-		expect(error?.description).toContain('Invalid parameter (field: CallSidToCoach) [Telnyx code 10015]');
+		expect(error?.description).toContain(
+			'Invalid parameter (field: CallSidToCoach) [Telnyx code 10015]',
+		);
 	});
 
 	it('continue on fail: an error item for the failing item, results for the rest, in order', async () => {
-		const items = [{ json: { who: world.alice.callSid } }, { json: { who: 'gone' } }, { json: { who: 'coach' } }];
+		const items = [
+			{ json: { who: world.alice.callSid } },
+			{ json: { who: 'gone' } },
+			{ json: { who: 'coach' } },
+		];
 		const { output, error, run } = await updateParticipant(
 			world,
-			{ participant: { __rl: true, mode: 'id', value: '={{ $json.who }}' }, updateFields: { hold: true } },
+			{
+				participant: { __rl: true, mode: 'id', value: '={{ $json.who }}' },
+				updateFields: { hold: true },
+			},
 			{ items, continueOnFail: true },
 		);
 
@@ -98,9 +115,16 @@ describe('Telnyx errors', () => {
 		const { origin } = world.sandbox;
 		await world.sandbox.close();
 		const secret = world.sandbox.account.apiKey;
-		const { error, run } = await updateParticipant(world, { updateFields: { muted: true } }, {
-			engine: { ...world.engine, credentials: { telnyxTexmlApi: { apiKey: secret, baseUrl: `${origin}/v2` } } },
-		});
+		const { error, run } = await updateParticipant(
+			world,
+			{ updateFields: { muted: true } },
+			{
+				engine: {
+					...world.engine,
+					credentials: { telnyxTexmlApi: { apiKey: secret, baseUrl: `${origin}/v2` } },
+				},
+			},
+		);
 		expect(error?.message).toBe(
 			`Could not update ${where(world)}: Telnyx could not be reached, the connection was refused. Check the Base URL of the credential, or try again later.`,
 		);
@@ -110,10 +134,17 @@ describe('Telnyx errors', () => {
 		);
 		expect(JSON.stringify(run)).not.toContain(secret);
 
-		const { output } = await updateParticipant(world, { updateFields: { muted: true } }, {
-			continueOnFail: true,
-			engine: { ...world.engine, credentials: { telnyxTexmlApi: { apiKey: secret, baseUrl: `${origin}/v2` } } },
-		});
+		const { output } = await updateParticipant(
+			world,
+			{ updateFields: { muted: true } },
+			{
+				continueOnFail: true,
+				engine: {
+					...world.engine,
+					credentials: { telnyxTexmlApi: { apiKey: secret, baseUrl: `${origin}/v2` } },
+				},
+			},
+		);
 		// The item's error object keeps no request configuration (that held the Authorization header).
 		expect(inspect(output[0].error, { depth: 10 })).not.toContain(secret);
 		world.close = async () => {};

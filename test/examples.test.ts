@@ -66,9 +66,9 @@ describe('examples/mute-everyone.workflow.json', () => {
 			...DEMO.participants.map((p) => `POST ${participants}/${p.callSid} Muted=true`),
 		]);
 		expect(outputOf(run, 'List participants')).toHaveLength(3);
-		expect(outputOf(run, 'Mute each participant').map((o) => [o.json.call_sid, o.json.muted])).toEqual(
-			DEMO.participants.map((p) => [p.callSid, true]),
-		);
+		expect(
+			outputOf(run, 'Mute each participant').map((o) => [o.json.call_sid, o.json.muted]),
+		).toEqual(DEMO.participants.map((p) => [p.callSid, true]));
 		expect(conference.participants.every((p) => p.muted)).toBe(true);
 	});
 });

@@ -12,8 +12,15 @@ beforeEach(async () => {
 afterEach(async () => await world.close());
 
 /** Calls a listSearch method the way the editor does: a LoadOptionsContext for the node as edited. */
-async function search(method: string, parameters: Record<string, unknown>, filter?: string): Promise<INodeListSearchResult> {
-	const context = loadOptionsContext(world.engine, { type: NODE_TYPE, parameters: parameters as never });
+async function search(
+	method: string,
+	parameters: Record<string, unknown>,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const context = loadOptionsContext(world.engine, {
+		type: NODE_TYPE,
+		parameters: parameters as never,
+	});
 	const node = world.engine.package.nodes[NODE_TYPE];
 	const listSearch = node.methods!.listSearch![method] as (
 		this: ILoadOptionsFunctions,
@@ -26,15 +33,35 @@ describe('Conference picker (searchConferences)', () => {
 	beforeEach(() => {
 		const { store, account } = world.sandbox;
 		const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9, 30));
-		store.addConference(account.sid, { friendlyName: 'sales-review', status: 'completed', dateCreated: day(20) });
-		store.addConference(account.sid, { friendlyName: 'support-bridge', status: 'in-progress', dateCreated: day(21) });
-		store.addConference(account.sid, { friendlyName: 'sales-standup', status: 'init', dateCreated: day(22) });
-		store.addConference(account.sid, { friendlyName: 'sales-escalation', status: 'in-progress', dateCreated: day(23) });
+		store.addConference(account.sid, {
+			friendlyName: 'sales-review',
+			status: 'completed',
+			dateCreated: day(20),
+		});
+		store.addConference(account.sid, {
+			friendlyName: 'support-bridge',
+			status: 'in-progress',
+			dateCreated: day(21),
+		});
+		store.addConference(account.sid, {
+			friendlyName: 'sales-standup',
+			status: 'init',
+			dateCreated: day(22),
+		});
+		store.addConference(account.sid, {
+			friendlyName: 'sales-escalation',
+			status: 'in-progress',
+			dateCreated: day(23),
+		});
 		world.conference.dateCreated = day(24);
 	});
 
 	test('lists every page, in-progress first, showing status and creation date; the value is the SID', async () => {
-		const { results } = await search('searchConferences', { resource: 'conference', operation: 'get', accountSid: '' });
+		const { results } = await search('searchConferences', {
+			resource: 'conference',
+			operation: 'get',
+			accountSid: '',
+		});
 
 		expect(results.map((r) => r.name)).toEqual([
 			'weekly-sync (in progress, created 2026-11-24 09:30 UTC)',
@@ -60,12 +87,21 @@ describe('Conference picker (searchConferences)', () => {
 	test('a long history comes a few pages per scroll: the pagination token continues it', async () => {
 		const { store, account } = world.sandbox;
 		for (let i = 0; i < 6; i++) {
-			store.addConference(account.sid, { friendlyName: `old-${i}`, status: 'completed', dateCreated: new Date(Date.UTC(2025, 0, 1 + i)) });
+			store.addConference(account.sid, {
+				friendlyName: `old-${i}`,
+				status: 'completed',
+				dateCreated: new Date(Date.UTC(2025, 0, 1 + i)),
+			});
 		}
 
 		const first = await search('searchConferences', { accountSid: account.sid });
-		const context = loadOptionsContext(world.engine, { type: NODE_TYPE, parameters: { accountSid: account.sid } });
-		const more = await world.engine.package.nodes[NODE_TYPE].methods!.listSearch!.searchConferences.call(
+		const context = loadOptionsContext(world.engine, {
+			type: NODE_TYPE,
+			parameters: { accountSid: account.sid },
+		});
+		const more = await world.engine.package.nodes[
+			NODE_TYPE
+		].methods!.listSearch!.searchConferences.call(
 			context,
 			undefined,
 			first.paginationToken as string,
@@ -81,14 +117,23 @@ describe('Conference picker (searchConferences)', () => {
 			'old-5',
 		]);
 		expect(first.paginationToken).toMatch(/Conferences\.json\?Page=3&PageSize=2&PageToken=/);
-		expect(more.results.map((r) => r.name.split(' ')[0])).toEqual(['old-4', 'old-3', 'old-2', 'old-1', 'old-0']);
+		expect(more.results.map((r) => r.name.split(' ')[0])).toEqual([
+			'old-4',
+			'old-3',
+			'old-2',
+			'old-1',
+			'old-0',
+		]);
 		expect(more.paginationToken).toBeUndefined();
 		const all = [...first.results, ...more.results].map((r) => r.value);
 		expect(new Set(all).size).toBe(11);
 	});
 
 	test('a pagination token for another host is refused, and nothing is sent there', async () => {
-		const context = loadOptionsContext(world.engine, { type: NODE_TYPE, parameters: { accountSid: 'a' } });
+		const context = loadOptionsContext(world.engine, {
+			type: NODE_TYPE,
+			parameters: { accountSid: 'a' },
+		});
 
 		await expect(
 			world.engine.package.nodes[NODE_TYPE].methods!.listSearch!.searchConferences.call(
@@ -101,14 +146,26 @@ describe('Conference picker (searchConferences)', () => {
 	});
 
 	test('searches by friendly name, case-insensitively', async () => {
-		const { results } = await search('searchConferences', { accountSid: world.sandbox.account.sid }, 'SALES');
+		const { results } = await search(
+			'searchConferences',
+			{ accountSid: world.sandbox.account.sid },
+			'SALES',
+		);
 
-		expect(results.map((r) => r.name.split(' ')[0])).toEqual(['sales-escalation', 'sales-standup', 'sales-review']);
+		expect(results.map((r) => r.name.split(' ')[0])).toEqual([
+			'sales-escalation',
+			'sales-standup',
+			'sales-review',
+		]);
 		expect(whoamiCalls(world)).toBe(0);
 	});
 
 	test('an Account SID given as an expression cannot be resolved while editing: the key’s account is used', async () => {
-		const { results } = await search('searchConferences', { accountSid: '={{ $json.account }}' }, 'weekly');
+		const { results } = await search(
+			'searchConferences',
+			{ accountSid: '={{ $json.account }}' },
+			'weekly',
+		);
 
 		expect(whoamiCalls(world)).toBe(1);
 		expect(results).toHaveLength(1);
@@ -160,7 +217,10 @@ describe('Participant picker (searchParticipants)', () => {
 	});
 
 	test('without a conference picked there is nothing to list and nothing is sent', async () => {
-		const { results } = await search('searchParticipants', { accountSid: '', conferenceSid: locator('', 'list') });
+		const { results } = await search('searchParticipants', {
+			accountSid: '',
+			conferenceSid: locator('', 'list'),
+		});
 
 		expect(results).toEqual([]);
 		expect(world.sandbox.requests).toHaveLength(0);

@@ -21,12 +21,19 @@ describe('the built package', () => {
 		const loaded = await loadPackage(root);
 		const node = loaded.nodes['n8n-nodes-telnyx-texml.telnyxTexml'];
 		expect(node.description.displayName).toBe('Telnyx TeXML');
-		expect(node.description.usableAsTool).toMatchObject({ replacements: { description: expect.any(String) } });
+		expect(node.description.usableAsTool).toMatchObject({
+			replacements: { description: expect.any(String) },
+		});
 		expect(loaded.credentials.map((c) => c.name)).toContain('telnyxTexmlApi');
-		for (const file of ['dist/nodes/TelnyxTexml/telnyx.svg', 'dist/nodes/TelnyxTexml/telnyx.dark.svg']) {
+		for (const file of [
+			'dist/nodes/TelnyxTexml/telnyx.svg',
+			'dist/nodes/TelnyxTexml/telnyx.dark.svg',
+		]) {
 			expect(existsSync(join(root, file))).toBe(true);
 		}
-		const codex = JSON.parse(readFileSync(join(root, 'dist/nodes/TelnyxTexml/TelnyxTexml.node.json'), 'utf8'));
+		const codex = JSON.parse(
+			readFileSync(join(root, 'dist/nodes/TelnyxTexml/TelnyxTexml.node.json'), 'utf8'),
+		);
 		expect(codex.categories).toEqual(['Communication']);
 	});
 
@@ -39,8 +46,16 @@ describe('the built package', () => {
 			light: 'icons/n8n-nodes-telnyx-texml/dist/nodes/TelnyxTexml/telnyx.svg',
 			dark: 'icons/n8n-nodes-telnyx-texml/dist/nodes/TelnyxTexml/telnyx.dark.svg',
 		});
-		const codex = JSON.parse(readFileSync(join(root, 'dist/nodes/TelnyxTexmlTrigger/TelnyxTexmlTrigger.node.json'), 'utf8'));
-		expect([codex.node, codex.categories]).toEqual(['n8n-nodes-telnyx-texml.telnyxTexmlTrigger', ['Communication']]);
+		const codex = JSON.parse(
+			readFileSync(
+				join(root, 'dist/nodes/TelnyxTexmlTrigger/TelnyxTexmlTrigger.node.json'),
+				'utf8',
+			),
+		);
+		expect([codex.node, codex.categories]).toEqual([
+			'n8n-nodes-telnyx-texml.telnyxTexmlTrigger',
+			['Communication'],
+		]);
 	});
 
 	// node:crypto verifies the trigger's Ed25519 signatures; n8n's community-package scan allows it.
@@ -48,9 +63,13 @@ describe('the built package', () => {
 		const compiled = ['dist/nodes', 'dist/credentials']
 			.flatMap((dir) => listJs(join(root, dir)))
 			.map((file) => readFileSync(file, 'utf8'));
-		const required = new Set(compiled.flatMap((code) => [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])));
+		const required = new Set(
+			compiled.flatMap((code) => [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])),
+		);
 		for (const name of required) {
-			expect(['n8n-workflow', 'crypto', 'node:crypto'].includes(name) || name.startsWith('.')).toBe(true);
+			expect(['n8n-workflow', 'crypto', 'node:crypto'].includes(name) || name.startsWith('.')).toBe(
+				true,
+			);
 		}
 	});
 });

@@ -7,19 +7,31 @@ import { nextPageUrl as followNextPage } from '../nodes/TelnyxTexml/shared/pagin
 import { startWorld, type World } from './support/fixtures';
 import { runTexml } from './support/texml';
 
-const node = { id: '1', name: 'Telnyx TeXML', type: 'telnyxTexml', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+const node = {
+	id: '1',
+	name: 'Telnyx TeXML',
+	type: 'telnyxTexml',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+} as INode;
 const nextPageUrl = (baseUrl: string, uri: unknown) => followNextPage(node, baseUrl, uri);
 
 describe('next_page_uri (relative to the host, already with /v2)', () => {
 	test('is resolved against the origin of the Base URL, not appended to its /v2', () => {
-		const next = nextPageUrl('https://api.telnyx.com/v2', '/v2/texml/Accounts/a/Conferences.json?Page=1&PageSize=1&PageToken=MTY4');
-		expect(next?.href).toBe('https://api.telnyx.com/v2/texml/Accounts/a/Conferences.json?Page=1&PageSize=1&PageToken=MTY4');
+		const next = nextPageUrl(
+			'https://api.telnyx.com/v2',
+			'/v2/texml/Accounts/a/Conferences.json?Page=1&PageSize=1&PageToken=MTY4',
+		);
+		expect(next?.href).toBe(
+			'https://api.telnyx.com/v2/texml/Accounts/a/Conferences.json?Page=1&PageSize=1&PageToken=MTY4',
+		);
 	});
 
 	test('keeps Telnyx’s own query exactly (lowercase paging keys included)', () => {
-		expect(nextPageUrl('http://127.0.0.1:8080/v2', '/v2/x/Participants.json?page=1&pagesize=20')?.href).toBe(
-			'http://127.0.0.1:8080/v2/x/Participants.json?page=1&pagesize=20',
-		);
+		expect(
+			nextPageUrl('http://127.0.0.1:8080/v2', '/v2/x/Participants.json?page=1&pagesize=20')?.href,
+		).toBe('http://127.0.0.1:8080/v2/x/Participants.json?page=1&pagesize=20');
 	});
 
 	test.each([null, undefined, '', '  '])('%j means there is no next page', (uri) => {
@@ -29,7 +41,9 @@ describe('next_page_uri (relative to the host, already with /v2)', () => {
 	test.each(['https://elsewhere.example/v2/texml?Page=1', '//elsewhere.example/v2/texml?Page=1'])(
 		'a page on another host (%s) is an error, neither followed (the key would go with it) nor dropped',
 		(uri) => {
-			expect(() => nextPageUrl('https://api.telnyx.com/v2', uri)).toThrow('Telnyx pointed to the next page on another host');
+			expect(() => nextPageUrl('https://api.telnyx.com/v2', uri)).toThrow(
+				'Telnyx pointed to the next page on another host',
+			);
 		},
 	);
 });
@@ -58,7 +72,12 @@ describe('a list server that misbehaves', () => {
 		await world.close();
 	});
 
-	const list = () => runTexml(world, { resource: 'conference', operation: 'getAll', returnAll: true }, { continueOnFail: true });
+	const list = () =>
+		runTexml(
+			world,
+			{ resource: 'conference', operation: 'getAll', returnAll: true },
+			{ continueOnFail: true },
+		);
 
 	test('a next_page_uri pointing back to a page already read ends the list instead of looping', async () => {
 		answer = (url) => ({
@@ -73,7 +92,10 @@ describe('a list server that misbehaves', () => {
 	});
 
 	test('a next page on another host fails the item after the first page, without sending there', async () => {
-		answer = () => ({ conferences: [{ sid: 'a' }], next_page_uri: 'http://localhost:1/v2/texml/Accounts/a/Conferences.json?Page=1' });
+		answer = () => ({
+			conferences: [{ sid: 'a' }],
+			next_page_uri: 'http://localhost:1/v2/texml/Accounts/a/Conferences.json?Page=1',
+		});
 
 		const { output } = await list();
 

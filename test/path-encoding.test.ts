@@ -31,7 +31,9 @@ describe('path segments are encoded like the official Telnyx SDK', () => {
 		it('sends a v3 call SID with a literal colon', async () => {
 			const { error } = await run(world.alice.callSid);
 			expect(error).toBeUndefined();
-			expect(world.sandbox.requests[0].url.endsWith(`/Participants/${world.alice.callSid}`)).toBe(true);
+			expect(world.sandbox.requests[0].url.endsWith(`/Participants/${world.alice.callSid}`)).toBe(
+				true,
+			);
 			expect(world.alice.callSid).toContain(':');
 		});
 
@@ -47,7 +49,9 @@ describe('path segments are encoded like the official Telnyx SDK', () => {
 
 		it('trims white space around IDs pasted with a stray space or newline', async () => {
 			await run(` ${world.alice.callSid}\n`);
-			expect(world.sandbox.requests[0].url.endsWith(`/Participants/${world.alice.callSid}`)).toBe(true);
+			expect(world.sandbox.requests[0].url.endsWith(`/Participants/${world.alice.callSid}`)).toBe(
+				true,
+			);
 		});
 
 		it.each([
@@ -73,13 +77,20 @@ describe('path segments are encoded like the official Telnyx SDK', () => {
 		it('refuses a conference of ".." (it would climb to /Conferences)', async () => {
 			const { error } = await run(world.alice.callSid, '..');
 			expect(world.sandbox.requests).toHaveLength(0);
-			expect(error?.message).toBe('The "Conference" field cannot be "..". Enter the ID or label itself.');
+			expect(error?.message).toBe(
+				'The "Conference" field cannot be "..". Enter the ID or label itself.',
+			);
 		});
 
 		it('refuses an account SID that is a dot segment', async () => {
-			const { error } = await updateParticipant(world, { accountSid: '.', updateFields: { muted: true } });
+			const { error } = await updateParticipant(world, {
+				accountSid: '.',
+				updateFields: { muted: true },
+			});
 			expect(world.sandbox.requests).toHaveLength(0);
-			expect(error?.message).toBe('The "Account SID" field cannot be ".". Enter the ID or label itself.');
+			expect(error?.message).toBe(
+				'The "Account SID" field cannot be ".". Enter the ID or label itself.',
+			);
 		});
 	});
 });

@@ -3,22 +3,29 @@ import { rateLimitSignal, retryAfterMs } from '../nodes/TelnyxTexml/shared/limit
 
 /** The official SDK's retry policy, as the node applies it (see the Telnyx reference). */
 describe('which failures are sent again', () => {
-	it.each([408, 409, 429, 500, 502, 503, 504])('%i: yes, for operations safe to repeat', (status) => {
-		expect(isRetryable({ status }, true)).toBe(true);
-	});
+	it.each([408, 409, 429, 500, 502, 503, 504])(
+		'%i: yes, for operations safe to repeat',
+		(status) => {
+			expect(isRetryable({ status }, true)).toBe(true);
+		},
+	);
 
 	it.each([400, 401, 403, 404, 405, 415, 422])('%i: never', (status) => {
 		expect(isRetryable({ status }, true)).toBe(false);
 	});
 
-	it.each(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED', 'ENOTFOUND'])('%s: yes, when safe to repeat', (code) => {
-		expect(isRetryable({ code }, true)).toBe(true);
-	});
+	it.each(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED', 'ENOTFOUND'])(
+		'%s: yes, when safe to repeat',
+		(code) => {
+			expect(isRetryable({ code }, true)).toBe(true);
+		},
+	);
 
 	it('a dial: only when the request cannot have reached Telnyx, or Telnyx did not process it', () => {
 		expect(isRetryable({ code: 'ECONNREFUSED' }, false)).toBe(true);
 		expect(isRetryable({ code: 'ENOTFOUND' }, false)).toBe(true);
-		for (const code of ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED']) expect(isRetryable({ code }, false)).toBe(false);
+		for (const code of ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED'])
+			expect(isRetryable({ code }, false)).toBe(false);
 		for (const status of [408, 409, 500, 503]) expect(isRetryable({ status }, false)).toBe(false);
 		// A 429: Telnyx did not process it (its dials-per-second limit included).
 		expect(isRetryable({ status: 429 }, false)).toBe(true);
@@ -59,6 +66,9 @@ describe('how long to wait before the next attempt', () => {
 			}),
 		).toEqual({ status: 429, limit: 100, remaining: 0, resetSeconds: 1, retryAfterMs: 1000 });
 		const inTenSeconds = String(Math.round(Date.now() / 1000) + 10);
-		expect(rateLimitSignal(200, { 'x-ratelimit-reset': inTenSeconds }).resetSeconds).toBeCloseTo(10, -1);
+		expect(rateLimitSignal(200, { 'x-ratelimit-reset': inTenSeconds }).resetSeconds).toBeCloseTo(
+			10,
+			-1,
+		);
 	});
 });

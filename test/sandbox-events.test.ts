@@ -27,7 +27,12 @@ beforeEach(async () => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
-			received.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
+			received.push({
+				method: req.method!,
+				url: req.url!,
+				headers: req.headers,
+				body: Buffer.concat(chunks),
+			});
 			res.writeHead(204).end();
 		});
 	});
@@ -43,9 +48,17 @@ afterEach(async () => {
 
 /** Verifies independently of the trigger's code: SPKI DER of the raw key, `timestamp|body`. */
 function verifies(publicKey: string, timestamp: string, body: Buffer, signature: string) {
-	const der = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKey, 'base64')]);
+	const der = Buffer.concat([
+		Buffer.from('302a300506032b6570032100', 'hex'),
+		Buffer.from(publicKey, 'base64'),
+	]);
 	const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
-	return verify(null, Buffer.concat([Buffer.from(`${timestamp}|`), body]), key, Buffer.from(signature, 'base64'));
+	return verify(
+		null,
+		Buffer.concat([Buffer.from(`${timestamp}|`), body]),
+		key,
+		Buffer.from(signature, 'base64'),
+	);
 }
 
 const fieldsOf = (r: Received) => Object.fromEntries(new URLSearchParams(r.body.toString('utf8')));
@@ -72,8 +85,22 @@ test('a join is POSTed form-encoded, signed over timestamp|raw body with the san
 	const timestamp = join.headers['telnyx-timestamp'] as string;
 	expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(5);
 	expect(Buffer.from(sandbox.publicKey, 'base64')).toHaveLength(32);
-	expect(verifies(sandbox.publicKey, timestamp, join.body, join.headers['telnyx-signature-ed25519'] as string)).toBe(true);
-	expect(verifies(sandbox.publicKey, timestamp, Buffer.concat([join.body, Buffer.from('&')]), join.headers['telnyx-signature-ed25519'] as string)).toBe(false);
+	expect(
+		verifies(
+			sandbox.publicKey,
+			timestamp,
+			join.body,
+			join.headers['telnyx-signature-ed25519'] as string,
+		),
+	).toBe(true);
+	expect(
+		verifies(
+			sandbox.publicKey,
+			timestamp,
+			Buffer.concat([join.body, Buffer.from('&')]),
+			join.headers['telnyx-signature-ed25519'] as string,
+		),
+	).toBe(false);
 
 	expect(fieldsOf(join)).toEqual({
 		AccountSid: sandbox.account.sid,
@@ -98,7 +125,13 @@ test('statusCallbackEvent tokens pick the events; SequenceNumber counts every ev
 	await sandbox.statusCallbacks.waitFor((d) => d.fields.StatusCallbackEvent === 'conference-end');
 	await sandbox.statusCallbacks.idle();
 
-	expect(received.map((r) => [fieldsOf(r).StatusCallbackEvent, fieldsOf(r).SequenceNumber, fieldsOf(r).CallSid])).toEqual([
+	expect(
+		received.map((r) => [
+			fieldsOf(r).StatusCallbackEvent,
+			fieldsOf(r).SequenceNumber,
+			fieldsOf(r).CallSid,
+		]),
+	).toEqual([
 		['conference-start', '0', undefined],
 		['participant-leave', '3', alice.callSid],
 		['participant-leave', '4', bob.callSid],
@@ -136,13 +169,20 @@ test('statusCallbackMethod GET sends the fields as the query and signs the empty
 	expect(join.method).toBe('GET');
 	expect(join.body).toHaveLength(0);
 	const query = new URL(join.url, 'http://x').searchParams;
-	expect([query.get('source'), query.get('StatusCallbackEvent'), query.get('ParticipantLabel')]).toEqual([
-		'texml',
-		'participant-join',
-		'alice',
-	]);
+	expect([
+		query.get('source'),
+		query.get('StatusCallbackEvent'),
+		query.get('ParticipantLabel'),
+	]).toEqual(['texml', 'participant-join', 'alice']);
 	const timestamp = join.headers['telnyx-timestamp'] as string;
-	expect(verifies(sandbox.publicKey, timestamp, Buffer.alloc(0), join.headers['telnyx-signature-ed25519'] as string)).toBe(true);
+	expect(
+		verifies(
+			sandbox.publicKey,
+			timestamp,
+			Buffer.alloc(0),
+			join.headers['telnyx-signature-ed25519'] as string,
+		),
+	).toBe(true);
 });
 
 test('each sandbox has its own key pair, and waiting for a callback that never comes fails with what was sent', async () => {

@@ -34,7 +34,9 @@ test('list pages are Twilio-style and zero-indexed; the last one has no next_pag
 	const first = await call('GET', `${conferences}/${conferenceSid}/Participants`);
 	expect(first.body).toMatchObject({ page: 0, page_size: 2, start: 0, end: 1 });
 	expect(first.body.participants).toHaveLength(2);
-	expect(first.body.first_page_uri).toBe(`${conferences}/${conferenceSid}/Participants.json?Page=0&PageSize=2`);
+	expect(first.body.first_page_uri).toBe(
+		`${conferences}/${conferenceSid}/Participants.json?Page=0&PageSize=2`,
+	);
 
 	const second = await call('GET', first.body.next_page_uri);
 	expect(second.body).toMatchObject({ page: 1, page_size: 2, start: 2, end: 2 });
@@ -76,13 +78,22 @@ test.each([
 	['GET', '?DateCreated=2026-02-30x', {}, 'DateCreated'],
 	['POST', '/{conference}/Participants', { From: '+1' }, 'To'],
 	['POST', '/{conference}/Participants', { From: '+1', To: '+2', Beep: 'sometimes' }, 'Beep'],
-	['POST', '/{conference}/Participants', { From: '+1', To: '+2', StatusCallbackEvent: 'answered hungup' }, 'StatusCallbackEvent'],
+	[
+		'POST',
+		'/{conference}/Participants',
+		{ From: '+1', To: '+2', StatusCallbackEvent: 'answered hungup' },
+		'StatusCallbackEvent',
+	],
 	['POST', '/{conference}/Participants', { From: '+1', To: '+2', Label: 'a' }, 'Label'],
 	['POST', '/{conference}/Participants', { From: '+1', To: '+2', Timeout: '121' }, 'Timeout'],
 	['POST', '/{conference}', { Status: 'in-progress' }, 'Status'],
 ])('%s …/Conferences%s %j is a 422 naming %s', async (method, suffix, form, field) => {
 	const body = method === 'POST' ? (form as Record<string, string>) : undefined;
-	const answer = await call(method, `${conferences}${suffix.replace('{conference}', conferenceSid)}`, body);
+	const answer = await call(
+		method,
+		`${conferences}${suffix.replace('{conference}', conferenceSid)}`,
+		body,
+	);
 	expect(answer.status).toBe(422);
 	expect(answer.body.errors[0].source).toEqual({ pointer: `/${field}` });
 });
@@ -97,8 +108,13 @@ test('a removed participant is gone: DELETE answers 204 once, then 404', async (
 
 test('ending a conference makes it completed with the reason, and empties it', async () => {
 	const { body } = await call('POST', `${conferences}/${conferenceSid}`, { Status: 'completed' });
-	expect(body).toMatchObject({ status: 'completed', reason_conference_ended: 'conference-ended-via-api' });
+	expect(body).toMatchObject({
+		status: 'completed',
+		reason_conference_ended: 'conference-ended-via-api',
+	});
 	const list = await call('GET', `${conferences}?Status=completed`);
 	expect(list.body.conferences.map((c: { sid: string }) => c.sid)).toEqual([conferenceSid]);
-	expect((await call('GET', `${conferences}/${conferenceSid}/Participants`)).body.participants).toEqual([]);
+	expect(
+		(await call('GET', `${conferences}/${conferenceSid}/Participants`)).body.participants,
+	).toEqual([]);
 });

@@ -22,9 +22,16 @@ let receiver: TriggerReceiver;
 beforeEach(async () => {
 	sandbox = await startSandbox();
 	const engine: Engine = {
-		package: { nodes: { ...sourcePackage().nodes, [TRIGGER_TYPE]: new TelnyxTexmlTrigger() }, credentials: [new TelnyxTexmlApi()] },
+		package: {
+			nodes: { ...sourcePackage().nodes, [TRIGGER_TYPE]: new TelnyxTexmlTrigger() },
+			credentials: [new TelnyxTexmlApi()],
+		},
 		credentials: {
-			telnyxTexmlApi: { apiKey: sandbox.account.apiKey, baseUrl: sandbox.baseUrl, publicKey: sandbox.publicKey },
+			telnyxTexmlApi: {
+				apiKey: sandbox.account.apiKey,
+				baseUrl: sandbox.baseUrl,
+				publicKey: sandbox.publicKey,
+			},
 		},
 	};
 	receiver = await startTriggerReceiver(engine, workflowFile, { run: true });
@@ -46,12 +53,20 @@ test('auto-mute on join: join → signed callback → trigger → Update Muted=t
 
 	// start, then one join per participant; the conference-start run is filtered out by the example.
 	const hits = await Promise.all([0, 1, 2].map((i) => receiver.hit(i)));
-	expect(hits.map((h) => [h.status, h.result?.workflowData?.[0]?.[0]?.json.StatusCallbackEvent ?? null])).toEqual([
+	expect(
+		hits.map((h) => [h.status, h.result?.workflowData?.[0]?.[0]?.json.StatusCallbackEvent ?? null]),
+	).toEqual([
 		[200, null],
 		[200, 'participant-join'],
 		[200, 'participant-join'],
 	]);
-	expect(sandbox.statusCallbacks.deliveries.map((d) => [d.fields.StatusCallbackEvent, d.fields.SequenceNumber, d.status])).toEqual([
+	expect(
+		sandbox.statusCallbacks.deliveries.map((d) => [
+			d.fields.StatusCallbackEvent,
+			d.fields.SequenceNumber,
+			d.status,
+		]),
+	).toEqual([
 		['conference-start', '0', 200],
 		['participant-join', '1', 200],
 		['participant-join', '2', 200],
@@ -62,7 +77,14 @@ test('auto-mute on join: join → signed callback → trigger → Update Muted=t
 	const guestRun = hits[2].run!;
 	expect(guestRun.data.resultData.error).toBeUndefined();
 	expect(outputOf(guestRun, 'Mute Participant')).toEqual([
-		{ json: expect.objectContaining({ call_sid: guest.callSid, conference_sid: conference.sid, muted: true }), pairedItem: { item: 0 } },
+		{
+			json: expect.objectContaining({
+				call_sid: guest.callSid,
+				conference_sid: conference.sid,
+				muted: true,
+			}),
+			pairedItem: { item: 0 },
+		},
 	]);
 	const updates = sandbox.requests.filter((r) => r.method === 'POST');
 	expect(updates.map((r) => [r.url, r.body])).toEqual(
@@ -82,7 +104,11 @@ test('a callback signed by another key is refused: 401, no run, nobody muted', a
 		});
 		const guest = other.store.addParticipant(conference, { label: 'guest' });
 		const hit = await receiver.hit(0);
-		expect([hit.status, hit.responseBody, hit.run]).toEqual([401, 'Unauthorized: signature does not match', undefined]);
+		expect([hit.status, hit.responseBody, hit.run]).toEqual([
+			401,
+			'Unauthorized: signature does not match',
+			undefined,
+		]);
 		expect(guest.muted).toBe(false);
 		expect(other.requests).toEqual([]);
 	} finally {

@@ -10,7 +10,13 @@ import { TelnyxTexmlTrigger } from '../nodes/TelnyxTexmlTrigger/TelnyxTexmlTrigg
 import { newSigningKey } from '../sandbox';
 import { additionalData, workflowOf, type Engine } from './support/engine';
 import { sourcePackage } from './support/fixtures';
-import { post, startTriggerReceiver, triggerNode, TRIGGER_TYPE, type TriggerReceiver } from './support/webhook';
+import {
+	post,
+	startTriggerReceiver,
+	triggerNode,
+	TRIGGER_TYPE,
+	type TriggerReceiver,
+} from './support/webhook';
 
 const telnyx = newSigningKey();
 const stranger = newSigningKey();
@@ -21,7 +27,9 @@ function engineWith(credential: Record<string, string>): Engine {
 			nodes: { ...sourcePackage().nodes, [TRIGGER_TYPE]: new TelnyxTexmlTrigger() },
 			credentials: [new TelnyxTexmlApi()],
 		},
-		credentials: { telnyxTexmlApi: { apiKey: 'KEY0123', baseUrl: 'http://127.0.0.1:9/v2', ...credential } },
+		credentials: {
+			telnyxTexmlApi: { apiKey: 'KEY0123', baseUrl: 'http://127.0.0.1:9/v2', ...credential },
+		},
 	};
 }
 
@@ -47,7 +55,10 @@ const JOIN = [
 ].join('&');
 
 const callback = (event: string, friendlyName = 'weekly-sync') =>
-	JOIN.replace('participant-join', event).replace('FriendlyName=weekly-sync', `FriendlyName=${friendlyName}`);
+	JOIN.replace('participant-join', event).replace(
+		'FriendlyName=weekly-sync',
+		`FriendlyName=${friendlyName}`,
+	);
 
 function signed(body: string, key = telnyx, timestamp = String(now())) {
 	return {
@@ -63,8 +74,14 @@ afterEach(async () => {
 	receiver = undefined;
 });
 
-async function listen(parameters: INode['parameters'] = {}, credential: Record<string, string> = { publicKey: telnyx.publicKey }) {
-	receiver = await startTriggerReceiver(engineWith(credential), { nodes: [triggerNode(parameters)], connections: {} });
+async function listen(
+	parameters: INode['parameters'] = {},
+	credential: Record<string, string> = { publicKey: telnyx.publicKey },
+) {
+	receiver = await startTriggerReceiver(engineWith(credential), {
+		nodes: [triggerNode(parameters)],
+		connections: {},
+	});
 	return receiver;
 }
 
@@ -101,18 +118,31 @@ describe('signed callbacks start the workflow', () => {
 
 	test('a saved node with every parameter at its default verifies and starts on any event', async () => {
 		const r = await listen({});
-		const { status, hit } = await post(r, callback('conference-end'), signed(callback('conference-end')));
+		const { status, hit } = await post(
+			r,
+			callback('conference-end'),
+			signed(callback('conference-end')),
+		);
 		expect(status).toBe(200);
-		expect(itemsOf(hit)).toEqual([expect.objectContaining({ StatusCallbackEvent: 'conference-end', event: 'conference-end' })]);
+		expect(itemsOf(hit)).toEqual([
+			expect.objectContaining({ StatusCallbackEvent: 'conference-end', event: 'conference-end' }),
+		]);
 	});
 
 	test('the raw bytes are verified: %20 and unusual field order, which a re-encoded form would change', async () => {
 		const r = await listen();
-		const raw = 'StatusCallbackEvent=participant-leave&FriendlyName=board%20room&AccountSid=a%2Db&SequenceNumber=4';
+		const raw =
+			'StatusCallbackEvent=participant-leave&FriendlyName=board%20room&AccountSid=a%2Db&SequenceNumber=4';
 		const { status, hit } = await post(r, raw, signed(raw));
 		expect(status).toBe(200);
 		expect(itemsOf(hit)).toEqual([
-			{ StatusCallbackEvent: 'participant-leave', FriendlyName: 'board room', AccountSid: 'a-b', SequenceNumber: '4', event: 'participant-leave' },
+			{
+				StatusCallbackEvent: 'participant-leave',
+				FriendlyName: 'board room',
+				AccountSid: 'a-b',
+				SequenceNumber: '4',
+				event: 'participant-leave',
+			},
 		]);
 	});
 
@@ -128,30 +158,90 @@ describe('signed callbacks start the workflow', () => {
 
 describe('anything not signed by the key of the credential gets a 401 and starts nothing', () => {
 	const cases: Array<[string, () => { body: string; headers: Record<string, string> }, string]> = [
-		['a tampered body', () => ({ body: JOIN.replace('SequenceNumber=2', 'SequenceNumber=3'), headers: signed(JOIN) }), 'signature does not match'],
-		['one byte appended to the body', () => ({ body: `${JOIN}&`, headers: signed(JOIN) }), 'signature does not match'],
-		['a signature from another key', () => ({ body: JOIN, headers: signed(JOIN, stranger) }), 'signature does not match'],
-		['a signature for another timestamp', () => {
-			const headers = signed(JOIN);
-			return { body: JOIN, headers: { ...headers, 'telnyx-timestamp': String(Number(headers['telnyx-timestamp']) - 1) } };
-		}, 'signature does not match'],
-		['a stale timestamp (301 s old)', () => ({ body: JOIN, headers: signed(JOIN, telnyx, String(now() - 301)) }), 'timestamp outside the allowed window'],
-		['a future timestamp (310 s ahead)', () => ({ body: JOIN, headers: signed(JOIN, telnyx, String(now() + 310)) }), 'timestamp outside the allowed window'],
-		['a timestamp in milliseconds', () => ({ body: JOIN, headers: signed(JOIN, telnyx, String(Date.now())) }), 'malformed timestamp'],
-		['a non-numeric timestamp', () => ({ body: JOIN, headers: signed(JOIN, telnyx, '2024-01-15T10:31:00Z') }), 'malformed timestamp'],
-		['no signature header', () => {
-			const { 'telnyx-signature-ed25519': _, ...headers } = signed(JOIN);
-			return { body: JOIN, headers };
-		}, 'missing signature header'],
-		['no timestamp header', () => {
-			const { 'telnyx-timestamp': _, ...headers } = signed(JOIN);
-			return { body: JOIN, headers };
-		}, 'missing timestamp header'],
-		['no signing headers at all', () => ({ body: JOIN, headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 'missing signature header'],
-		['a truncated signature', () => {
-			const headers = signed(JOIN);
-			return { body: JOIN, headers: { ...headers, 'telnyx-signature-ed25519': headers['telnyx-signature-ed25519'].slice(0, 40) } };
-		}, 'malformed signature'],
+		[
+			'a tampered body',
+			() => ({ body: JOIN.replace('SequenceNumber=2', 'SequenceNumber=3'), headers: signed(JOIN) }),
+			'signature does not match',
+		],
+		[
+			'one byte appended to the body',
+			() => ({ body: `${JOIN}&`, headers: signed(JOIN) }),
+			'signature does not match',
+		],
+		[
+			'a signature from another key',
+			() => ({ body: JOIN, headers: signed(JOIN, stranger) }),
+			'signature does not match',
+		],
+		[
+			'a signature for another timestamp',
+			() => {
+				const headers = signed(JOIN);
+				return {
+					body: JOIN,
+					headers: {
+						...headers,
+						'telnyx-timestamp': String(Number(headers['telnyx-timestamp']) - 1),
+					},
+				};
+			},
+			'signature does not match',
+		],
+		[
+			'a stale timestamp (301 s old)',
+			() => ({ body: JOIN, headers: signed(JOIN, telnyx, String(now() - 301)) }),
+			'timestamp outside the allowed window',
+		],
+		[
+			'a future timestamp (310 s ahead)',
+			() => ({ body: JOIN, headers: signed(JOIN, telnyx, String(now() + 310)) }),
+			'timestamp outside the allowed window',
+		],
+		[
+			'a timestamp in milliseconds',
+			() => ({ body: JOIN, headers: signed(JOIN, telnyx, String(Date.now())) }),
+			'malformed timestamp',
+		],
+		[
+			'a non-numeric timestamp',
+			() => ({ body: JOIN, headers: signed(JOIN, telnyx, '2024-01-15T10:31:00Z') }),
+			'malformed timestamp',
+		],
+		[
+			'no signature header',
+			() => {
+				const { 'telnyx-signature-ed25519': _, ...headers } = signed(JOIN);
+				return { body: JOIN, headers };
+			},
+			'missing signature header',
+		],
+		[
+			'no timestamp header',
+			() => {
+				const { 'telnyx-timestamp': _, ...headers } = signed(JOIN);
+				return { body: JOIN, headers };
+			},
+			'missing timestamp header',
+		],
+		[
+			'no signing headers at all',
+			() => ({ body: JOIN, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+			'missing signature header',
+		],
+		[
+			'a truncated signature',
+			() => {
+				const headers = signed(JOIN);
+				return {
+					body: JOIN,
+					headers: {
+						...headers,
+						'telnyx-signature-ed25519': headers['telnyx-signature-ed25519'].slice(0, 40),
+					},
+				};
+			},
+			'malformed signature',
+		],
 	];
 
 	test.each(cases)('%s', async (_name, make, reason) => {
@@ -167,9 +257,21 @@ describe('anything not signed by the key of the credential gets a 401 and starts
 describe('event and conference filters', () => {
 	test('Events picks which callbacks start a run; the others get n8n’s 200 and start nothing', async () => {
 		const r = await listen({ events: ['participant-join', 'conference-end'] });
-		const sent = ['participant-join', 'participant-leave', 'conference-start', 'conference-end', 'participant-speech-start'];
+		const sent = [
+			'participant-join',
+			'participant-leave',
+			'conference-start',
+			'conference-end',
+			'participant-speech-start',
+		];
 		for (const event of sent) await post(r, callback(event), signed(callback(event)));
-		expect(r.hits.map((h) => [h.status, h.responseBody, h.result?.workflowData?.[0]?.[0]?.json.event ?? null])).toEqual([
+		expect(
+			r.hits.map((h) => [
+				h.status,
+				h.responseBody,
+				h.result?.workflowData?.[0]?.[0]?.json.event ?? null,
+			]),
+		).toEqual([
 			[200, '', 'participant-join'],
 			[200, '{"message":"Webhook call received"}', null],
 			[200, '{"message":"Webhook call received"}', null],
@@ -180,10 +282,23 @@ describe('event and conference filters', () => {
 
 	test('Speaker matches the speaker callbacks, whose value Telnyx does not document, and nothing else', async () => {
 		const r = await listen({ events: ['speaker'] });
-		for (const event of ['participant-speech-start', 'participant-speech-stop', 'participant-join', 'conference-start']) {
+		for (const event of [
+			'participant-speech-start',
+			'participant-speech-stop',
+			'participant-join',
+			'conference-start',
+		]) {
 			await post(r, callback(event), signed(callback(event)));
 		}
-		expect(r.hits.map((h) => itemsOf(h)?.map((item) => [(item as Record<string, string>).StatusCallbackEvent, (item as Record<string, string>).event]) ?? null)).toEqual([
+		expect(
+			r.hits.map(
+				(h) =>
+					itemsOf(h)?.map((item) => [
+						(item as Record<string, string>).StatusCallbackEvent,
+						(item as Record<string, string>).event,
+					]) ?? null,
+			),
+		).toEqual([
 			[['participant-speech-start', 'speaker']],
 			[['participant-speech-stop', 'speaker']],
 			null,
@@ -197,7 +312,11 @@ describe('event and conference filters', () => {
 		for (const body of [callback('conference-start'), callback('participant-speech-stop'), bare]) {
 			await post(r, body, signed(body));
 		}
-		expect(r.hits.map((h) => (itemsOf(h)?.[0] as Record<string, string>).event)).toEqual(['conference-start', 'speaker', 'unknown']);
+		expect(r.hits.map((h) => (itemsOf(h)?.[0] as Record<string, string>).event)).toEqual([
+			'conference-start',
+			'speaker',
+			'unknown',
+		]);
 	});
 
 	test('Conference Name starts only for that FriendlyName, exactly', async () => {
@@ -205,7 +324,12 @@ describe('event and conference filters', () => {
 		for (const name of ['weekly-sync', 'weekly-sync-2', 'Weekly-Sync', 'board']) {
 			await post(r, callback('participant-join', name), signed(callback('participant-join', name)));
 		}
-		expect(r.hits.map((h) => h.result?.workflowData !== undefined)).toEqual([true, false, false, false]);
+		expect(r.hits.map((h) => h.result?.workflowData !== undefined)).toEqual([
+			true,
+			false,
+			false,
+			false,
+		]);
 		expect(r.hits.every((h) => h.status === 200)).toBe(true);
 	});
 });
@@ -213,30 +337,50 @@ describe('event and conference filters', () => {
 describe('verification off, and a credential without a usable key', () => {
 	test('with Verify Signature off an unsigned callback starts the workflow, and the panel shows the warning', async () => {
 		const r = await listen({ verifySignature: false }, {});
-		const { status, hit } = await post(r, JOIN, { 'content-type': 'application/x-www-form-urlencoded' });
+		const { status, hit } = await post(r, JOIN, {
+			'content-type': 'application/x-www-form-urlencoded',
+		});
 		expect(status).toBe(200);
-		expect(itemsOf(hit)).toEqual([expect.objectContaining({ CallSid: 'v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ' })]);
+		expect(itemsOf(hit)).toEqual([
+			expect.objectContaining({
+				CallSid: 'v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ',
+			}),
+		]);
 
 		const { description } = new TelnyxTexmlTrigger();
 		const warning = description.properties.find((p) => p.name === 'unverifiedNotice')!;
 		expect(warning.type).toBe('notice');
 		expect(warning.displayName).toMatch(/anyone who learns this URL can start the workflow/);
 		const shown = (verifySignature: boolean) =>
-			NodeHelpers.displayParameter({ verifySignature }, warning, triggerNode({ verifySignature }), description);
+			NodeHelpers.displayParameter(
+				{ verifySignature },
+				warning,
+				triggerNode({ verifySignature }),
+				description,
+			);
 		expect([shown(false), shown(true)]).toEqual([true, false]);
 	});
 
 	test.each([
 		['no Public Key', {}, 'The credential has no Public Key to verify Telnyx signatures with'],
-		['a Public Key that is not 32 bytes of base64', { publicKey: 'not-a-key' }, 'The Public Key of the credential is not a base64 Ed25519 public key (32 bytes)'],
-	])('verification on with %s: 500, an error naming the field, nothing started', async (_name, credential, message) => {
-		const r = await listen({}, credential);
-		const { status, hit } = await post(r, JOIN, signed(JOIN));
-		expect(status).toBe(500);
-		expect(hit.result).toBeUndefined();
-		expect(hit.error?.message).toBe(message);
-		expect((hit.error as Error & { description?: string }).description).toMatch(/Account Settings → Keys & Credentials → Public Key/);
-	});
+		[
+			'a Public Key that is not 32 bytes of base64',
+			{ publicKey: 'not-a-key' },
+			'The Public Key of the credential is not a base64 Ed25519 public key (32 bytes)',
+		],
+	])(
+		'verification on with %s: 500, an error naming the field, nothing started',
+		async (_name, credential, message) => {
+			const r = await listen({}, credential);
+			const { status, hit } = await post(r, JOIN, signed(JOIN));
+			expect(status).toBe(500);
+			expect(hit.result).toBeUndefined();
+			expect(hit.error?.message).toBe(message);
+			expect((hit.error as Error & { description?: string }).description).toMatch(
+				/Account Settings → Keys & Credentials → Public Key/,
+			);
+		},
+	);
 });
 
 describe('the node as n8n sees it', () => {
@@ -245,9 +389,21 @@ describe('the node as n8n sees it', () => {
 		expect(description.name).toBe('telnyxTexmlTrigger');
 		expect(description.displayName).toBe('Telnyx TeXML Trigger');
 		expect(description.inputs).toEqual([]);
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'conference' }]);
+		expect(description.webhooks).toEqual([
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'conference',
+			},
+		]);
 		expect(description.credentials).toEqual([
-			{ name: 'telnyxTexmlApi', required: true, displayOptions: { show: { verifySignature: [true] } } },
+			{
+				name: 'telnyxTexmlApi',
+				required: true,
+				displayOptions: { show: { verifySignature: [true] } },
+			},
 		]);
 		const setup = description.properties.find((p) => p.name === 'setupNotice')!;
 		expect(setup.displayName).toContain('Production URL');
@@ -255,12 +411,24 @@ describe('the node as n8n sees it', () => {
 		expect(setup.displayName).toContain('ConferenceStatusCallback');
 	});
 
-	async function lifecycle(method: 'checkExists' | 'create' | 'delete', parameters: INode['parameters'], credential: Record<string, string>) {
+	async function lifecycle(
+		method: 'checkExists' | 'create' | 'delete',
+		parameters: INode['parameters'],
+		credential: Record<string, string>,
+	) {
 		const engine = engineWith(credential);
 		const node = triggerNode(parameters);
 		const workflow = workflowOf(engine, { nodes: [node], connections: {} });
-		const context = new HookContext(workflow, workflow.getNode(node.name)!, additionalData(engine), 'trigger', 'activate');
-		return await new TelnyxTexmlTrigger().webhookMethods.default[method].call(context as unknown as IWebhookFunctions & HookContext);
+		const context = new HookContext(
+			workflow,
+			workflow.getNode(node.name)!,
+			additionalData(engine),
+			'trigger',
+			'activate',
+		);
+		return await new TelnyxTexmlTrigger().webhookMethods.default[method].call(
+			context as unknown as IWebhookFunctions & HookContext,
+		);
 	}
 
 	test('activation: nothing to find remotely, create checks the key, delete has nothing to remove', async () => {
@@ -269,8 +437,12 @@ describe('the node as n8n sees it', () => {
 		expect(await lifecycle('create', {}, key)).toBe(true);
 		expect(await lifecycle('delete', {}, key)).toBe(true);
 		expect(await lifecycle('create', { verifySignature: false }, {})).toBe(true);
-		await expect(lifecycle('create', {}, {})).rejects.toThrow('The credential has no Public Key to verify Telnyx signatures with');
-		await expect(lifecycle('create', {}, { publicKey: Buffer.alloc(31).toString('base64') })).rejects.toThrow(
+		await expect(lifecycle('create', {}, {})).rejects.toThrow(
+			'The credential has no Public Key to verify Telnyx signatures with',
+		);
+		await expect(
+			lifecycle('create', {}, { publicKey: Buffer.alloc(31).toString('base64') }),
+		).rejects.toThrow(
 			'The Public Key of the credential is not a base64 Ed25519 public key (32 bytes)',
 		);
 	});

@@ -23,19 +23,31 @@ export class TelnyxTexmlTrigger implements INodeType {
 		icon: { light: 'file:../TelnyxTexml/telnyx.svg', dark: 'file:../TelnyxTexml/telnyx.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow on Telnyx TeXML conference events: start, end, join, leave, speaker',
+		subtitle:
+			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
+		description:
+			'Starts the workflow on Telnyx TeXML conference events: start, end, join, leave, speaker',
 		defaults: { name: 'Telnyx TeXML Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'telnyxTexmlApi', required: true, displayOptions: { show: { verifySignature: [true] } } },
+			{
+				name: 'telnyxTexmlApi',
+				required: true,
+				displayOptions: { show: { verifySignature: [true] } },
+			},
 		],
 		// POST only: a GET callback has no body, so its signature would not cover the query string.
 		// Telnyx needs only the 200; without responseData n8n would answer the literal text
 		// "firstEntryJson" (its default), so the answer is declared empty.
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'conference' },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: 'noData',
+				path: 'conference',
+			},
 		],
 		properties: triggerProperties,
 	};
@@ -80,10 +92,13 @@ export class TelnyxTexmlTrigger implements INodeType {
 		const body = this.getBodyData();
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 			throw new NodeOperationError(this.getNode(), 'The callback has no form body', {
-				description: 'Telnyx sends conference callbacks as application/x-www-form-urlencoded POSTs.',
+				description:
+					'Telnyx sends conference callbacks as application/x-www-form-urlencoded POSTs.',
 			});
 		}
-		const event = classify(typeof body.StatusCallbackEvent === 'string' ? body.StatusCallbackEvent : '');
+		const event = classify(
+			typeof body.StatusCallbackEvent === 'string' ? body.StatusCallbackEvent : '',
+		);
 		const events = this.getNodeParameter('events', []) as string[];
 		const conferenceName = (this.getNodeParameter('conferenceName', '') as string).trim();
 		// Filtered-out callbacks still get n8n's 200, so Telnyx neither retries nor fails over.

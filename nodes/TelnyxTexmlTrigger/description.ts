@@ -21,7 +21,8 @@ export const triggerProperties: INodeProperties[] = [
 		options: eventOptions,
 		default: [ANY_EVENT],
 		required: true,
-		description: 'The conference events that start the workflow; others get a 200 reply and start nothing',
+		description:
+			'The conference events that start the workflow; others get a 200 reply and start nothing',
 	},
 	{
 		displayName: 'Conference Name',

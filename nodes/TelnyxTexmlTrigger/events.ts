@@ -5,7 +5,12 @@ import type { INodePropertyOptions } from 'n8n-workflow';
  * four below; the value of its speaker callbacks is not documented, so every other value counts as
  * a speaker event rather than being dropped.
  */
-export const KNOWN_EVENTS = ['conference-end', 'conference-start', 'participant-join', 'participant-leave'] as const;
+export const KNOWN_EVENTS = [
+	'conference-end',
+	'conference-start',
+	'participant-join',
+	'participant-leave',
+] as const;
 
 export const ANY_EVENT = '*';
 export const SPEAKER_EVENT = 'speaker';
@@ -13,18 +18,38 @@ export const SPEAKER_EVENT = 'speaker';
 /** A callback without `StatusCallbackEvent` is passed on only when All Events is selected. */
 export const UNKNOWN_EVENT = 'unknown';
 
-export type TriggerEvent = (typeof KNOWN_EVENTS)[number] | typeof SPEAKER_EVENT | typeof UNKNOWN_EVENT;
+export type TriggerEvent =
+	| (typeof KNOWN_EVENTS)[number]
+	| typeof SPEAKER_EVENT
+	| typeof UNKNOWN_EVENT;
 
 export const eventOptions: INodePropertyOptions[] = [
 	{ name: 'All Events', value: ANY_EVENT, description: 'Every conference callback Telnyx sends' },
-	{ name: 'Conference End', value: 'conference-end', description: 'The conference ended (token: end)' },
-	{ name: 'Conference Start', value: 'conference-start', description: 'The conference started (token: start)' },
-	{ name: 'Participant Join', value: 'participant-join', description: 'A participant joined (token: join)' },
-	{ name: 'Participant Leave', value: 'participant-leave', description: 'A participant left (token: leave)' },
+	{
+		name: 'Conference End',
+		value: 'conference-end',
+		description: 'The conference ended (token: end)',
+	},
+	{
+		name: 'Conference Start',
+		value: 'conference-start',
+		description: 'The conference started (token: start)',
+	},
+	{
+		name: 'Participant Join',
+		value: 'participant-join',
+		description: 'A participant joined (token: join)',
+	},
+	{
+		name: 'Participant Leave',
+		value: 'participant-leave',
+		description: 'A participant left (token: leave)',
+	},
 	{
 		name: 'Speaker',
 		value: SPEAKER_EVENT,
-		description: 'A participant started or stopped speaking (token: speaker), e.g. participant-speech-start',
+		description:
+			'A participant started or stopped speaking (token: speaker), e.g. participant-speech-start',
 	},
 ];
 

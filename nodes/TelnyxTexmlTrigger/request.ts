@@ -12,9 +12,13 @@ export async function publicKeyOf(context: IHookFunctions | IWebhookFunctions): 
 	const credentials = await context.getCredentials<{ publicKey?: string }>('telnyxTexmlApi');
 	const value = (credentials.publicKey ?? '').trim();
 	if (!value) {
-		throw new NodeOperationError(context.getNode(), 'The credential has no Public Key to verify Telnyx signatures with', {
-			description: WHERE_TO_FIND,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The credential has no Public Key to verify Telnyx signatures with',
+			{
+				description: WHERE_TO_FIND,
+			},
+		);
 	}
 	const key = parsePublicKey(value);
 	if (!key) {
@@ -34,7 +38,11 @@ type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
  * parsed form is never re-serialised, as that would not reproduce the signed bytes.
  */
 export async function rawBodyOf(request: WebhookRequest): Promise<Buffer | undefined> {
-	if (request.rawBody === undefined && request.readable && typeof request.readRawBody === 'function') {
+	if (
+		request.rawBody === undefined &&
+		request.readable &&
+		typeof request.readRawBody === 'function'
+	) {
 		await request.readRawBody();
 	}
 	const raw: unknown = request.rawBody;
@@ -43,7 +51,10 @@ export async function rawBodyOf(request: WebhookRequest): Promise<Buffer | undef
 }
 
 /** Answers 401 directly, so n8n starts nothing and sends nothing more. */
-export function rejectUnauthorized(response: ReturnType<IWebhookFunctions['getResponseObject']>, reason: Rejection) {
+export function rejectUnauthorized(
+	response: ReturnType<IWebhookFunctions['getResponseObject']>,
+	reason: Rejection,
+) {
 	response.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
 	response.end(`Unauthorized: ${reason}`);
 }

@@ -31,7 +31,10 @@ export function parsePublicKey(base64: string): KeyObject | undefined {
 	const raw = Buffer.from(trimmed, 'base64');
 	if (raw.length !== 32) return undefined;
 	try {
-		return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+		return createPublicKey({
+			key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') },
+			format: 'jwk',
+		});
 	} catch {
 		return undefined;
 	}
@@ -58,7 +61,8 @@ export function checkSignature(
 		return 'timestamp outside the allowed window';
 	}
 	const signatureBytes = Buffer.from(signature, 'base64');
-	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(signature) || signatureBytes.length !== 64) return 'malformed signature';
+	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(signature) || signatureBytes.length !== 64)
+		return 'malformed signature';
 	if (!rawBody) return 'missing raw body';
 	const signed = Buffer.concat([Buffer.from(`${timestamp}|`, 'utf8'), rawBody]);
 	return verify(null, signed, key, signatureBytes) ? undefined : 'signature does not match';

@@ -7,7 +7,14 @@
 import type { Conference } from '../../sandbox/store';
 import type { AiContext } from './ai';
 import { expectEqual, expectTrue, type Checks } from './checks';
-import { textOf, toolResultsOfTurn, type ChatMessage, type ChatRequest, type Script, type ToolCall } from './model';
+import {
+	textOf,
+	toolResultsOfTurn,
+	type ChatMessage,
+	type ChatRequest,
+	type Script,
+	type ToolCall,
+} from './model';
 import { conferencesIn, participantsIn, expectSimplified } from './records';
 import { log } from './runtime';
 import type { WorkflowFile } from './workflows';
@@ -29,7 +36,10 @@ function namedResults(request: ChatRequest) {
 	for (const message of request.messages) {
 		for (const call of message.tool_calls ?? []) names.set(call.id, call.function.name);
 	}
-	return toolResultsOfTurn(request).map((m: ChatMessage) => ({ tool: names.get(m.tool_call_id ?? '') ?? '?', text: textOf(m) }));
+	return toolResultsOfTurn(request).map((m: ChatMessage) => ({
+		tool: names.get(m.tool_call_id ?? '') ?? '?',
+		text: textOf(m),
+	}));
 }
 
 /**
@@ -42,9 +52,13 @@ function moderator(conferenceName: string): Script {
 		const results = namedResults(request);
 		const result = (tool: string) => results.find((r) => r.tool === tool)?.text ?? '';
 		const had = (tool: string) => results.some((r) => r.tool === tool);
-		if (!had('List_live_conferences')) return { toolCalls: [{ name: 'List_live_conferences', arguments: {} }] };
-		const conference = conferencesIn(result('List_live_conferences')).find((c) => c.friendly_name === conferenceName);
-		if (!conference) return { text: `I could not find ${conferenceName} among the live conferences.` };
+		if (!had('List_live_conferences'))
+			return { toolCalls: [{ name: 'List_live_conferences', arguments: {} }] };
+		const conference = conferencesIn(result('List_live_conferences')).find(
+			(c) => c.friendly_name === conferenceName,
+		);
+		if (!conference)
+			return { text: `I could not find ${conferenceName} among the live conferences.` };
 		const conference_sid = String(conference.sid);
 		if (!had('List_participants')) {
 			return {
@@ -60,12 +74,19 @@ function moderator(conferenceName: string): Script {
 			const everyone = participantsIn(result('List_participants'));
 			const calls: ToolCall[] = everyone
 				.filter((p) => p.call_sid !== host?.call_sid)
-				.map((p) => ({ name: 'Mute_or_unmute_participant', arguments: { conference_sid, participant: p.call_sid, muted: true } }));
-			return calls.length ? { toolCalls: calls } : { text: 'Nobody but the host is in the conference.' };
+				.map((p) => ({
+					name: 'Mute_or_unmute_participant',
+					arguments: { conference_sid, participant: p.call_sid, muted: true },
+				}));
+			return calls.length
+				? { toolCalls: calls }
+				: { text: 'Nobody but the host is in the conference.' };
 		}
 		const muted = mutes.flatMap((r) => participantsIn(r.text)).filter((p) => p.muted === true);
 		const failed = mutes.filter((r) => /error/i.test(r.text));
-		return { text: `Muted ${muted.length} participants; the host stays unmuted.${failed.length ? ` ${failed.length} failed.` : ''}` };
+		return {
+			text: `Muted ${muted.length} participants; the host stays unmuted.${failed.length ? ` ${failed.length} failed.` : ''}`,
+		};
 	};
 }
 
@@ -84,7 +105,11 @@ async function chat(ai: AiContext, workflow: WorkflowFile['workflow'], message: 
 	const res = await fetch(`${ai.url}/webhook/${trigger.webhookId}/chat`, {
 		method: 'POST',
 		headers,
-		body: JSON.stringify({ action: 'sendMessage', sessionId: `e2e-${Date.now()}`, chatInput: message }),
+		body: JSON.stringify({
+			action: 'sendMessage',
+			sessionId: `e2e-${Date.now()}`,
+			chatInput: message,
+		}),
 	});
 	const text = await res.text();
 	expectEqual(res.status, 200, `chat answer status (${text.slice(0, 500)})`);
@@ -95,7 +120,10 @@ async function chat(ai: AiContext, workflow: WorkflowFile['workflow'], message: 
 function addConference(ai: AiContext, name: string): Conference {
 	return ai.sandbox.store.addConference(WORLD.accountSid, {
 		friendlyName: name,
-		participants: ['host', 'guest-a', 'guest-b'].map((label) => ({ label, callSid: `v3:${name}-${label}` })),
+		participants: ['host', 'guest-a', 'guest-b'].map((label) => ({
+			label,
+			callSid: `v3:${name}-${label}`,
+		})),
 	});
 }
 
@@ -110,28 +138,70 @@ async function moderate(ai: AiContext, workflow: WorkflowFile['workflow'], confe
 
 	expectEqual(answer, 'Muted 2 participants; the host stays unmuted.', 'final answer');
 	const requests = ai.model.requests;
-	expectEqual(requests.length, 4, 'model requests (conferences, participants + host, mutes, answer)');
+	expectEqual(
+		requests.length,
+		4,
+		'model requests (conferences, participants + host, mutes, answer)',
+	);
 	// Each request carries every result so far; what is new in each is what the last tool calls returned.
-	const turns = requests.slice(1).map((r, i) => namedResults(r).slice(namedResults(requests[i]).length).map((x) => x.tool).sort());
+	const turns = requests.slice(1).map((r, i) =>
+		namedResults(r)
+			.slice(namedResults(requests[i]).length)
+			.map((x) => x.tool)
+			.sort(),
+	);
 	expectEqual(
 		turns,
-		[['List_live_conferences'], ['Get_participant', 'List_participants'], ['Mute_or_unmute_participant', 'Mute_or_unmute_participant']],
+		[
+			['List_live_conferences'],
+			['Get_participant', 'List_participants'],
+			['Mute_or_unmute_participant', 'Mute_or_unmute_participant'],
+		],
 		'tool results the model got back, turn by turn',
 	);
 	const telnyx = ai.sandbox.requests.filter((r) => r.url !== '/v2/whoami');
 	expectEqual(
-		telnyx.map((r) => [r.method, r.url.split('?')[0], r.body, r.headers.authorization, r.status]).sort(),
+		telnyx
+			.map((r) => [r.method, r.url.split('?')[0], r.body, r.headers.authorization, r.status])
+			.sort(),
 		[
-			['GET', `/v2/texml/Accounts/${WORLD.accountSid}/Conferences`, '', `Bearer ${WORLD.apiKey}`, 200],
+			[
+				'GET',
+				`/v2/texml/Accounts/${WORLD.accountSid}/Conferences`,
+				'',
+				`Bearer ${WORLD.apiKey}`,
+				200,
+			],
 			['GET', participants, '', `Bearer ${WORLD.apiKey}`, 200],
 			['GET', `${participants}/host`, '', `Bearer ${WORLD.apiKey}`, 200],
-			['POST', `${participants}/v3:${conferenceName}-guest-a`, 'Muted=true', `Bearer ${WORLD.apiKey}`, 200],
-			['POST', `${participants}/v3:${conferenceName}-guest-b`, 'Muted=true', `Bearer ${WORLD.apiKey}`, 200],
+			[
+				'POST',
+				`${participants}/v3:${conferenceName}-guest-a`,
+				'Muted=true',
+				`Bearer ${WORLD.apiKey}`,
+				200,
+			],
+			[
+				'POST',
+				`${participants}/v3:${conferenceName}-guest-b`,
+				'Muted=true',
+				`Bearer ${WORLD.apiKey}`,
+				200,
+			],
 		].sort(),
 		'requests on the wire',
 	);
-	expectEqual(conference.participants.map((p) => [p.label, p.muted]), [['host', false], ['guest-a', true], ['guest-b', true]], 'sandbox state');
-	const listResult = namedResults(requests[2]).find((r) => r.tool === 'List_participants')?.text ?? '';
+	expectEqual(
+		conference.participants.map((p) => [p.label, p.muted]),
+		[
+			['host', false],
+			['guest-a', true],
+			['guest-b', true],
+		],
+		'sandbox state',
+	);
+	const listResult =
+		namedResults(requests[2]).find((r) => r.tool === 'List_participants')?.text ?? '';
 	expectEqual(participantsIn(listResult).length, 3, 'participants in the List participants result');
 	for (const request of requests) {
 		expectTrue(!JSON.stringify(request).includes(WORLD.apiKey), 'the API key reached the model');
@@ -146,85 +216,158 @@ export async function runAgentChecks(checks: Checks, ai: AiContext) {
 	if (!example || !raw) return;
 	const seen: Record<string, number> = {};
 
-	await checks.check('agent (example): the model is offered the Telnyx tools with descriptions and JSON schemas', async () => {
-		const { requests } = await moderate(ai, example, 'ai-standup');
-		const tools = requests[0].tools ?? [];
-		expectEqual(tools.map((t) => t.function.name).sort(), Object.keys(AGENT_TOOLS), 'tool names');
-		for (const { function: tool } of tools) {
-			const schema = tool.parameters as { properties?: Record<string, { type?: string }>; required?: string[] };
-			const types = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, v.type]));
-			expectEqual(types, AGENT_TOOLS[tool.name], `${tool.name} parameters`);
-			expectTrue(tool.description && tool.description.length > 20, `${tool.name} has no useful description`);
-			log(`model saw tool ${tool.name}: "${tool.description}" ${JSON.stringify(tool.parameters)}`);
-		}
-		const system = requests[0].messages.find((m) => m.role === 'system');
-		expectTrue(system && textOf(system).includes('moderate live Telnyx conferences'), 'the system message did not reach the model');
-	});
+	await checks.check(
+		'agent (example): the model is offered the Telnyx tools with descriptions and JSON schemas',
+		async () => {
+			const { requests } = await moderate(ai, example, 'ai-standup');
+			const tools = requests[0].tools ?? [];
+			expectEqual(tools.map((t) => t.function.name).sort(), Object.keys(AGENT_TOOLS), 'tool names');
+			for (const { function: tool } of tools) {
+				const schema = tool.parameters as {
+					properties?: Record<string, { type?: string }>;
+					required?: string[];
+				};
+				const types = Object.fromEntries(
+					Object.entries(schema.properties ?? {}).map(([k, v]) => [k, v.type]),
+				);
+				expectEqual(types, AGENT_TOOLS[tool.name], `${tool.name} parameters`);
+				expectTrue(
+					tool.description && tool.description.length > 20,
+					`${tool.name} has no useful description`,
+				);
+				log(
+					`model saw tool ${tool.name}: "${tool.description}" ${JSON.stringify(tool.parameters)}`,
+				);
+			}
+			const system = requests[0].messages.find((m) => m.role === 'system');
+			expectTrue(
+				system && textOf(system).includes('moderate live Telnyx conferences'),
+				'the system message did not reach the model',
+			);
+		},
+	);
 
-	await checks.check('agent (example, Simplify on): "mute everyone except the host" lists, looks up the host and mutes the others', async () => {
-		const { listResult, whoami } = await moderate(ai, example, 'ai-weekly');
-		seen.example = listResult.length;
-		for (const participant of participantsIn(listResult)) {
-			expectSimplified(participant);
-		}
-		log(`agent loop (example): List participants result ${listResult.length} characters for 3 participants; ${whoami} account look-up(s)`);
-	});
+	await checks.check(
+		'agent (example, Simplify on): "mute everyone except the host" lists, looks up the host and mutes the others',
+		async () => {
+			const { listResult, whoami } = await moderate(ai, example, 'ai-weekly');
+			seen.example = listResult.length;
+			for (const participant of participantsIn(listResult)) {
+				expectSimplified(participant);
+			}
+			log(
+				`agent loop (example): List participants result ${listResult.length} characters for 3 participants; ${whoami} account look-up(s)`,
+			);
+		},
+	);
 
-	await checks.check('agent (Simplify off): the same loop; the model gets Telnyx\'s full participant records', async () => {
-		const { listResult } = await moderate(ai, raw, 'ai-raw');
-		seen.raw = listResult.length;
-		const [first] = participantsIn(listResult);
-		expectTrue('uri' in first && 'date_created' in first, `raw participant lacks Telnyx fields: ${JSON.stringify(first)}`);
-		log(`agent loop (Simplify off): List participants result ${listResult.length} characters for 3 participants`);
-	});
+	await checks.check(
+		"agent (Simplify off): the same loop; the model gets Telnyx's full participant records",
+		async () => {
+			const { listResult } = await moderate(ai, raw, 'ai-raw');
+			seen.raw = listResult.length;
+			const [first] = participantsIn(listResult);
+			expectTrue(
+				'uri' in first && 'date_created' in first,
+				`raw participant lacks Telnyx fields: ${JSON.stringify(first)}`,
+			);
+			log(
+				`agent loop (Simplify off): List participants result ${listResult.length} characters for 3 participants`,
+			);
+		},
+	);
 
-	await checks.check('agent: an unknown participant reaches the model as an error (On Error: Continue), the run goes on', async () => {
-		const conference = addConference(ai, 'ai-missing');
-		ai.model.requests.length = 0;
-		ai.sandbox.requests.length = 0;
-		const wanted = { conference_sid: conference.sid, participant: 'v3:ai-missing-nobody', muted: true };
-		ai.model.script = (request) => {
-			const results = namedResults(request);
-			if (results.length === 0) return { toolCalls: [{ name: 'Mute_or_unmute_participant', arguments: wanted }] };
-			return { text: `The mute failed: ${results[0].text}` };
-		};
-		const answer = await chat(ai, raw, 'Mute v3:ai-missing-nobody in ai-missing.');
-		expectEqual(ai.model.requests.length, 2, 'model requests');
-		const [result] = namedResults(ai.model.requests[1]);
-		expectEqual(result?.tool, 'Mute_or_unmute_participant', 'the tool result in the second request');
-		expectTrue(/not found/i.test(result.text), `the tool result lacks "not found": ${result.text}`);
-		expectTrue(!result.text.includes(WORLD.apiKey), 'the error contains the API key');
-		expectEqual(
-			ai.sandbox.requests.filter((r) => r.url !== '/v2/whoami').map((r) => [r.method, r.url, r.status]),
-			[['POST', `/v2/texml/Accounts/${WORLD.accountSid}/Conferences/${conference.sid}/Participants/v3:ai-missing-nobody`, 404]],
-			'requests on the wire',
-		);
-		expectTrue(answer?.includes('not found'), `final answer: ${answer}`);
-		log(`agent tool error as the model saw it: ${result.text}`);
-	});
-
-	await checks.check('agent: a 200-participant list as the model gets it, Simplify on and off', async () => {
-		const webinar = ai.sandbox.store.addConference(WORLD.accountSid, {
-			friendlyName: 'ai-webinar',
-			participants: Array.from({ length: 200 }, (_, i) => ({ callSid: `v3:ai-webinar-${String(i).padStart(3, '0')}` })),
-		});
-		ai.model.script = (request) => {
-			const results = namedResults(request);
-			if (results.length === 0) return { toolCalls: [{ name: 'List_participants', arguments: { conference_sid: webinar.sid } }] };
-			return { text: `${participantsIn(results[0].text).length} participants are in ai-webinar.` };
-		};
-		const sizes: number[] = [];
-		for (const workflow of [example, raw]) {
+	await checks.check(
+		'agent: an unknown participant reaches the model as an error (On Error: Continue), the run goes on',
+		async () => {
+			const conference = addConference(ai, 'ai-missing');
 			ai.model.requests.length = 0;
-			const answer = await chat(ai, workflow, 'How many people are in ai-webinar?');
-			expectEqual(answer, '200 participants are in ai-webinar.', `${workflow.name}: final answer`);
-			sizes.push(namedResults(ai.model.requests[1])[0].text.length);
-		}
-		expectTrue(sizes[0] * 3 < sizes[1], `Simplify should cut the result to under a third: on ${sizes[0]}, off ${sizes[1]}`);
-		log(`List participants result as the model got it, 200 participants: Simplify on ${sizes[0]} characters, off ${sizes[1]}`);
-	});
+			ai.sandbox.requests.length = 0;
+			const wanted = {
+				conference_sid: conference.sid,
+				participant: 'v3:ai-missing-nobody',
+				muted: true,
+			};
+			ai.model.script = (request) => {
+				const results = namedResults(request);
+				if (results.length === 0)
+					return { toolCalls: [{ name: 'Mute_or_unmute_participant', arguments: wanted }] };
+				return { text: `The mute failed: ${results[0].text}` };
+			};
+			const answer = await chat(ai, raw, 'Mute v3:ai-missing-nobody in ai-missing.');
+			expectEqual(ai.model.requests.length, 2, 'model requests');
+			const [result] = namedResults(ai.model.requests[1]);
+			expectEqual(
+				result?.tool,
+				'Mute_or_unmute_participant',
+				'the tool result in the second request',
+			);
+			expectTrue(
+				/not found/i.test(result.text),
+				`the tool result lacks "not found": ${result.text}`,
+			);
+			expectTrue(!result.text.includes(WORLD.apiKey), 'the error contains the API key');
+			expectEqual(
+				ai.sandbox.requests
+					.filter((r) => r.url !== '/v2/whoami')
+					.map((r) => [r.method, r.url, r.status]),
+				[
+					[
+						'POST',
+						`/v2/texml/Accounts/${WORLD.accountSid}/Conferences/${conference.sid}/Participants/v3:ai-missing-nobody`,
+						404,
+					],
+				],
+				'requests on the wire',
+			);
+			expectTrue(answer?.includes('not found'), `final answer: ${answer}`);
+			log(`agent tool error as the model saw it: ${result.text}`);
+		},
+	);
+
+	await checks.check(
+		'agent: a 200-participant list as the model gets it, Simplify on and off',
+		async () => {
+			const webinar = ai.sandbox.store.addConference(WORLD.accountSid, {
+				friendlyName: 'ai-webinar',
+				participants: Array.from({ length: 200 }, (_, i) => ({
+					callSid: `v3:ai-webinar-${String(i).padStart(3, '0')}`,
+				})),
+			});
+			ai.model.script = (request) => {
+				const results = namedResults(request);
+				if (results.length === 0)
+					return {
+						toolCalls: [{ name: 'List_participants', arguments: { conference_sid: webinar.sid } }],
+					};
+				return {
+					text: `${participantsIn(results[0].text).length} participants are in ai-webinar.`,
+				};
+			};
+			const sizes: number[] = [];
+			for (const workflow of [example, raw]) {
+				ai.model.requests.length = 0;
+				const answer = await chat(ai, workflow, 'How many people are in ai-webinar?');
+				expectEqual(
+					answer,
+					'200 participants are in ai-webinar.',
+					`${workflow.name}: final answer`,
+				);
+				sizes.push(namedResults(ai.model.requests[1])[0].text.length);
+			}
+			expectTrue(
+				sizes[0] * 3 < sizes[1],
+				`Simplify should cut the result to under a third: on ${sizes[0]}, off ${sizes[1]}`,
+			);
+			log(
+				`List participants result as the model got it, 200 participants: Simplify on ${sizes[0]} characters, off ${sizes[1]}`,
+			);
+		},
+	);
 
 	if (seen.example && seen.raw) {
-		log(`List participants result as the model got it, 3 participants: Simplify on ${seen.example} characters, off ${seen.raw}`);
+		log(
+			`List participants result as the model got it, 3 participants: Simplify on ${seen.example} characters, off ${seen.raw}`,
+		);
 	}
 }

@@ -37,15 +37,28 @@ export interface AiSetup {
 /** Starts the scripted model and imports the two credentials (before `n8n start`, like the others). */
 export async function prepareAi(checks: Checks, home: N8nHome, scratch: string): Promise<AiSetup> {
 	const model = await startScriptedModel();
-	await checks.check('n8n imports the OpenAI credential (scripted model) and the MCP bearer token', async () => {
-		const { openAi, mcpBearer } = AI_CREDENTIALS;
-		const file = path.join(scratch, 'ai-credentials.json');
-		writeJson(file, [
-			{ id: openAi.id, name: openAi.name, type: 'openAiApi', data: { apiKey: openAi.apiKey, url: model.baseUrl } },
-			{ id: mcpBearer.id, name: mcpBearer.name, type: 'httpBearerAuth', data: { token: mcpBearer.token } },
-		]);
-		await cli(home, ['import:credentials', `--input=${file}`]);
-	});
+	await checks.check(
+		'n8n imports the OpenAI credential (scripted model) and the MCP bearer token',
+		async () => {
+			const { openAi, mcpBearer } = AI_CREDENTIALS;
+			const file = path.join(scratch, 'ai-credentials.json');
+			writeJson(file, [
+				{
+					id: openAi.id,
+					name: openAi.name,
+					type: 'openAiApi',
+					data: { apiKey: openAi.apiKey, url: model.baseUrl },
+				},
+				{
+					id: mcpBearer.id,
+					name: mcpBearer.name,
+					type: 'httpBearerAuth',
+					data: { token: mcpBearer.token },
+				},
+			]);
+			await cli(home, ['import:credentials', `--input=${file}`]);
+		},
+	);
 	return {
 		model,
 		close: async () => {
@@ -58,10 +71,16 @@ export async function prepareAi(checks: Checks, home: N8nHome, scratch: string):
 
 /** Workflows that use n8n's AI nodes: the AI examples and the AI fixtures in `test/e2e/`. */
 export function aiWorkflows(workflows: WorkflowFile[]) {
-	return workflows.filter((w) => w.workflow.nodes.some((n) => n.type.startsWith('@n8n/n8n-nodes-langchain.')));
+	return workflows.filter((w) =>
+		w.workflow.nodes.some((n) => n.type.startsWith('@n8n/n8n-nodes-langchain.')),
+	);
 }
 
-export async function runAiChecks(checks: Checks, context: Omit<AiContext, 'model'>, setup: AiSetup) {
+export async function runAiChecks(
+	checks: Checks,
+	context: Omit<AiContext, 'model'>,
+	setup: AiSetup,
+) {
 	const ai: AiContext = { ...context, model: setup.model };
 	await checks.check('ai: the MCP and AI Agent workflows activate', async () => {
 		for (const { workflow } of aiWorkflows(ai.workflows)) await activate(ai.editor, workflow.id);

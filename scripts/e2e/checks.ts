@@ -22,7 +22,12 @@ export class Checks {
 			return true;
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
-			this.record({ name: label, ok: false, seconds: (Date.now() - started) / 1000, error: message });
+			this.record({
+				name: label,
+				ok: false,
+				seconds: (Date.now() - started) / 1000,
+				error: message,
+			});
 			return false;
 		}
 	}
@@ -46,7 +51,9 @@ export class Checks {
 /** Throws with both values shown when they differ. */
 export function expectEqual(actual: unknown, expected: unknown, what: string) {
 	if (!isDeepStrictEqual(actual, expected)) {
-		throw new Error(`${what}: expected ${inspect(expected, { depth: 6 })}, got ${inspect(actual, { depth: 6 })}`);
+		throw new Error(
+			`${what}: expected ${inspect(expected, { depth: 6 })}, got ${inspect(actual, { depth: 6 })}`,
+		);
 	}
 }
 

@@ -36,7 +36,10 @@ async function main() {
 	await cli(home, ['import:credentials', `--input=${path.join(userFolder, 'credentials.json')}`]);
 	const workflows = loadWorkflows();
 	if (fresh) {
-		writeJson(path.join(userFolder, 'workflows.json'), workflows.map((w) => w.workflow));
+		writeJson(
+			path.join(userFolder, 'workflows.json'),
+			workflows.map((w) => w.workflow),
+		);
 		await cli(home, ['import:workflow', `--input=${path.join(userFolder, 'workflows.json')}`]);
 	}
 
@@ -59,7 +62,11 @@ async function main() {
 			'',
 		].join('\n'),
 	);
-	const stop = () => void server.stop().then(() => sandbox.close()).then(() => process.exit(0));
+	const stop = () =>
+		void server
+			.stop()
+			.then(() => sandbox.close())
+			.then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 }

@@ -36,7 +36,11 @@ const textOf = (result: ToolResult) => (result.content ?? []).map((c) => c.text 
 function telnyxCalls(requests: RecordedRequest[]) {
 	const whoami = requests.filter((r) => r.url === '/v2/whoami');
 	for (const r of whoami) {
-		expectEqual([r.method, r.headers.authorization, r.status], ['GET', `Bearer ${WORLD.apiKey}`, 200], 'account look-up');
+		expectEqual(
+			[r.method, r.headers.authorization, r.status],
+			['GET', `Bearer ${WORLD.apiKey}`, 200],
+			'account look-up',
+		);
 	}
 	return requests.filter((r) => r.url !== '/v2/whoami');
 }
@@ -45,16 +49,24 @@ function telnyxCalls(requests: RecordedRequest[]) {
 async function waitForEndpoint(url: string) {
 	const deadline = Date.now() + 20_000;
 	for (;;) {
-		const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		const res = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
 		if (res.status !== 404 || Date.now() > deadline) return res;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }
 
 export async function runMcpChecks(checks: Checks, ai: AiContext) {
-	const example = ai.workflows.find((w) => w.example && w.workflow.nodes.some((n) => n.type === MCP_TRIGGER));
+	const example = ai.workflows.find(
+		(w) => w.example && w.workflow.nodes.some((n) => n.type === MCP_TRIGGER),
+	);
 	if (!example) return;
-	const trigger = example.workflow.nodes.find((n) => n.type === MCP_TRIGGER) as { parameters?: { path?: string } };
+	const trigger = example.workflow.nodes.find((n) => n.type === MCP_TRIGGER) as {
+		parameters?: { path?: string };
+	};
 	const endpoint = `${ai.url}/mcp/${trigger.parameters?.path}`;
 	const { sandbox } = ai;
 	const client = new Client({ name: 'e2e-desktop-assistant', version: '1.0.0' });
@@ -83,27 +95,51 @@ export async function runMcpChecks(checks: Checks, ai: AiContext) {
 		expectTrue(res.status === 401 || res.status === 403, `answer without a token: ${res.status}`);
 	});
 
-	const connected = await checks.check('mcp: the SDK client connects over streamable HTTP', async () => {
-		const transport = new StreamableHTTPClientTransport(new URL(endpoint), {
-			requestInit: { headers: { Authorization: `Bearer ${AI_CREDENTIALS.mcpBearer.token}` } },
-		});
-		await client.connect(transport);
-	});
+	const connected = await checks.check(
+		'mcp: the SDK client connects over streamable HTTP',
+		async () => {
+			const transport = new StreamableHTTPClientTransport(new URL(endpoint), {
+				requestInit: { headers: { Authorization: `Bearer ${AI_CREDENTIALS.mcpBearer.token}` } },
+			});
+			await client.connect(transport);
+		},
+	);
 	if (!connected) return;
 
 	try {
-		await checks.check('mcp: tools/list offers the Telnyx tools with descriptions and $fromAI schemas', async () => {
-			const { tools } = await client.listTools();
-			expectEqual(tools.map((t) => t.name).sort(), Object.keys(EXPECTED_TOOLS).sort(), 'tool names');
-			for (const tool of tools) {
-				const schema = tool.inputSchema as { properties?: Record<string, { type?: string }>; required?: string[] };
-				const types = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, v.type]));
-				expectEqual(types, EXPECTED_TOOLS[tool.name], `${tool.name} input schema`);
-				expectEqual([...(schema.required ?? [])].sort(), Object.keys(EXPECTED_TOOLS[tool.name]).sort(), `${tool.name} required`);
-				expectTrue(tool.description && tool.description.length > 20, `${tool.name} has no useful description`);
-				log(`MCP tool ${tool.name}: "${tool.description}" ${JSON.stringify(schema.properties ?? {})}`);
-			}
-		});
+		await checks.check(
+			'mcp: tools/list offers the Telnyx tools with descriptions and $fromAI schemas',
+			async () => {
+				const { tools } = await client.listTools();
+				expectEqual(
+					tools.map((t) => t.name).sort(),
+					Object.keys(EXPECTED_TOOLS).sort(),
+					'tool names',
+				);
+				for (const tool of tools) {
+					const schema = tool.inputSchema as {
+						properties?: Record<string, { type?: string }>;
+						required?: string[];
+					};
+					const types = Object.fromEntries(
+						Object.entries(schema.properties ?? {}).map(([k, v]) => [k, v.type]),
+					);
+					expectEqual(types, EXPECTED_TOOLS[tool.name], `${tool.name} input schema`);
+					expectEqual(
+						[...(schema.required ?? [])].sort(),
+						Object.keys(EXPECTED_TOOLS[tool.name]).sort(),
+						`${tool.name} required`,
+					);
+					expectTrue(
+						tool.description && tool.description.length > 20,
+						`${tool.name} has no useful description`,
+					);
+					log(
+						`MCP tool ${tool.name}: "${tool.description}" ${JSON.stringify(schema.properties ?? {})}`,
+					);
+				}
+			},
+		);
 
 		await checks.check('mcp: list live conferences, then the participants of one', async () => {
 			const live = await call('List_live_conferences', {});
@@ -113,67 +149,126 @@ export async function runMcpChecks(checks: Checks, ai: AiContext) {
 				[['GET', `/v2/texml/Accounts/${WORLD.accountSid}/Conferences`, 200]],
 				'requests',
 			);
-			expectEqual(new URLSearchParams(live.requests[0].url.split('?')[1]).get('Status'), 'in-progress', 'Status filter');
-			const found = conferencesIn(textOf(live.result)).find((c) => c.friendly_name === 'mcp-standup');
+			expectEqual(
+				new URLSearchParams(live.requests[0].url.split('?')[1]).get('Status'),
+				'in-progress',
+				'Status filter',
+			);
+			const found = conferencesIn(textOf(live.result)).find(
+				(c) => c.friendly_name === 'mcp-standup',
+			);
 			expectEqual(found?.sid, conference.sid, 'the conference in the result');
 
 			const listed = await call('List_participants', { conference_sid: conference.sid });
 			expectTrue(!listed.result.isError, `tool error: ${textOf(listed.result)}`);
-			expectEqual(listed.requests.map((r) => [r.method, r.url.split('?')[0], r.status]), [['GET', participants, 200]], 'requests');
+			expectEqual(
+				listed.requests.map((r) => [r.method, r.url.split('?')[0], r.status]),
+				[['GET', participants, 200]],
+				'requests',
+			);
 			const records = participantsIn(textOf(listed.result));
-			expectEqual(records.map((p) => p.call_sid), conference.participants.map((p) => p.callSid), 'participants in the result');
+			expectEqual(
+				records.map((p) => p.call_sid),
+				conference.participants.map((p) => p.callSid),
+				'participants in the result',
+			);
 			for (const record of records) {
 				expectSimplified(record);
 			}
-			log(`MCP List_participants result: ${textOf(listed.result).length} characters for ${conference.participants.length} participants`);
-		});
-
-		await checks.check('mcp: mute, unmute, hold and remove send exactly the expected requests', async () => {
-			const dana = state('dana')?.callSid ?? '';
-			const eli = state('eli')?.callSid ?? '';
-			const steps: Array<[string, Record<string, unknown>, string, string, string]> = [
-				['Mute_or_unmute_participant', { muted: true }, dana, 'POST', 'Muted=true'],
-				['Mute_or_unmute_participant', { muted: false }, dana, 'POST', 'Muted=false'],
-				['Hold_or_resume_participant', { hold: true }, eli, 'POST', 'Hold=true&HoldMethod=GET&HoldUrl=https%3A%2F%2Fexample.com%2Fhold-music.mp3'],
-				['Remove_participant', {}, 'eli', 'DELETE', ''],
-			];
-			for (const [tool, args, who, method, body] of steps) {
-				const { result, requests } = await call(tool, { conference_sid: conference.sid, participant: who, ...args });
-				expectTrue(!result.isError, `${tool} tool error: ${textOf(result)}`);
-				expectEqual(
-					requests.map((r) => [r.method, r.url, r.body, r.headers.authorization, r.status]),
-					[[method, `${participants}/${who}`, body, `Bearer ${WORLD.apiKey}`, method === 'DELETE' ? 204 : 200]],
-					`${tool} ${JSON.stringify(args)} on the wire`,
-				);
-				if (method === 'POST') expectEqual(participantsIn(textOf(result))[0]?.call_sid, who, `${tool} result`);
-			}
-			expectEqual(
-				conference.participants.map((p) => [p.label, p.muted, p.hold]),
-				[['host', false, false], ['dana', false, false]],
-				'sandbox state (eli removed)',
+			log(
+				`MCP List_participants result: ${textOf(listed.result).length} characters for ${conference.participants.length} participants`,
 			);
 		});
 
-		await checks.check('mcp: an unknown participant is a tool error with Telnyx\'s "not found"; the next call works', async () => {
-			const missing = await call('Mute_or_unmute_participant', {
-				conference_sid: conference.sid,
-				participant: 'v3:mcp-nobody',
-				muted: true,
-			});
-			expectEqual(missing.result.isError, true, `isError (result: ${textOf(missing.result)})`);
-			expectTrue(/not found/i.test(textOf(missing.result)), `the error lacks "not found": ${textOf(missing.result)}`);
-			expectEqual(missing.requests.map((r) => [r.url, r.status]), [[`${participants}/v3:mcp-nobody`, 404]], 'requests');
-			// n8n 2.8 appends the stack trace; the log keeps what precedes it.
-			log(`MCP tool error text: ${textOf(missing.result).split('\n    at ')[0]}`);
+		await checks.check(
+			'mcp: mute, unmute, hold and remove send exactly the expected requests',
+			async () => {
+				const dana = state('dana')?.callSid ?? '';
+				const eli = state('eli')?.callSid ?? '';
+				const steps: Array<[string, Record<string, unknown>, string, string, string]> = [
+					['Mute_or_unmute_participant', { muted: true }, dana, 'POST', 'Muted=true'],
+					['Mute_or_unmute_participant', { muted: false }, dana, 'POST', 'Muted=false'],
+					[
+						'Hold_or_resume_participant',
+						{ hold: true },
+						eli,
+						'POST',
+						'Hold=true&HoldMethod=GET&HoldUrl=https%3A%2F%2Fexample.com%2Fhold-music.mp3',
+					],
+					['Remove_participant', {}, 'eli', 'DELETE', ''],
+				];
+				for (const [tool, args, who, method, body] of steps) {
+					const { result, requests } = await call(tool, {
+						conference_sid: conference.sid,
+						participant: who,
+						...args,
+					});
+					expectTrue(!result.isError, `${tool} tool error: ${textOf(result)}`);
+					expectEqual(
+						requests.map((r) => [r.method, r.url, r.body, r.headers.authorization, r.status]),
+						[
+							[
+								method,
+								`${participants}/${who}`,
+								body,
+								`Bearer ${WORLD.apiKey}`,
+								method === 'DELETE' ? 204 : 200,
+							],
+						],
+						`${tool} ${JSON.stringify(args)} on the wire`,
+					);
+					if (method === 'POST')
+						expectEqual(participantsIn(textOf(result))[0]?.call_sid, who, `${tool} result`);
+				}
+				expectEqual(
+					conference.participants.map((p) => [p.label, p.muted, p.hold]),
+					[
+						['host', false, false],
+						['dana', false, false],
+					],
+					'sandbox state (eli removed)',
+				);
+			},
+		);
 
-			const next = await call('Mute_or_unmute_participant', { conference_sid: conference.sid, participant: 'host', muted: true });
-			expectTrue(!next.result.isError, `the next call failed: ${textOf(next.result)}`);
-			expectEqual(state('host')?.muted, true, 'the host is muted after the next call');
-		});
+		await checks.check(
+			'mcp: an unknown participant is a tool error with Telnyx\'s "not found"; the next call works',
+			async () => {
+				const missing = await call('Mute_or_unmute_participant', {
+					conference_sid: conference.sid,
+					participant: 'v3:mcp-nobody',
+					muted: true,
+				});
+				expectEqual(missing.result.isError, true, `isError (result: ${textOf(missing.result)})`);
+				expectTrue(
+					/not found/i.test(textOf(missing.result)),
+					`the error lacks "not found": ${textOf(missing.result)}`,
+				);
+				expectEqual(
+					missing.requests.map((r) => [r.url, r.status]),
+					[[`${participants}/v3:mcp-nobody`, 404]],
+					'requests',
+				);
+				// n8n 2.8 appends the stack trace; the log keeps what precedes it.
+				log(`MCP tool error text: ${textOf(missing.result).split('\n    at ')[0]}`);
+
+				const next = await call('Mute_or_unmute_participant', {
+					conference_sid: conference.sid,
+					participant: 'host',
+					muted: true,
+				});
+				expectTrue(!next.result.isError, `the next call failed: ${textOf(next.result)}`);
+				expectEqual(state('host')?.muted, true, 'the host is muted after the next call');
+			},
+		);
 
 		await checks.check('mcp: the API key appears in no tool result', () => {
 			expectTrue(results.length >= 7, `only ${results.length} results were collected`);
-			for (const text of results) expectTrue(!text.includes(WORLD.apiKey), `a tool result contains the API key: ${text.slice(0, 200)}`);
+			for (const text of results)
+				expectTrue(
+					!text.includes(WORLD.apiKey),
+					`a tool result contains the API key: ${text.slice(0, 200)}`,
+				);
 		});
 	} finally {
 		await client.close();

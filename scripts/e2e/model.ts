@@ -15,7 +15,11 @@ export interface ChatTool {
 export interface ChatMessage {
 	role: 'system' | 'user' | 'assistant' | 'tool';
 	content?: string | Array<{ type: string; text?: string }> | null;
-	tool_calls?: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }>;
+	tool_calls?: Array<{
+		id: string;
+		type: 'function';
+		function: { name: string; arguments: string };
+	}>;
 	tool_call_id?: string;
 }
 
@@ -83,7 +87,15 @@ function completion(request: ChatRequest, answer: Answer) {
 		: { role: 'assistant', content: (answer as { text: string }).text };
 	const finishReason = toolCalls ? 'tool_calls' : 'stop';
 	const usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };
-	return { id, created, model: request.model ?? 'scripted', message, toolCalls, finishReason, usage };
+	return {
+		id,
+		created,
+		model: request.model ?? 'scripted',
+		message,
+		toolCalls,
+		finishReason,
+		usage,
+	};
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -94,7 +106,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 /** The same answer as server-sent chunks: role, then content or each tool call, then the finish. */
 function sendStream(res: ServerResponse, c: ReturnType<typeof completion>) {
 	res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-	const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
+	const chunk = (
+		delta: Record<string, unknown>,
+		finish: string | null,
+		extra: Record<string, unknown> = {},
+	) =>
 		res.write(
 			`data: ${JSON.stringify({
 				id: c.id,
@@ -135,7 +151,9 @@ export async function startScriptedModel(): Promise<ScriptedModel> {
 				try {
 					answer = model.script(request);
 				} catch (error) {
-					sendJson(res, 500, { error: { message: `script failed: ${String(error)}`, type: 'server_error' } });
+					sendJson(res, 500, {
+						error: { message: `script failed: ${String(error)}`, type: 'server_error' },
+					});
 					return;
 				}
 				const c = completion(request, answer);
@@ -146,7 +164,9 @@ export async function startScriptedModel(): Promise<ScriptedModel> {
 						object: 'chat.completion',
 						created: c.created,
 						model: c.model,
-						choices: [{ index: 0, message: c.message, finish_reason: c.finishReason, logprobs: null }],
+						choices: [
+							{ index: 0, message: c.message, finish_reason: c.finishReason, logprobs: null },
+						],
 						usage: c.usage,
 					});
 				}
@@ -154,10 +174,15 @@ export async function startScriptedModel(): Promise<ScriptedModel> {
 			}
 			model.otherRequests.push(`${req.method} ${path}`);
 			if (req.method === 'GET' && path.endsWith('/models')) {
-				sendJson(res, 200, { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 0, owned_by: 'e2e' }] });
+				sendJson(res, 200, {
+					object: 'list',
+					data: [{ id: 'gpt-4o-mini', object: 'model', created: 0, owned_by: 'e2e' }],
+				});
 				return;
 			}
-			sendJson(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } });
+			sendJson(res, 404, {
+				error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' },
+			});
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -27,7 +27,11 @@ export interface N8nHome {
 	env: NodeJS.ProcessEnv;
 }
 
-export async function createHome(runtime: Runtime, userFolder: string, port?: number): Promise<N8nHome> {
+export async function createHome(
+	runtime: Runtime,
+	userFolder: string,
+	port?: number,
+): Promise<N8nHome> {
 	mkdirSync(path.join(userFolder, '.n8n'), { recursive: true });
 	const listenPort = port ?? (await freePort());
 	const env = withNode(runtime.nodeBin, {
@@ -82,7 +86,13 @@ export interface ExecutionRun {
 	data: {
 		resultData: {
 			error?: { message?: string; description?: string };
-			runData: Record<string, Array<{ error?: { message?: string; description?: string; httpCode?: string }; data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+			runData: Record<
+				string,
+				Array<{
+					error?: { message?: string; description?: string; httpCode?: string };
+					data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
+				}>
+			>;
 		};
 	};
 }
@@ -154,7 +164,8 @@ export async function startServer(home: N8nHome, timeoutMs = 120_000): Promise<N
 	};
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}\n${output.slice(-3000)}`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n start exited with ${child.exitCode}\n${output.slice(-3000)}`);
 		try {
 			// While starting, newer n8n answers every path with 200 "n8n is starting up" as text.
 			const res = await fetch(`${home.url}/rest/settings`);

@@ -10,7 +10,10 @@ export const PACKAGE_NAME = 'n8n-nodes-telnyx-texml';
 export async function buildAndPack(outDir: string): Promise<string> {
 	await run('npm', ['run', 'build'], { cwd: ROOT, quiet: true });
 	mkdirSync(outDir, { recursive: true });
-	const out = await run('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: ROOT, quiet: true });
+	const out = await run('npm', ['pack', '--json', '--pack-destination', outDir], {
+		cwd: ROOT,
+		quiet: true,
+	});
 	const [{ filename }] = JSON.parse(out.slice(out.indexOf('['))) as Array<{ filename: string }>;
 	return path.join(outDir, filename);
 }
@@ -23,15 +26,27 @@ export async function installIntoUserFolder(userFolder: string, tarball: string)
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	rmSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME), { recursive: true, force: true });
 	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(path.join(nodesDir, 'package.json'), '{ "name": "installed-nodes", "private": true }\n');
+	writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		'{ "name": "installed-nodes", "private": true }\n',
+	);
 	await run(
 		'npm',
-		['install', tarball, '--omit=peer', '--omit=dev', '--no-audit', '--no-fund', '--no-package-lock'],
+		[
+			'install',
+			tarball,
+			'--omit=peer',
+			'--omit=dev',
+			'--no-audit',
+			'--no-fund',
+			'--no-package-lock',
+		],
 		{ cwd: nodesDir, quiet: true },
 	);
 	return path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 }
 
 export function packageVersion(): string {
-	return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+	return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
+		.version;
 }

@@ -34,15 +34,23 @@ export const participantsIn = (result: unknown) => recordsWith(result, 'call_sid
 /** Conferences (they carry `friendly_name`) in a tool result. */
 export const conferencesIn = (result: unknown) => recordsWith(result, 'friendly_name');
 
-
 /** What the node's Simplify keeps of a participant (a field Telnyx left out stays out). */
-const SIMPLIFIED_PARTICIPANT = ['call_sid', 'muted', 'hold', 'coaching', 'coaching_call_sid', 'status'];
+const SIMPLIFIED_PARTICIPANT = [
+	'call_sid',
+	'muted',
+	'hold',
+	'coaching',
+	'coaching_call_sid',
+	'status',
+];
 
 export function expectSimplified(participant: TelnyxRecord) {
 	const keys = Object.keys(participant);
 	const extra = keys.filter((k) => !SIMPLIFIED_PARTICIPANT.includes(k));
 	const missing = ['call_sid', 'muted', 'hold', 'status'].filter((k) => !keys.includes(k));
 	if (extra.length || missing.length) {
-		throw new Error(`not a simplified participant (extra ${extra.join(', ')}; missing ${missing.join(', ')}): ${JSON.stringify(participant)}`);
+		throw new Error(
+			`not a simplified participant (extra ${extra.join(', ')}; missing ${missing.join(', ')}): ${JSON.stringify(participant)}`,
+		);
 	}
 }

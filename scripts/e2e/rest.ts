@@ -19,7 +19,11 @@ export class EditorSession {
 		return this.cookie;
 	}
 
-	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
+	async request<T = unknown>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; data: T }> {
 		const res = await fetch(`${this.url}${path}`, {
 			method,
 			headers: {
@@ -38,7 +42,10 @@ export class EditorSession {
 		} catch {
 			// not JSON: keep the text
 		}
-		const data = parsed && typeof parsed === 'object' && 'data' in parsed ? (parsed as { data: T }).data : (parsed as T);
+		const data =
+			parsed && typeof parsed === 'object' && 'data' in parsed
+				? (parsed as { data: T }).data
+				: (parsed as T);
 		return { status: res.status, data };
 	}
 
@@ -51,11 +58,17 @@ export class EditorSession {
 			email: OWNER.email,
 			password: OWNER.password,
 		});
-		if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${JSON.stringify(login.data)}`);
+		if (login.status !== 200)
+			throw new Error(`sign-in failed: ${login.status} ${JSON.stringify(login.data)}`);
 	}
 
 	/** What the credential panel's "Test" does: runs the credential's test request with these values. */
-	testCredential(credential: { id: string; name: string; type: string; data: Record<string, unknown> }) {
+	testCredential(credential: {
+		id: string;
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}) {
 		return this.request<{ status: string; message: string }>('POST', '/rest/credentials/test', {
 			credentials: credential,
 		});

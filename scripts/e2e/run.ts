@@ -75,8 +75,12 @@ async function main() {
 		return result;
 	};
 
-	const runtime = await timed('n8n app (install on demand)', () => ensureN8n(options.n8n, options.node));
-	log(`n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion}${runtime.installSeconds ? `, installed in ${runtime.installSeconds.toFixed(0)} s` : ' (cached)'}`);
+	const runtime = await timed('n8n app (install on demand)', () =>
+		ensureN8n(options.n8n, options.node),
+	);
+	log(
+		`n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion}${runtime.installSeconds ? `, installed in ${runtime.installSeconds.toFixed(0)} s` : ' (cached)'}`,
+	);
 	const scratch = mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	const checks = new Checks();
 	const workflows = loadWorkflows();
@@ -97,15 +101,24 @@ async function main() {
 				expectTrue(existsSync(path.join(installed, file)), `the package lacks ${file}`);
 			}
 			for (const icon of ['telnyx.svg', 'telnyx.dark.svg']) {
-				expectTrue(statSync(path.join(installed, 'dist/nodes/TelnyxTexml', icon)).size > 0, `icon ${icon} missing`);
+				expectTrue(
+					statSync(path.join(installed, 'dist/nodes/TelnyxTexml', icon)).size > 0,
+					`icon ${icon} missing`,
+				);
 			}
-			expectTrue(!existsSync(path.join(installed, 'node_modules')), 'the package brought its own node_modules');
+			expectTrue(
+				!existsSync(path.join(installed, 'node_modules')),
+				'the package brought its own node_modules',
+			);
 		});
 
 		await checks.check('n8n imports the sandbox credential and the workflows', async () => {
 			writeJson(path.join(scratch, 'credentials.json'), credentialFixture(sandbox));
 			await cli(home, ['import:credentials', `--input=${path.join(scratch, 'credentials.json')}`]);
-			writeJson(path.join(scratch, 'workflows.json'), workflows.map((w) => w.workflow));
+			writeJson(
+				path.join(scratch, 'workflows.json'),
+				workflows.map((w) => w.workflow),
+			);
 			await cli(home, ['import:workflow', `--input=${path.join(scratch, 'workflows.json')}`]);
 		});
 
@@ -117,16 +130,32 @@ async function main() {
 		const editor = new EditorSession(server.url);
 		await checks.check('editor: owner set up and signed in', () => editor.signIn());
 
-		await checks.check('editor: node and credential types are loaded from the package', async () => {
-			const types = await editor.request<Array<{ name: string }>>('GET', '/types/nodes.json');
-			const names = (Array.isArray(types.data) ? types.data : []).map((t) => t.name);
-			expectTrue(names.includes('n8n-nodes-telnyx-texml.telnyxTexml'), 'nodes.json lacks n8n-nodes-telnyx-texml.telnyxTexml');
-			const credentials = await editor.request<Array<{ name: string }>>('GET', '/types/credentials.json');
-			const credentialNames = (Array.isArray(credentials.data) ? credentials.data : []).map((t) => t.name);
-			expectTrue(credentialNames.includes('telnyxTexmlApi'), 'credentials.json lacks telnyxTexmlApi');
-			const icon = await fetch(`${server?.url}/icons/n8n-nodes-telnyx-texml/dist/nodes/TelnyxTexml/telnyx.svg`);
-			expectEqual([icon.status, (await icon.text()).includes('<svg')], [200, true], 'node icon');
-		});
+		await checks.check(
+			'editor: node and credential types are loaded from the package',
+			async () => {
+				const types = await editor.request<Array<{ name: string }>>('GET', '/types/nodes.json');
+				const names = (Array.isArray(types.data) ? types.data : []).map((t) => t.name);
+				expectTrue(
+					names.includes('n8n-nodes-telnyx-texml.telnyxTexml'),
+					'nodes.json lacks n8n-nodes-telnyx-texml.telnyxTexml',
+				);
+				const credentials = await editor.request<Array<{ name: string }>>(
+					'GET',
+					'/types/credentials.json',
+				);
+				const credentialNames = (Array.isArray(credentials.data) ? credentials.data : []).map(
+					(t) => t.name,
+				);
+				expectTrue(
+					credentialNames.includes('telnyxTexmlApi'),
+					'credentials.json lacks telnyxTexmlApi',
+				);
+				const icon = await fetch(
+					`${server?.url}/icons/n8n-nodes-telnyx-texml/dist/nodes/TelnyxTexml/telnyx.svg`,
+				);
+				expectEqual([icon.status, (await icon.text()).includes('<svg')], [200, true], 'node icon');
+			},
+		);
 
 		await checks.check('editor: credential test passes against the sandbox', async () => {
 			sandbox.requests.length = 0;
@@ -162,7 +191,12 @@ async function main() {
 			// n8n's own credentials helper retries a 401 once (its pre-authentication hook), so 1 or 2.
 			const seen = sandbox.requests.map((r) => [r.url, r.headers.authorization, r.status]);
 			expectTrue(
-				seen.length >= 1 && seen.length <= 2 && seen.every(([url, auth, status]) => url === '/v2/whoami' && auth === 'Bearer KEYWRONG' && status === 401),
+				seen.length >= 1 &&
+					seen.length <= 2 &&
+					seen.every(
+						([url, auth, status]) =>
+							url === '/v2/whoami' && auth === 'Bearer KEYWRONG' && status === 401,
+					),
 				`requests the credential test sent: ${JSON.stringify(seen)}`,
 			);
 		});
@@ -174,7 +208,8 @@ async function main() {
 			const { runUiChecks, README_SHOTS } = await import('./ui');
 			const shotsDir = options.screenshots ? README_SHOTS : path.join(scratch, 'screenshots');
 			await runUiChecks(checks, server.url, sandbox, scratch, shotsDir);
-			if (!options.screenshots) log(`screenshots in ${shotsDir} (--screenshots updates docs/screenshots)`);
+			if (!options.screenshots)
+				log(`screenshots in ${shotsDir} (--screenshots updates docs/screenshots)`);
 		}
 	} finally {
 		await server?.stop();
@@ -186,7 +221,8 @@ async function main() {
 
 	const total = (Date.now() - started) / 1000;
 	process.stdout.write(`\nn8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion}\n`);
-	for (const [what, seconds] of timings) process.stdout.write(`  ${what}: ${seconds.toFixed(1)} s\n`);
+	for (const [what, seconds] of timings)
+		process.stdout.write(`  ${what}: ${seconds.toFixed(1)} s\n`);
 	const checkSeconds = checks.results.reduce((sum, r) => sum + r.seconds, 0);
 	process.stdout.write(`  checks: ${checkSeconds.toFixed(1)} s; total: ${total.toFixed(1)} s\n`);
 	process.stdout.write(`e2e: ${checks.passed} passed, ${checks.failed} failed\n`);

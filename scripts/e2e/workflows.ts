@@ -10,7 +10,11 @@ export interface WorkflowFile {
 	workflow: {
 		id: string;
 		name: string;
-		nodes: Array<{ type: string; name: string; credentials?: Record<string, { id: string; name: string }> }>;
+		nodes: Array<{
+			type: string;
+			name: string;
+			credentials?: Record<string, { id: string; name: string }>;
+		}>;
 	};
 	example: boolean;
 }

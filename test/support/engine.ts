@@ -62,7 +62,10 @@ export async function loadPackage(directory: string): Promise<Package> {
 	await loader.loadAll();
 	return {
 		nodes: Object.fromEntries(
-			Object.entries(loader.nodeTypes).map(([name, { type }]) => [`${loader.packageName}.${name}`, type as INodeType]),
+			Object.entries(loader.nodeTypes).map(([name, { type }]) => [
+				`${loader.packageName}.${name}`,
+				type as INodeType,
+			]),
 		),
 		credentials: Object.values(loader.credentialTypes).map(({ type }) => type),
 	};
@@ -97,7 +100,10 @@ export interface Engine {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 }
 
-export function additionalData(engine: Engine, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+export function additionalData(
+	engine: Engine,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	const base = 'http://127.0.0.1:5678';
 	return {
 		credentialsHelper: new TestCredentialsHelper(
@@ -166,12 +172,16 @@ export async function runWorkflow(
 		: file.nodes.find((n) => workflow.getParentNodes(n.name).length === 0)!;
 	const runData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: startNode, data: { main: [start?.items ?? [{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{ node: startNode, data: { main: [start?.items ?? [{ json: {} }]] }, source: null },
+			],
 		},
 	});
-	return await new WorkflowExecute(additionalData(engine, hooks), 'manual', runData).processRunExecutionData(
-		workflow,
-	);
+	return await new WorkflowExecute(
+		additionalData(engine, hooks),
+		'manual',
+		runData,
+	).processRunExecutionData(workflow);
 }
 
 /** The output items of one node in a run (first run, first output). */
@@ -188,7 +198,11 @@ export interface SingleNode {
 }
 
 /** Runs one node on the given input items, as if an upstream node had produced them. */
-export async function runNode(engine: Engine, spec: SingleNode, items: INodeExecutionData[] = [{ json: {} }]) {
+export async function runNode(
+	engine: Engine,
+	spec: SingleNode,
+	items: INodeExecutionData[] = [{ json: {} }],
+) {
 	const name = spec.name ?? 'Node';
 	const credentialType = spec.credentialType ?? engine.package.credentials[0].name;
 	const node: INode = {
@@ -221,7 +235,15 @@ export async function testCredential(
 		description: {
 			...nodeType.description,
 			credentials: [{ name: credentialType, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const node: INode = {
@@ -233,7 +255,12 @@ export async function testCredential(
 		parameters: {},
 		credentials: { [credentialType]: { id: 'cred-1', name: 'Test credential' } },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [nodeTypeName]: copy }) });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ [nodeTypeName]: copy }),
+	});
 	const context = new ExecuteContext(
 		workflow,
 		node,
@@ -246,15 +273,26 @@ export async function testCredential(
 		{ node, data: {}, source: null },
 		[],
 	);
-	const decrypted = { id: 'cred-1', name: 'Test credential', type: credentialType, data: engine.credentials[credentialType] };
+	const decrypted = {
+		id: 'cred-1',
+		name: 'Test credential',
+		type: credentialType,
+		data: engine.credentials[credentialType],
+	};
 	try {
 		await new RoutingNode(context, copy, decrypted).runNode();
 	} catch (error) {
 		const status = error.cause?.response?.status as number | undefined;
 		if (status !== undefined) {
-			const rule = test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === status);
-			if (rule && rule.type === 'responseCode') return { status: 'Error', message: rule.properties.message };
-			return { status: 'Error', message: error.cause.response.statusText || `Received HTTP status code: ${status}` };
+			const rule = test.rules?.find(
+				(r) => r.type === 'responseCode' && r.properties.value === status,
+			);
+			if (rule && rule.type === 'responseCode')
+				return { status: 'Error', message: rule.properties.message };
+			return {
+				status: 'Error',
+				message: error.cause.response.statusText || `Received HTTP status code: ${status}`,
+			};
 		}
 		return { status: 'Error', message: error.cause?.code ?? String(error.message) };
 	}
@@ -265,7 +303,11 @@ export async function testCredential(
  * What the n8n server builds to answer a resource locator's "From List" search: a LoadOptionsContext
  * for the node as currently edited (its parameters are `currentNodeParameters`).
  */
-export function loadOptionsContext(engine: Engine, spec: SingleNode, path = 'parameters'): LoadOptionsContext {
+export function loadOptionsContext(
+	engine: Engine,
+	spec: SingleNode,
+	path = 'parameters',
+): LoadOptionsContext {
 	const credentialType = spec.credentialType ?? engine.package.credentials[0].name;
 	const node: INode = {
 		id: 'node-1',

@@ -13,7 +13,14 @@ import type { AddressInfo } from 'node:net';
 import querystring from 'node:querystring';
 
 import { WebhookContext } from 'n8n-core';
-import type { INode, INodeExecutionData, INodeType, IRun, IWebhookData, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	INode,
+	INodeExecutionData,
+	INodeType,
+	IRun,
+	IWebhookData,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { additionalData, runWorkflow, workflowOf, type Engine, type WorkflowFile } from './engine';
 
@@ -66,7 +73,9 @@ function parseBody(req: http.IncomingMessage, raw: Buffer) {
 /** n8n's sendSuccessResponse(raw): a string as text, anything else as JSON (undefined: no body). */
 function send(res: http.ServerResponse, status: number, body: unknown) {
 	const text = typeof body === 'string';
-	res.writeHead(status, { 'content-type': text ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8' });
+	res.writeHead(status, {
+		'content-type': text ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+	});
 	res.end(text ? body : body === undefined ? '' : JSON.stringify(body));
 }
 
@@ -98,7 +107,10 @@ export async function startTriggerReceiver(
 		const node: INode = options.trigger
 			? workflow.getNode(options.trigger)!
 			: file.nodes.find((n) => workflow.getParentNodes(n.name).length === 0)!;
-		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
+		const nodeType = workflow.nodeTypes.getByNameAndVersion(
+			node.type,
+			node.typeVersion,
+		) as INodeType;
 		const description = nodeType.description.webhooks![0];
 		const data = { ...additionalData(engine), httpRequest: req, httpResponse: res } as never;
 		const webhookData: IWebhookData = {
@@ -116,7 +128,10 @@ export async function startTriggerReceiver(
 		try {
 			result = await nodeType.webhook!.call(context);
 		} catch (error) {
-			send(res, 500, { code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+			send(res, 500, {
+				code: 0,
+				message: 'Workflow Webhook Error: Workflow could not be started!',
+			});
 			return { status: 500, responseBody: '', error };
 		}
 		if (result.noWebhookResponse) return { status: res.statusCode, responseBody: '', result };
@@ -126,7 +141,9 @@ export async function startTriggerReceiver(
 		}
 		send(res, 200, onReceivedBody(String(description.responseData ?? 'firstEntryJson'), result));
 		const items: INodeExecutionData[] = result.workflowData[0] ?? [];
-		const run = options.run ? await runWorkflow(engine, file, { node: node.name, items }) : undefined;
+		const run = options.run
+			? await runWorkflow(engine, file, { node: node.name, items })
+			: undefined;
 		return { status: 200, responseBody: '', result, run };
 	}
 
@@ -135,7 +152,8 @@ export async function startTriggerReceiver(
 		const written: Buffer[] = [];
 		const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
 		res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-			if (chunk !== undefined && typeof chunk !== 'function') written.push(Buffer.from(chunk as string));
+			if (chunk !== undefined && typeof chunk !== 'function')
+				written.push(Buffer.from(chunk as string));
 			return end(chunk, ...rest);
 		}) as typeof res.end;
 		void handle(req, res).then((hit) => {
@@ -156,7 +174,8 @@ export async function startTriggerReceiver(
 			const deadline = Date.now() + timeoutMs;
 			while (hits.length <= index) {
 				const left = deadline - Date.now();
-				if (left <= 0) throw new Error(`The trigger received ${hits.length} request(s), not ${index + 1}`);
+				if (left <= 0)
+					throw new Error(`The trigger received ${hits.length} request(s), not ${index + 1}`);
 				await new Promise<void>((resolve) => {
 					const timer = setTimeout(resolve, left);
 					waiters.push(() => {
@@ -197,7 +216,11 @@ export interface Posted {
 }
 
 /** POSTs a body exactly as given (no re-encoding) and returns the answer and what the trigger did. */
-export async function post(receiver: TriggerReceiver, body: string, headers: Record<string, string>): Promise<Posted> {
+export async function post(
+	receiver: TriggerReceiver,
+	body: string,
+	headers: Record<string, string>,
+): Promise<Posted> {
 	const index = receiver.hits.length;
 	const response = await fetch(receiver.url, { method: 'POST', headers, body });
 	const text = await response.text();

@@ -2,7 +2,11 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { readTexmlPages, texmlAccountUrl } from './texmlList';
 
-const STATUS_TEXT: Record<string, string> = { 'in-progress': 'in progress', init: 'waiting', completed: 'ended' };
+const STATUS_TEXT: Record<string, string> = {
+	'in-progress': 'in progress',
+	init: 'waiting',
+	completed: 'ended',
+};
 
 /** Live conferences are asked for separately, so they come first however long the history is. */
 const MAX_LIVE_PAGES = 10;
@@ -15,17 +19,26 @@ function created(conference: IDataObject): number {
 }
 
 function when(time: number): string {
-	return time ? `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'unknown date';
+	return time
+		? `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+		: 'unknown date';
 }
 
 function matches(needle: string) {
 	return (c: IDataObject) =>
-		!needle || String(c.friendly_name ?? '').toLowerCase().includes(needle) || String(c.sid) === needle;
+		!needle ||
+		String(c.friendly_name ?? '')
+			.toLowerCase()
+			.includes(needle) ||
+		String(c.sid) === needle;
 }
 
 function item(c: IDataObject) {
 	const status = STATUS_TEXT[String(c.status)] ?? String(c.status ?? 'unknown');
-	return { name: `${String(c.friendly_name || c.sid)} (${status}, created ${when(created(c))})`, value: String(c.sid) };
+	return {
+		name: `${String(c.friendly_name || c.sid)} (${status}, created ${when(created(c))})`,
+		value: String(c.sid),
+	};
 }
 
 /**
@@ -43,7 +56,9 @@ export async function searchConferences(
 	let historyUrl = paginationToken;
 	if (!historyUrl) {
 		const conferences = `${await texmlAccountUrl(this)}/Conferences`;
-		live = (await readTexmlPages(this, `${conferences}?Status=in-progress`, 'conferences', MAX_LIVE_PAGES)).records;
+		live = (
+			await readTexmlPages(this, `${conferences}?Status=in-progress`, 'conferences', MAX_LIVE_PAGES)
+		).records;
 		live.sort((a, b) => created(b) - created(a));
 		historyUrl = conferences;
 	}

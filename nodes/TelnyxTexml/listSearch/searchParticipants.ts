@@ -10,7 +10,8 @@ function state(participant: IDataObject): string {
 	const parts = [participant.muted ? 'muted' : 'unmuted'];
 	if (participant.hold) parts.push('on hold');
 	if (participant.coaching) parts.push('coaching');
-	if (participant.status && participant.status !== 'connected') parts.push(String(participant.status));
+	if (participant.status && participant.status !== 'connected')
+		parts.push(String(participant.status));
 	return parts.join(', ');
 }
 
@@ -25,7 +26,15 @@ export async function searchParticipants(
 	const { records } = await readTexmlPages(this, url, 'participants', MAX_PAGES);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = records
-		.filter((p) => !needle || [p.label, p.call_sid].some((v) => String(v ?? '').toLowerCase().includes(needle)))
+		.filter(
+			(p) =>
+				!needle ||
+				[p.label, p.call_sid].some((v) =>
+					String(v ?? '')
+						.toLowerCase()
+						.includes(needle),
+				),
+		)
 		.map((p) => {
 			const label = typeof p.label === 'string' && p.label ? `${p.label} · ` : '';
 			return { name: `${label}${String(p.call_sid)} (${state(p)})`, value: String(p.call_sid) };

@@ -8,5 +8,10 @@ export const getOperation: INodePropertyOptions = {
 	value: 'get',
 	description: 'Get a conference: whether it is live, its friendly name and why it ended',
 	action: 'Get the status of a conference',
-	routing: texmlRouting({ method: 'GET', path: '/Conferences/{conferenceSid}', postReceive: [simplifyResponse], repeatable: true }),
+	routing: texmlRouting({
+		method: 'GET',
+		path: '/Conferences/{conferenceSid}',
+		postReceive: [simplifyResponse],
+		repeatable: true,
+	}),
 };

@@ -47,7 +47,8 @@ const filters: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. weekly-sync',
-			description: 'Only conferences with exactly this name (the name given in the TeXML Conference verb)',
+			description:
+				'Only conferences with exactly this name (the name given in the TeXML Conference verb)',
 			routing: { send: { type: 'query', property: 'FriendlyName' } },
 		},
 		{
@@ -57,7 +58,11 @@ const filters: INodeProperties = {
 			options: [
 				{ name: 'Completed', value: 'completed', description: 'Conferences that have ended' },
 				{ name: 'In Progress', value: 'in-progress', description: 'Live conferences' },
-				{ name: 'Init', value: 'init', description: 'Conferences waiting for their first participants' },
+				{
+					name: 'Init',
+					value: 'init',
+					description: 'Conferences waiting for their first participants',
+				},
 			],
 			default: 'in-progress',
 			description: 'Only conferences in this state',
@@ -90,7 +95,10 @@ async function checkFilters(
 			throw new NodeOperationError(
 				this.getNode(),
 				`The "${label}" filter is not a date Telnyx understands: it is "${String(text)}". Enter ${DATE_HELP.replace(/^A /, 'a ')}.`,
-				{ description: 'Nothing was sent to Telnyx for this item.', itemIndex: this.getItemIndex() },
+				{
+					description: 'Nothing was sent to Telnyx for this item.',
+					itemIndex: this.getItemIndex(),
+				},
 			);
 		}
 		qs[key] = text;
@@ -102,9 +110,17 @@ async function checkFilters(
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	description: 'List the conferences of the account, newest first, to find one by friendly name, status or date',
+	description:
+		'List the conferences of the account, newest first, to find one by friendly name, status or date',
 	action: 'Get many conferences to find one by name or status',
-	routing: texmlRouting({ method: 'GET', path: '/Conferences', checks: [checkFilters], postReceive: [simplifyResponse], repeatable: true, recordsKey: 'conferences' }),
+	routing: texmlRouting({
+		method: 'GET',
+		path: '/Conferences',
+		checks: [checkFilters],
+		postReceive: [simplifyResponse],
+		repeatable: true,
+		recordsKey: 'conferences',
+	}),
 };
 
 export const getAllDescription: INodeProperties[] = [

@@ -18,7 +18,10 @@ export const conferenceDescription: INodeProperties[] = [
 		default: 'get',
 	},
 	{ ...accountSidField, displayOptions: { show: showForResource } },
-	{ ...conferenceField, displayOptions: { show: { ...showForResource, operation: ['get', 'update'] } } },
+	{
+		...conferenceField,
+		displayOptions: { show: { ...showForResource, operation: ['get', 'update'] } },
+	},
 	...getAllDescription,
 	...updateDescription,
 ];

@@ -17,7 +17,13 @@ const updateFields: INodeProperties = {
 			displayName: 'Status',
 			name: 'status',
 			type: 'options',
-			options: [{ name: 'Completed', value: 'completed', description: 'End the conference and hang up everyone' }],
+			options: [
+				{
+					name: 'Completed',
+					value: 'completed',
+					description: 'End the conference and hang up everyone',
+				},
+			],
 			default: 'completed',
 			description: 'Set to Completed to end the conference for all participants',
 			routing: { send: { type: 'body', property: 'Status' } },

@@ -14,7 +14,8 @@ const essentials: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. +13125550100',
-		description: 'The caller number (E.164) the new participant sees: a number of the Telnyx account',
+		description:
+			'The caller number (E.164) the new participant sees: a number of the Telnyx account',
 		routing: { send: { type: 'body', property: 'From' } },
 	},
 	{
@@ -49,7 +50,13 @@ const essentials: INodeProperties[] = [
 	},
 ];
 
-const fields = [...essentials, conferenceOptions, callOptions, recordingOptions, machineDetectionOptions];
+const fields = [
+	...essentials,
+	conferenceOptions,
+	callOptions,
+	recordingOptions,
+	machineDetectionOptions,
+];
 
 export const createOperation: INodePropertyOptions = {
 	name: 'Create',

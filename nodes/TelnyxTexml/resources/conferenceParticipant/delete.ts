@@ -6,13 +6,19 @@ import type {
 
 import { texmlRouting } from '../../shared/routing';
 
-
 /** Telnyx answers 204 with no body; the output says what was removed instead. */
-async function describeRemoval(
-	this: IExecuteSingleFunctions,
-): Promise<INodeExecutionData[]> {
-	const value = (name: string) => String(this.getNodeParameter(name, '', { extractValue: true })).trim();
-	return [{ json: { deleted: true, conference_sid: value('conferenceSid'), participant: value('participant') } }];
+async function describeRemoval(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+	const value = (name: string) =>
+		String(this.getNodeParameter(name, '', { extractValue: true })).trim();
+	return [
+		{
+			json: {
+				deleted: true,
+				conference_sid: value('conferenceSid'),
+				participant: value('participant'),
+			},
+		},
+	];
 }
 
 export const deleteOperation: INodePropertyOptions = {

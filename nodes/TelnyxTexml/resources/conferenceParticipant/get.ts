@@ -8,5 +8,10 @@ export const getOperation: INodePropertyOptions = {
 	value: 'get',
 	description: 'Get a participant: whether it is muted, on hold or coaching',
 	action: 'Get a participant to check if they are muted or on hold',
-	routing: texmlRouting({ method: 'GET', path: '/Conferences/{conferenceSid}/Participants/{participant}', postReceive: [simplifyResponse], repeatable: true }),
+	routing: texmlRouting({
+		method: 'GET',
+		path: '/Conferences/{conferenceSid}/Participants/{participant}',
+		postReceive: [simplifyResponse],
+		repeatable: true,
+	}),
 };

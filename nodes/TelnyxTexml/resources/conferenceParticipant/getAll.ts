@@ -7,9 +7,19 @@ import { simplifyResponse } from '../../shared/simplify';
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
-	description: 'List who is in a conference, with each participant’s call SID and whether they are muted or on hold',
+	description:
+		'List who is in a conference, with each participant’s call SID and whether they are muted or on hold',
 	action: 'Get many participants to list who is in a conference',
-	routing: texmlRouting({ method: 'GET', path: '/Conferences/{conferenceSid}/Participants', postReceive: [simplifyResponse], repeatable: true, recordsKey: 'participants' }),
+	routing: texmlRouting({
+		method: 'GET',
+		path: '/Conferences/{conferenceSid}/Participants',
+		postReceive: [simplifyResponse],
+		repeatable: true,
+		recordsKey: 'participants',
+	}),
 };
 
-export const getAllDescription: INodeProperties[] = listFields({ resource: ['conferenceParticipant'], operation: ['getAll'] });
+export const getAllDescription: INodeProperties[] = listFields({
+	resource: ['conferenceParticipant'],
+	operation: ['getAll'],
+});

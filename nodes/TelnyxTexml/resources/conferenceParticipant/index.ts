@@ -22,7 +22,10 @@ export const conferenceParticipantDescription: INodeProperties[] = [
 	{ ...accountSidField, displayOptions: { show: showForResource } },
 	{ ...conferenceField, displayOptions: { show: showForResource } },
 	// Only where an existing participant is addressed.
-	{ ...participantField, displayOptions: { show: { ...showForResource, operation: ['delete', 'get', 'update'] } } },
+	{
+		...participantField,
+		displayOptions: { show: { ...showForResource, operation: ['delete', 'get', 'update'] } },
+	},
 	...createDescription,
 	...getAllDescription,
 	...updateDescription,

@@ -36,7 +36,8 @@ const updateFields: INodeProperties = {
 			name: 'hold',
 			type: 'boolean',
 			default: false,
-			description: 'Whether the participant is on hold: they hear the Hold URL and the conference does not hear them',
+			description:
+				'Whether the participant is on hold: they hear the Hold URL and the conference does not hear them',
 			routing: { send: { type: 'body', property: 'Hold' } },
 		},
 		{
@@ -66,7 +67,8 @@ const updateFields: INodeProperties = {
 export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
-	description: 'Mute or unmute a participant, put them on hold with music, play them an announcement, let them coach another caller, or change what happens when they leave',
+	description:
+		'Mute or unmute a participant, put them on hold with music, play them an announcement, let them coach another caller, or change what happens when they leave',
 	action: 'Mute or unmute or hold or coach or announce to a participant',
 	routing: texmlRouting({
 		method: 'POST',

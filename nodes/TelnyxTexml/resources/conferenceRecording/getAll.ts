@@ -9,7 +9,16 @@ export const getAllOperation: INodePropertyOptions = {
 	value: 'getAll',
 	description: 'List the recordings of a conference, with their media URLs',
 	action: 'Get many recordings of a conference with their audio links',
-	routing: texmlRouting({ method: 'GET', path: '/Conferences/{conferenceSid}/Recordings', postReceive: [simplifyResponse], repeatable: true, recordsKey: 'recordings' }),
+	routing: texmlRouting({
+		method: 'GET',
+		path: '/Conferences/{conferenceSid}/Recordings',
+		postReceive: [simplifyResponse],
+		repeatable: true,
+		recordsKey: 'recordings',
+	}),
 };
 
-export const getAllDescription: INodeProperties[] = listFields({ resource: ['conferenceRecording'], operation: ['getAll'] });
+export const getAllDescription: INodeProperties[] = listFields({
+	resource: ['conferenceRecording'],
+	operation: ['getAll'],
+});
