@@ -54,7 +54,7 @@ export class TelnyxTexmlApi implements ICredentialType {
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 10,
 			description:
-				'How many requests with this API key may wait for Telnyx’s answer at the same time, across all workflows',
+				'How many requests with this API key may wait for Telnyx’s answer at the same time, across all workflows. The limit applies per n8n process: each queue-mode worker applies it on its own.',
 		},
 		{
 			displayName: 'Max Requests per Second',
@@ -63,7 +63,7 @@ export class TelnyxTexmlApi implements ICredentialType {
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: 0,
 			description:
-				'A cap of your own on requests per second with this API key, across all workflows; 0 means no cap beyond the rate Telnyx announces',
+				'A cap of your own on requests per second with this API key, across all workflows; 0 means no cap beyond the rate Telnyx announces. The cap applies per n8n process: each queue-mode worker applies it on its own.',
 		},
 		{
 			displayName: 'Max Rate-Limit Wait',

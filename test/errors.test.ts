@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 
 import { NodeApiError } from 'n8n-workflow';
 
+import { sendingSummary } from '../nodes/TelnyxTexml/shared/errors';
 import { startWorld, updateParticipant, type World } from './support/fixtures';
 
 /**
@@ -148,5 +149,17 @@ describe('Telnyx errors', () => {
 		// The item's error object keeps no request configuration (that held the Authorization header).
 		expect(inspect(output[0].error, { depth: 10 })).not.toContain(secret);
 		world.close = async () => {};
+	});
+});
+
+describe('the summary of a long rate-limit wait', () => {
+	test('names repeats once: "HTTP 429 ×297", while a short list stays as it was', () => {
+		const long = ['HTTP 503', ...Array<string>(297).fill('HTTP 429'), 'HTTP 503', 'HTTP 429'];
+		expect(sendingSummary(long, false)).toBe(
+			'Sent 300 times: HTTP 503, HTTP 429 ×297, HTTP 503, HTTP 429.',
+		);
+		expect(sendingSummary(Array<string>(4).fill('HTTP 429'), false)).toBe(
+			'Sent 4 times: HTTP 429, HTTP 429, HTTP 429, HTTP 429.',
+		);
 	});
 });

@@ -1,6 +1,8 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INode, INodeListSearchResult } from 'n8n-workflow';
 
-import { limiterFor } from '../nodes/TelnyxTexml/shared/limiter';
+import { Limiter, limiterFor } from '../nodes/TelnyxTexml/shared/limiter';
+import { sendingSettings } from '../nodes/TelnyxTexml/shared/sending';
+import { sendThrough } from '../nodes/TelnyxTexml/shared/transport';
 import { loadOptionsContext } from './support/engine';
 import { NODE_TYPE, startWorld, updateParticipant, type World } from './support/fixtures';
 import { locator, texmlRequests, whoamiCalls } from './support/texml';
@@ -119,5 +121,29 @@ describe('the Account SID look-up', () => {
 		expect(lookUp.receivedAt! - limited.receivedAt!).toBeGreaterThanOrEqual(900);
 		expect(update.status).toBe(200);
 		expect(whoamiCalls(world)).toBe(2);
+	});
+});
+
+describe('a 429 whose answer was not recorded', () => {
+	// The answer can go missing (e.g. a slot taken by another request of the same item): the
+	// status on the error alone must still hold the request back, or it is re-sent in a tight loop.
+	test('pauses the key: sent twice in 1 s, not in a tight loop, then the wait bound ends it', async () => {
+		const limiter = new Limiter();
+		const settings = { ...sendingSettings({}), maxRateLimitWaitMs: 300 };
+		const sentAt: number[] = [];
+		const node = { name: 'Telnyx TeXML', type: NODE_TYPE } as INode;
+		const error: Error = await sendThrough<never>(
+			{ limiter, settings },
+			{ node, repeatable: true },
+			async () => {
+				sentAt.push(Date.now());
+				return { error: Object.assign(new Error('Too Many Requests'), { httpCode: '429' }) };
+			},
+		).catch((e: unknown) => e as Error);
+
+		expect(sentAt).toHaveLength(2);
+		expect(sentAt[1] - sentAt[0]).toBeGreaterThanOrEqual(950);
+		expect(error.message).toContain('Waited ');
+		expect(limiter.rate).toBeDefined(); // the 429 slowed the process down
 	});
 });

@@ -414,7 +414,7 @@ describe('Participant → Create with a saved Machine Detection Beep Profile', (
 		);
 
 		expect(error?.message).toBe(
-			'The "Machine Detection Beep Profile" field is no longer supported',
+			'The "Machine Detection Beep Profile" field is no longer supported. Remove "Machine Detection Beep Profile" under Answering Machine Detection to dial.',
 		);
 		expect(error?.description).toBe(
 			'Telnyx’s conference dial does not take it (only TeXML calls do), so the node does not send it. ' +
@@ -440,7 +440,7 @@ describe('Participant → Create with a saved Machine Detection Beep Profile', (
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(2);
 		expect(output[0].json.error).toBe(
-			'The "Machine Detection Beep Profile" field is no longer supported',
+			'The "Machine Detection Beep Profile" field is no longer supported. Remove "Machine Detection Beep Profile" under Answering Machine Detection to dial.',
 		);
 		expect(output[1].json).toMatchObject({
 			conference_sid: world.conference.sid,

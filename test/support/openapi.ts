@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 
 const FILE = 'telnyx-texml-conferences.openapi.yaml';
 
-/** `<repository>/../shared/reference/…`; TELNYX_TEXML_OPENAPI names another copy (e.g. in a worktree). */
+/** `<repository>/../shared/reference/…`; TELNYX_TEXML_OPENAPI names another copy (e.g. another checkout). */
 export const DOCUMENT_PATH =
 	process.env.TELNYX_TEXML_OPENAPI ??
 	join(resolve(__dirname, '../..'), '..', 'shared', 'reference', FILE);

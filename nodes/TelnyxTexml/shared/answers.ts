@@ -17,7 +17,7 @@ export interface Answer {
  * the request. So every operation's chain starts with `noteAnswer` (declared by texmlRouting), which
  * leaves the answer here, found again by plain values (execution, node, item) rather than by the
  * identity of any engine object. An item sends one request at a time, so its slot is never shared.
- * test/answers.test.ts fails if the engine stops running the chain this way.
+ * test/sending-core.test.ts fails if the engine stops running the chain this way.
  */
 const answers = new Map<string, Answer>();
 

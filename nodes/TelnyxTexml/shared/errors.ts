@@ -185,6 +185,20 @@ export function withoutRequestDetails(
 	return mapped;
 }
 
+/** Longer lists of failures name repeats once: a long rate-limit wait may send hundreds of times. */
+const MAX_LISTED = 10;
+
+/** Runs of the same failure as one entry: "HTTP 429 ×297". */
+function collapsed(described: string[]): string[] {
+	const runs: Array<{ words: string; count: number }> = [];
+	for (const words of described) {
+		const last = runs[runs.length - 1];
+		if (last?.words === words) last.count++;
+		else runs.push({ words, count: 1 });
+	}
+	return runs.map(({ words, count }) => (count > 1 ? `${words} ×${count}` : words));
+}
+
 /**
  * What the final error of an item adds when it was sent more than once, or when a dial is not sent
  * again: each failure in a few words (`described`), in order. Nothing for a single plain failure:
@@ -195,7 +209,8 @@ export function sendingSummary(
 	dialMayHaveReached: boolean,
 ): string | undefined {
 	if (described.length === 1 && !dialMayHaveReached) return undefined;
-	const tried = `Sent ${described.length} time${described.length === 1 ? '' : 's'}: ${described.join(', ')}.`;
+	const listed = described.length > MAX_LISTED ? collapsed(described) : described;
+	const tried = `Sent ${described.length} time${described.length === 1 ? '' : 's'}: ${listed.join(', ')}.`;
 	if (!dialMayHaveReached) return tried;
 	return `${tried}\nNot sent again: the dial may have reached Telnyx. Check the conference before dialing again.`;
 }

@@ -31,7 +31,7 @@ export const sendingOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 3,
 			description:
-				'How many times a request is sent when it fails for a passing reason (timeout, Telnyx 5xx, dropped connection). Rate limits (429) do not count: those waits are bounded by the credential’s Max Rate-Limit Wait. A dial is sent again only when the connection was refused or Telnyx answered 429.',
+				'How many times a request is sent when it fails for a passing reason (timeout, Telnyx 5xx, dropped connection). Rate limits (429) do not count: those waits are bounded by the credential’s Max Rate-Limit Wait. A dial is sent again only when it cannot have reached Telnyx (connection refused, host not found…) or Telnyx answered 429.',
 		},
 		{
 			displayName: 'Max Concurrent Requests',

@@ -16,7 +16,7 @@ import { apiBaseUrl, CREDENTIAL_TYPE } from './constants';
 import { attemptOf, type Attempt } from './attempt';
 import { failedItem, throwIfRefused } from './continueOnFail';
 import { rateLimitWaitNote, sendingSummary, telnyxApiError, withoutRequestDetails } from './errors';
-import { limiterFor, rateLimitSignal, type Limiter } from './limiter';
+import { limiterFor, rateLimitSignal, type Limiter, type RateLimitSignal } from './limiter';
 import { collectPages, listPlan } from './pagination';
 import {
 	describeFailure,
@@ -70,6 +70,19 @@ function failureFrom(outcome: Outcome<unknown>): Failure {
 	};
 }
 
+/**
+ * What the limiter is told about one attempt. A 429 whose answer was not recorded is still a 429:
+ * told nothing, the limiter would neither pause nor slow down, and the request (re-queued first)
+ * would be sent again at once, in a tight loop. The pause that follows a 429 (Retry-After, else
+ * one second) is what holds its re-send back, for at least as long as the retry backoff would.
+ */
+function limiterSignal(outcome: Outcome<unknown>, failure: Failure): RateLimitSignal {
+	const answer = outcome.answer;
+	if (answer && (outcome.error === undefined || failure.status === answer.status))
+		return rateLimitSignal(answer.status, answer.headers);
+	return failure.status === 429 ? { status: 429, retryAfterMs: failure.retryAfterMs } : {};
+}
+
 /** The error an item ends with when it will not be sent again: what happened, and how often. */
 function finalError(
 	policy: SendPolicy,
@@ -114,11 +127,9 @@ export async function sendThrough<T>(
 		} catch (error) {
 			outcome = { error };
 		}
-		core.limiter.release(
-			outcome.answer ? rateLimitSignal(outcome.answer.status, outcome.answer.headers) : {},
-		);
-		if (outcome.error === undefined) return outcome.value as T;
 		const failure = failureFrom(outcome);
+		core.limiter.release(limiterSignal(outcome, failure));
+		if (outcome.error === undefined) return outcome.value as T;
 		failures.push(failure);
 		if (isRateLimited(failure)) {
 			const now = Date.now();

@@ -22,10 +22,14 @@ export async function refuseRetiredDialFields(
 	for (const { path, label, under, why } of RETIRED) {
 		const value = this.getNodeParameter(path, null) as unknown;
 		if (value === null || value === undefined || value === '') continue;
-		throw new NodeOperationError(this.getNode(), `The "${label}" field is no longer supported`, {
-			description: `${why}, so the node does not send it. Remove "${label}" under ${under} to dial.`,
-			itemIndex: this.getItemIndex(),
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The "${label}" field is no longer supported. Remove "${label}" under ${under} to dial.`,
+			{
+				description: `${why}, so the node does not send it. Remove "${label}" under ${under} to dial.`,
+				itemIndex: this.getItemIndex(),
+			},
+		);
 	}
 	return requestOptions;
 }
