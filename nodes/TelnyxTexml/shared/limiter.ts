@@ -30,8 +30,14 @@ const DECREASE = 0.7;
 const INCREASE = 0.05;
 /** The lowest rate a process lowers itself to, in requests per second. */
 const MIN_RATE = 0.5;
-/** After this long with nothing to send, what was learned about the key is forgotten. */
-const FORGET_AFTER_IDLE_MS = 3000;
+/**
+ * After this long with nothing sent, what was learned about the key (its limit, this process's
+ * reduced rate) is forgotten. Until then it is kept, as Telnyx's limit does not change between
+ * bursts: a few seconds idle must not send the next burst into 429s again.
+ */
+const FORGET_AFTER_IDLE_MS = 60_000;
+/** How many windows of send times are kept, to read the rate a 429'd request was sent at. */
+const SENT_WINDOWS_KEPT = 10;
 
 /**
  * Admits requests for one API key:
@@ -128,20 +134,21 @@ export class Limiter {
 		});
 	}
 
-	release(signal: RateLimitSignal = {}) {
+	/** `leftAt`: when the request left (so a late 429 reads the rate it was sent at). */
+	release(signal: RateLimitSignal = {}, leftAt?: number) {
 		this.inFlight--;
 		const now = Date.now();
 		this.lastBusyAt = now;
 		this.answeredAt.push(now);
 		this.counted(now); // drops what is older than a window, so the lists stay short
-		this.observe(signal);
+		this.observe(signal, leftAt);
 		const wake = this.wakeOnRelease;
 		this.wakeOnRelease = undefined;
 		wake?.();
 	}
 
 	/** Learns from one answer's status and headers. */
-	observe(signal: RateLimitSignal) {
+	observe(signal: RateLimitSignal, leftAt?: number) {
 		const now = Date.now();
 		// Kept until Telnyx announces another one: an answer without the header says nothing.
 		if (signal.limit !== undefined && signal.limit > 0) this.learnedLimit = signal.limit;
@@ -152,7 +159,7 @@ export class Limiter {
 		if (signal.status === 429) {
 			pauseMs = signal.retryAfterMs ?? (signal.resetSeconds ?? 0) * 1000;
 			if (!(pauseMs > 0)) pauseMs = DEFAULT_PAUSE_MS;
-			this.slowDown(now);
+			this.slowDown(now, leftAt);
 		} else if (signal.status !== undefined) {
 			if (
 				signal.remaining === 0 &&
@@ -180,11 +187,14 @@ export class Limiter {
 	 * Multiplicative decrease, once per window (the 429s of one burst are one signal), from the rate
 	 * this process allows itself: its own rate, else the key's limit, else what it sent in the window.
 	 */
-	private slowDown(now: number) {
+	private slowDown(now: number, leftAt?: number) {
 		const windowMs = this.windowSeconds * 1000;
 		if (now - this.lastDecreaseAt < windowMs) return;
-		while (this.sentAt.length > 0 && this.sentAt[0] <= now - windowMs) this.sentAt.shift();
-		const sending = this.sentAt.length / this.windowSeconds;
+		// The rate sent at: over the last window, or since the 429'd request left when its answer
+		// took longer than a window (else a late 429 would read no rate at all and drop to the floor).
+		const since = Math.min(now - windowMs, leftAt ?? now);
+		const sent = this.sentAt.filter((at) => at >= since).length;
+		const sending = sent / Math.max(this.windowSeconds, (now - since) / 1000);
 		if (this.learnedLimit === undefined) this.rateAtFirst429 ??= sending > 0 ? sending : undefined;
 		const from = this.ownRate ?? this.ceiling() ?? sending;
 		this.ownRate = Math.max(MIN_RATE, from * DECREASE);
@@ -217,7 +227,8 @@ export class Limiter {
 		const windowMs = this.windowSeconds * 1000;
 		while (this.answeredAt.length > 0 && this.answeredAt[0] <= now - windowMs)
 			this.answeredAt.shift();
-		while (this.sentAt.length > 0 && this.sentAt[0] <= now - windowMs) this.sentAt.shift();
+		while (this.sentAt.length > 0 && this.sentAt[0] <= now - SENT_WINDOWS_KEPT * windowMs)
+			this.sentAt.shift();
 		return this.inFlight + this.answeredAt.length;
 	}
 

@@ -121,6 +121,7 @@ export async function sendThrough<T>(
 	let again = false;
 	for (;;) {
 		await core.limiter.acquire(again);
+		const leftAt = Date.now();
 		let outcome: Outcome<T>;
 		try {
 			outcome = await attempt();
@@ -128,7 +129,7 @@ export async function sendThrough<T>(
 			outcome = { error };
 		}
 		const failure = failureFrom(outcome);
-		core.limiter.release(limiterSignal(outcome, failure));
+		core.limiter.release(limiterSignal(outcome, failure), leftAt);
 		if (outcome.error === undefined) return outcome.value as T;
 		failures.push(failure);
 		if (isRateLimited(failure)) {
