@@ -29,12 +29,21 @@ async function spendWindow() {
 	world.sandbox.requests.length = 0;
 }
 
+/** Credential reads of the last picker run (reading a credential decrypts it). */
+let credentialReads = 0;
+
 async function searchParticipants(accountSid = ''): Promise<INodeListSearchResult> {
 	const parameters = { accountSid, conferenceSid: locator(world.conference.sid, 'list') };
 	const context = loadOptionsContext(world.engine, {
 		type: NODE_TYPE,
 		parameters: parameters as never,
 	});
+	const getCredentials = context.getCredentials.bind(context);
+	credentialReads = 0;
+	context.getCredentials = (async (...args: Parameters<typeof getCredentials>) => {
+		credentialReads++;
+		return await getCredentials(...args);
+	}) as typeof context.getCredentials;
 	const method = world.engine.package.nodes[NODE_TYPE].methods!.listSearch!.searchParticipants as (
 		this: ILoadOptionsFunctions,
 		filter?: string,
@@ -64,6 +73,16 @@ describe('the participant picker', () => {
 			world.conference.participants.map((p) => p.callSid),
 		);
 		expect(texmlRequests(world).map((r) => r.status)).toEqual([503, 200]);
+	});
+
+	test('the node reads the credential once per request', async () => {
+		const { results } = await searchParticipants(world.sandbox.account.sid);
+
+		expect(results).toHaveLength(world.conference.participants.length);
+		expect(texmlRequests(world)).toHaveLength(1);
+		// One read by the node for the key's limiter and Base URL (two before); n8n's
+		// httpRequestWithAuthentication reads it three more times on its own.
+		expect(credentialReads).toBe(4);
 	});
 
 	test('under a 429: sent again after Telnyx’s Retry-After, and the picker answers', async () => {

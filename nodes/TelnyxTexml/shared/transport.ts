@@ -174,18 +174,22 @@ interface KeyCore {
 const keyCores = new Map<string, Promise<KeyCore>>();
 const MAX_KEY_CORES = 50;
 
-async function keyCoreOf(context: Context, baseUrl: string): Promise<KeyCore> {
+/** `baseUrl`: the request's; none for pickers and the look-up, which use the credential's. */
+async function keyCoreOf(context: Context, baseUrl?: string): Promise<KeyCore> {
 	const load = async () => {
 		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 		const { maxConcurrent, maxPerSecond, maxRateLimitWait } = credentials;
 		return {
-			limiter: limiterFor(String(credentials.apiKey ?? ''), baseUrl),
+			limiter: limiterFor(
+				String(credentials.apiKey ?? ''),
+				baseUrl ?? apiBaseUrl(credentials.baseUrl),
+			),
 			limits: { maxConcurrent, maxPerSecond, maxRateLimitWait } as IDataObject,
 		};
 	};
 	const executionId = 'getExecutionId' in context ? context.getExecutionId() : undefined;
 	if (!executionId) return await load();
-	const key = `${executionId}\n${context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? ''}\n${baseUrl}`;
+	const key = `${executionId}\n${context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? ''}\n${baseUrl ?? ''}`;
 	let core = keyCores.get(key);
 	if (!core) {
 		core = load();
@@ -205,9 +209,15 @@ function nodeSending(context: Context): IDataObject {
 	}
 }
 
-/** The core for this context: the key's shared limiter, set up with the limits in force. */
-export async function sendingCoreOf(context: Context, baseUrl: string): Promise<SendingCore> {
-	const { limiter, limits } = await keyCoreOf(context, apiBaseUrl(baseUrl));
+/**
+ * The core for this context: the key's shared limiter, set up with the limits in force. The
+ * credential is read once for both (`baseUrl` omitted: the credential's own).
+ */
+export async function sendingCoreOf(context: Context, baseUrl?: string): Promise<SendingCore> {
+	const { limiter, limits } = await keyCoreOf(
+		context,
+		baseUrl === undefined ? undefined : apiBaseUrl(baseUrl),
+	);
 	const settings = sendingSettings(nodeSending(context), limits);
 	limiter.configure(settings);
 	return { limiter, settings };
@@ -274,8 +284,7 @@ export async function sendAuthenticated(
 	{ itemIndex, attempt }: { itemIndex?: number; attempt?: Attempt } = {},
 ): Promise<IN8nHttpFullResponse> {
 	const node = context.getNode();
-	const baseUrl = apiBaseUrl((await context.getCredentials(CREDENTIAL_TYPE)).baseUrl);
-	const core = await sendingCoreOf(context, baseUrl);
+	const core = await sendingCoreOf(context);
 	try {
 		return await sendThrough(core, { node, itemIndex, attempt, repeatable: true }, async () => {
 			const response = (await context.helpers.httpRequestWithAuthentication.call(
