@@ -16,7 +16,9 @@ export interface Answer {
  * hands a response (status, headers) to the postReceive chain only, not to the function that sent
  * the request. So every operation's chain starts with `noteAnswer` (declared by texmlRouting), which
  * leaves the answer here, found again by plain values (execution, node, item) rather than by the
- * identity of any engine object. An item sends one request at a time, so its slot is never shared.
+ * identity of any engine object. Requests of one slot are sent one at a time (`oneAtATime`): an AI
+ * Agent's parallel calls of the same tool node may all be item 0 of one execution, and would
+ * otherwise take each other's answer. The limit: such calls wait for each other's answers.
  * test/sending-core.test.ts fails if the engine stops running the chain this way.
  */
 const answers = new Map<string, Answer>();
@@ -44,4 +46,23 @@ export function takeAnswer(context: IExecuteSingleFunctions): Answer | undefined
 	const answer = answers.get(slot);
 	answers.delete(slot);
 	return answer;
+}
+
+/** The request of each slot being sent now; the next one of the slot waits for it. */
+const sending = new Map<string, Promise<unknown>>();
+
+/** Runs one request (noted answer included) while no other request of the same slot is out. */
+export async function oneAtATime<T>(
+	context: IExecuteSingleFunctions,
+	send: () => Promise<T>,
+): Promise<T> {
+	const slot = slotOf(context);
+	const before = sending.get(slot) ?? Promise.resolve();
+	const mine = before.then(send, send);
+	const settled = mine.catch(() => undefined);
+	sending.set(slot, settled);
+	void settled.then(() => {
+		if (sending.get(slot) === settled) sending.delete(slot);
+	});
+	return await mine;
 }

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep, type NodeApiError } from 'n8n-workflow';
 
-import { takeAnswer, type Answer } from './answers';
+import { oneAtATime, takeAnswer, type Answer } from './answers';
 import { apiBaseUrl, CREDENTIAL_TYPE } from './constants';
 import { attemptOf, type Attempt } from './attempt';
 import { failedItem, throwIfRefused } from './continueOnFail';
@@ -252,14 +252,16 @@ export function texmlSending(declared: DeclaredSending) {
 				cancelled: () => this.getExecutionCancelSignal()?.aborted === true,
 			};
 			const send = async (request: DeclarativeRestApiSettings.ResultOptions) =>
-				await sendThrough(core, policy, async () => {
-					takeAnswer(this); // nothing left over from an earlier request
-					try {
-						return { value: await this.makeRoutingRequest(request), answer: takeAnswer(this) };
-					} catch (error) {
-						return { error, answer: takeAnswer(this) };
-					}
-				});
+				await sendThrough(core, policy, async () =>
+					await oneAtATime(this, async () => {
+						takeAnswer(this); // nothing left over from an earlier request
+						try {
+							return { value: await this.makeRoutingRequest(request), answer: takeAnswer(this) };
+						} catch (error) {
+							return { error, answer: takeAnswer(this) };
+						}
+					}),
+				);
 			const plan = declared.recordsKey ? listPlan(this, declared.recordsKey) : undefined;
 			if (plan) return await collectPages(this, requestData, plan, send);
 			return await send(requestData);
