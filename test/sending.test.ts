@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { startSandbox, type Conference, type RecordedRequest } from '../sandbox';
+import { startSandbox, type RecordedRequest } from '../sandbox';
 import type { Engine } from './support/engine';
 import { NODE_TYPE, startWorld, updateParticipant, type World } from './support/fixtures';
+import { crowd, muteAll } from './support/crowd';
 import { locator, runTexml } from './support/texml';
 
 /** Rate limits, safe retries and what each item ends as, against a sandbox that misbehaves on purpose. */
@@ -19,30 +20,6 @@ beforeEach(async () => {
 afterEach(async () => {
 	await world.close();
 });
-
-/** A conference of `count` participants labelled p0, p1, …, and one input item per participant. */
-function crowd(count: number) {
-	const conference = world.sandbox.store.addConference(world.sandbox.account.sid, {
-		friendlyName: 'webinar',
-		participants: Array.from({ length: count }, (_, i) => ({ label: `p${i}` })),
-	});
-	const items = conference.participants.map((p) => ({ json: { label: p.label } }));
-	return { conference, items };
-}
-
-/** Mutes every participant of the crowd, one item each. */
-function muteAll(conference: Conference, items: Array<{ json: { label?: string } }>, sending = {}) {
-	return updateParticipant(
-		world,
-		{
-			conferenceSid: { __rl: true, mode: 'id', value: conference.sid },
-			participant: { __rl: true, mode: 'id', value: '={{ $json.label }}' },
-			updateFields: { muted: true },
-			sending,
-		},
-		{ items, continueOnFail: true },
-	);
-}
 
 describe('a passing failure is sent again', () => {
 	it('a 503 on the first attempt: the same request again, and the item succeeds', async () => {
@@ -85,8 +62,8 @@ describe('the Sending option', () => {
 
 	it('Max Concurrent Requests 1: each request leaves only after the previous answer', async () => {
 		world.sandbox.faults.configure({ latencyMs: 40 });
-		const { conference, items } = crowd(5);
-		const { output } = await muteAll(conference, items, { maxConcurrent: 1 });
+		const { conference, items } = crowd(world, 5);
+		const { output } = await muteAll(world, conference, items, { maxConcurrent: 1 });
 
 		expect(output.filter((o) => o.error)).toEqual([]);
 		const gaps = world.sandbox.requests

@@ -1,5 +1,6 @@
-import type { Conference, RecordedRequest } from '../../sandbox';
-import { startWorld, updateParticipant, type World } from '../support/fixtures';
+import type { RecordedRequest } from '../../sandbox';
+import { startWorld, type World } from '../support/fixtures';
+import { crowd, muteAll } from '../support/crowd';
 
 /**
  * The load and timing cases of sending (hundreds of items, real rate-limit windows, backoffs):
@@ -16,38 +17,14 @@ afterEach(async () => {
 	await world.close();
 });
 
-/** A conference of `count` participants labelled p0, p1, …, and one input item per participant. */
-function crowd(count: number) {
-	const conference = world.sandbox.store.addConference(world.sandbox.account.sid, {
-		friendlyName: 'webinar',
-		participants: Array.from({ length: count }, (_, i) => ({ label: `p${i}` })),
-	});
-	const items = conference.participants.map((p) => ({ json: { label: p.label } }));
-	return { conference, items };
-}
-
-/** Mutes every participant of the crowd, one item each. */
-function muteAll(conference: Conference, items: Array<{ json: { label?: string } }>, sending = {}) {
-	return updateParticipant(
-		world,
-		{
-			conferenceSid: { __rl: true, mode: 'id', value: conference.sid },
-			participant: { __rl: true, mode: 'id', value: '={{ $json.label }}' },
-			updateFields: { muted: true },
-			sending,
-		},
-		{ items, continueOnFail: true },
-	);
-}
-
 const pathOf = (label: string) => (r: RecordedRequest) => r.url.endsWith(`/Participants/${label}`);
 
 describe('a passing failure is sent again', () => {
 	it('gives up after Max Attempts with an error saying what happened and how often', async () => {
 		world.sandbox.faults.configure({ failFirst: true });
-		const { conference, items } = crowd(2);
+		const { conference, items } = crowd(world, 2);
 		// Every request fails once; with Max Attempts 1 nothing is sent again.
-		const { output } = await muteAll(conference, items, { maxAttempts: 1 });
+		const { output } = await muteAll(world, conference, items, { maxAttempts: 1 });
 		const unavailable = (i: number) =>
 			`Could not update participant "p${i}" in conference "${conference.sid}": Telnyx answered with server error 503 (Telnyx: The service is temporarily unavailable. Please try again later). The problem is on the Telnyx side; try again later.`;
 		expect(output.map((o) => o.error?.message)).toEqual([unavailable(0), unavailable(1)]);
@@ -55,7 +32,7 @@ describe('a passing failure is sent again', () => {
 
 		world.sandbox.requests.length = 0;
 		world.sandbox.faults.configure({ faultRatio: 1, seed: 7 });
-		const { output: exhausted } = await muteAll(conference, items.slice(0, 1), { maxAttempts: 4 });
+		const { output: exhausted } = await muteAll(world, conference, items.slice(0, 1), { maxAttempts: 4 });
 		expect(world.sandbox.requests).toHaveLength(4);
 		const error = exhausted[0].error as unknown as { message: string; description: string };
 		const seen = world.sandbox.requests.map((r) =>
@@ -72,8 +49,8 @@ describe('a passing failure is sent again', () => {
 
 describe('the Sending option', () => {
 	it('Max Requests per Second 10: six requests are spread over about half a second', async () => {
-		const { conference, items } = crowd(6);
-		const { output } = await muteAll(conference, items, { maxPerSecond: 10 });
+		const { conference, items } = crowd(world, 6);
+		const { output } = await muteAll(world, conference, items, { maxPerSecond: 10 });
 
 		expect(output.filter((o) => o.error)).toEqual([]);
 		const [first, last] = [world.sandbox.requests[0], world.sandbox.requests[5]];
@@ -83,8 +60,8 @@ describe('the Sending option', () => {
 
 	it('Retry-After is honoured: the item limited by a 429 is sent again a second later, and succeeds', async () => {
 		world.sandbox.faults.configure({ rateLimit: 1 });
-		const { conference, items } = crowd(2);
-		const { output } = await muteAll(conference, items, { maxAttempts: 2 });
+		const { conference, items } = crowd(world, 2);
+		const { output } = await muteAll(world, conference, items, { maxAttempts: 2 });
 
 		expect(output.filter((o) => o.error)).toEqual([]);
 		const [limited, retried] = world.sandbox.requests.filter(pathOf('p1'));
@@ -96,11 +73,11 @@ describe('the Sending option', () => {
 
 	it('one limiter per API key, shared by executions running at the same time: no 429 at 20/s', async () => {
 		world.sandbox.faults.configure({ rateLimit: 20 });
-		const a = crowd(25);
-		const b = crowd(25);
+		const a = crowd(world, 25);
+		const b = crowd(world, 25);
 		const [first, second] = await Promise.all([
-			muteAll(a.conference, a.items, { maxAttempts: 1 }),
-			muteAll(b.conference, b.items, { maxAttempts: 1 }),
+			muteAll(world, a.conference, a.items, { maxAttempts: 1 }),
+			muteAll(world, b.conference, b.items, { maxAttempts: 1 }),
 		]);
 
 		expect([...first.output, ...second.output].filter((o) => o.error)).toEqual([]);
@@ -111,8 +88,8 @@ describe('the Sending option', () => {
 describe('rate limits', () => {
 	it('300 updates against a 100 requests/second limit: all succeed, no error items', async () => {
 		world.sandbox.faults.configure({ rateLimit: 100 });
-		const { conference, items } = crowd(300);
-		const { output } = await muteAll(conference, items);
+		const { conference, items } = crowd(world, 300);
+		const { output } = await muteAll(world, conference, items);
 
 		expect(output).toHaveLength(300);
 		expect(output.filter((o) => o.error)).toEqual([]);
@@ -124,8 +101,8 @@ describe('rate limits', () => {
 
 	it('follows the x-ratelimit headers: 60 updates at 20/s without a single 429, even with Max Attempts 1', async () => {
 		world.sandbox.faults.configure({ rateLimit: 20 });
-		const { conference, items } = crowd(60);
-		const { output } = await muteAll(conference, items, { maxAttempts: 1 });
+		const { conference, items } = crowd(world, 60);
+		const { output } = await muteAll(world, conference, items, { maxAttempts: 1 });
 
 		expect(output.filter((o) => o.error)).toEqual([]);
 		expect(world.sandbox.requests.filter((r) => r.status === 429)).toEqual([]);
@@ -134,8 +111,8 @@ describe('rate limits', () => {
 
 	it('a 429 is sent again without using up Max Attempts: with Max Attempts 1 every item is updated', async () => {
 		world.sandbox.faults.configure({ rateLimit: 1 });
-		const { conference, items } = crowd(3);
-		const { output } = await muteAll(conference, items, { maxAttempts: 1 });
+		const { conference, items } = crowd(world, 3);
+		const { output } = await muteAll(world, conference, items, { maxAttempts: 1 });
 
 		expect(world.sandbox.requests.filter((r) => r.status === 429).length).toBeGreaterThan(0);
 		expect(output.filter((o) => o.error)).toEqual([]);
@@ -146,8 +123,8 @@ describe('rate limits', () => {
 describe('1,000 updates with 10% random faults (seeded)', () => {
 	it('every item ends updated or as an error item; none lost, none sent more than Max Attempts', async () => {
 		world.sandbox.faults.configure({ faultRatio: 0.1, seed: 42 });
-		const { conference, items } = crowd(1000);
-		const { output } = await muteAll(conference, items);
+		const { conference, items } = crowd(world, 1000);
+		const { output } = await muteAll(world, conference, items);
 
 		expect(output).toHaveLength(1000);
 		const faults = world.sandbox.requests.filter((r) => r.fault).length;
