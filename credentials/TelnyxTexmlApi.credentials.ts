@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { SENDING_DEFAULTS } from '../nodes/TelnyxTexml/shared/sending';
+
 export class TelnyxTexmlApi implements ICredentialType {
 	name = 'telnyxTexmlApi';
 
@@ -52,7 +54,7 @@ export class TelnyxTexmlApi implements ICredentialType {
 			name: 'maxConcurrent',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
-			default: 10,
+			default: SENDING_DEFAULTS.maxConcurrent,
 			description:
 				'How many requests with this API key may wait for Telnyx’s answer at the same time, across all workflows. The limit applies per n8n process: each queue-mode worker applies it on its own.',
 		},
@@ -61,7 +63,7 @@ export class TelnyxTexmlApi implements ICredentialType {
 			name: 'maxPerSecond',
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 1 },
-			default: 0,
+			default: SENDING_DEFAULTS.maxPerSecond,
 			description:
 				'A cap of your own on requests per second with this API key, across all workflows; 0 means no cap beyond the rate Telnyx announces. The cap applies per n8n process: each queue-mode worker applies it on its own.',
 		},
@@ -70,7 +72,7 @@ export class TelnyxTexmlApi implements ICredentialType {
 			name: 'maxRateLimitWait',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 300,
+			default: SENDING_DEFAULTS.maxRateLimitWait,
 			description:
 				'How many seconds in total an item may wait for Telnyx’s rate limit (429 answers) before it fails. These waits do not count as attempts.',
 		},

@@ -1,7 +1,11 @@
 import type { ILoadOptionsFunctions, INode, INodeListSearchResult } from 'n8n-workflow';
 
 import { Limiter, limiterFor } from '../nodes/TelnyxTexml/shared/limiter';
-import { sendingSettings } from '../nodes/TelnyxTexml/shared/sending';
+import {
+	SENDING_DEFAULTS,
+	sendingOptions,
+	sendingSettings,
+} from '../nodes/TelnyxTexml/shared/sending';
 import { sendThrough } from '../nodes/TelnyxTexml/shared/transport';
 import { loadOptionsContext } from './support/engine';
 import { NODE_TYPE, startWorld, updateParticipant, type World } from './support/fixtures';
@@ -164,5 +168,13 @@ describe('a 429 whose answer was not recorded', () => {
 		expect(sentAt[1] - sentAt[0]).toBeGreaterThanOrEqual(950);
 		expect(error.message).toContain('Waited ');
 		expect(limiter.rate).toBeDefined(); // the 429 slowed the process down
+	});
+});
+
+describe('the limits’ defaults', () => {
+	test('the node’s Sending fields say the same as SENDING_DEFAULTS, which the credential uses', () => {
+		const fields = sendingOptions.options as Array<{ name: string; default: unknown }>;
+		for (const { name, default: value } of fields)
+			expect([name, value]).toEqual([name, SENDING_DEFAULTS[name as keyof typeof SENDING_DEFAULTS]]);
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-/** Also the defaults of the fields below and on the credential (the lint wants them written out there). */
+/** The limits' defaults: the credential's fields use them; the fields below repeat them (the lint wants literals there). */
 export const SENDING_DEFAULTS = {
 	maxAttempts: 3,
 	maxConcurrent: 10,
