@@ -36,7 +36,9 @@ function log(line: string) {
 /** Installs n8n-nodes-base on first use and returns its HTTP Request node (all versions). */
 function httpRequestNode(): IVersionedNodeType {
 	const installed = path.join(CACHE, 'node_modules', 'n8n-nodes-base', 'package.json');
-	const version = existsSync(installed) ? JSON.parse(readFileSync(installed, 'utf8')).version : undefined;
+	const version = existsSync(installed)
+		? JSON.parse(readFileSync(installed, 'utf8')).version
+		: undefined;
 	if (version !== NODES_BASE_VERSION) {
 		log(`Installing n8n-nodes-base@${NODES_BASE_VERSION} into .cache/bench (once; a few minutes)…`);
 		mkdirSync(CACHE, { recursive: true });
@@ -54,12 +56,24 @@ function httpRequestNode(): IVersionedNodeType {
 				2,
 			),
 		);
-		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-			cwd: CACHE,
-			stdio: ['ignore', 'inherit', 'inherit'],
-		});
+		execFileSync(
+			'npm',
+			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+			{
+				cwd: CACHE,
+				stdio: ['ignore', 'inherit', 'inherit'],
+			},
+		);
 	}
-	const file = path.join(CACHE, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+	const file = path.join(
+		CACHE,
+		'node_modules',
+		'n8n-nodes-base',
+		'dist',
+		'nodes',
+		'HttpRequest',
+		'HttpRequest.node.js',
+	);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { HttpRequest } = require(file) as { HttpRequest: new () => IVersionedNodeType };
 	return new HttpRequest();
@@ -134,7 +148,12 @@ function scene(sandbox: TexmlSandbox): Scene {
 
 type Runner = (s: Scene) => Promise<void>;
 
-function node(type: string, typeVersion: number, parameters: INode['parameters'], credentials = true): INode {
+function node(
+	type: string,
+	typeVersion: number,
+	parameters: INode['parameters'],
+	credentials = true,
+): INode {
 	return {
 		id: 'bench',
 		name: 'Bench',
@@ -149,7 +168,11 @@ function node(type: string, typeVersion: number, parameters: INode['parameters']
 
 async function runOne(engine: Engine, target: INode, items: INodeExecutionData[]) {
 	const { outputOf, runWorkflow } = await import('../test/support/engine');
-	const run = await runWorkflow(engine, { nodes: [target], connections: {} }, { node: target.name, items });
+	const run = await runWorkflow(
+		engine,
+		{ nodes: [target], connections: {} },
+		{ node: target.name, items },
+	);
 	return { error: run.data.resultData.error, output: outputOf(run, target.name) };
 }
 
@@ -198,7 +221,9 @@ function runners(pkg: Package, httpRequest: IVersionedNodeType, sandbox: TexmlSa
 						method: 'POST',
 						url: `=${url}{{ $json.label }}`,
 						sendHeaders: true,
-						headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${s.account.apiKey}` }] },
+						headerParameters: {
+							parameters: [{ name: 'Authorization', value: `Bearer ${s.account.apiKey}` }],
+						},
 						sendBody: true,
 						contentType: 'form-urlencoded',
 						bodyParameters: { parameters: [{ name: 'Muted', value: 'true' }] },
@@ -246,7 +271,9 @@ async function timed(runner: Runner, s: Scene) {
 	const arrivals = s.requests().map((r) => (r.receivedAt! - startedAt) / 1000);
 	if (arrivals.length > 0) {
 		// The engine prepares every item before the first request leaves: that is the first figure.
-		log(`  ${seconds.toFixed(2)} s; requests arrived from ${arrivals[0].toFixed(2)} s to ${arrivals[arrivals.length - 1].toFixed(2)} s`);
+		log(
+			`  ${seconds.toFixed(2)} s; requests arrived from ${arrivals[0].toFixed(2)} s to ${arrivals[arrivals.length - 1].toFixed(2)} s`,
+		);
 	}
 	return { seconds, failed: s.failed() };
 }
@@ -260,11 +287,19 @@ async function queueFigures(): Promise<string[][]> {
 	const { runMuteJob } = await import('./e2e/queue-job');
 	const { DEFAULT_N8N } = await import('./e2e/runtime');
 	log('P6: queue mode (starting PostgreSQL, Redis and n8n)…');
-	const world = await startQueueWorld({ workers: 2, n8n: process.env.E2E_N8N_VERSION ?? DEFAULT_N8N });
+	const world = await startQueueWorld({
+		workers: 2,
+		n8n: process.env.E2E_N8N_VERSION ?? DEFAULT_N8N,
+	});
 	const rows: string[][] = [];
 	try {
 		// The machine's own pace for the job, no rate limit: the floor means little below it.
-		const pace = await runMuteJob(world, { executions: 4, items: 250, rateLimitHeaders: 'always', rateLimit: 0 });
+		const pace = await runMuteJob(world, {
+			executions: 4,
+			items: 250,
+			rateLimitHeaders: 'always',
+			rateLimit: 0,
+		});
 		let single: number | undefined;
 		for (const workers of [1, 2, 4]) {
 			await world.restartWorkers(workers);
@@ -298,11 +333,17 @@ async function queueFigures(): Promise<string[][]> {
 	return rows;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Packed size and the time a fresh process takes to require() the built node and credential. */
 function packageFigures() {
-	const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' }));
+	const [pack] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		}),
+	);
 	const script = `
 		require('n8n-workflow');
 		const t = process.hrtime.bigint();
@@ -312,7 +353,12 @@ function packageFigures() {
 	const times = Array.from({ length: 5 }, () =>
 		Number(spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }).stdout),
 	);
-	return { packed: pack.size as number, unpacked: pack.unpackedSize as number, files: pack.files.length as number, requireMs: median(times) };
+	return {
+		packed: pack.size as number,
+		unpacked: pack.unpackedSize as number,
+		files: pack.files.length as number,
+		requireMs: median(times),
+	};
 }
 
 async function main() {
@@ -340,7 +386,11 @@ async function main() {
 
 		log(`P2: ${ITEMS} updates, no limit, ${ROUNDS} rounds…`);
 		sandbox.faults.configure({});
-		const rates: Record<'ours' | 'bare' | 'fetchLoop', number[]> = { ours: [], bare: [], fetchLoop: [] };
+		const rates: Record<'ours' | 'bare' | 'fetchLoop', number[]> = {
+			ours: [],
+			bare: [],
+			fetchLoop: [],
+		};
 		for (let round = 0; round < ROUNDS; round++) {
 			for (const name of ['ours', 'bare', 'fetchLoop'] as const) {
 				const { seconds, failed } = await timed(run[name], scene(sandbox));
@@ -374,14 +424,29 @@ async function main() {
 				`≥ 0.90×: ${ours / bare >= 0.9 ? 'met' : 'NOT met'}`,
 			],
 			['', ours.toFixed(0), `raw fetch loop (10 at a time): ${raw.toFixed(0)}`, x(ours / raw), ''],
-			['P4 packed tarball', `${(p4.packed / 1024).toFixed(1)} kB (${(p4.unpacked / 1024).toFixed(1)} kB unpacked, ${p4.files} files)`, '', '', ''],
-			['P4 require() node + credential', `${p4.requireMs.toFixed(1)} ms (median of 5 fresh processes, n8n-workflow preloaded)`, '', '', ''],
+			[
+				'P4 packed tarball',
+				`${(p4.packed / 1024).toFixed(1)} kB (${(p4.unpacked / 1024).toFixed(1)} kB unpacked, ${p4.files} files)`,
+				'',
+				'',
+				'',
+			],
+			[
+				'P4 require() node + credential',
+				`${p4.requireMs.toFixed(1)} ms (median of 5 fresh processes, n8n-workflow preloaded)`,
+				'',
+				'',
+				'',
+			],
 			...p6,
 		];
 		process.stdout.write(`${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
-		if (httpRequestError) process.stdout.write(`\nHTTP Request node ended with: "${httpRequestError}"\n`);
+		if (httpRequestError)
+			process.stdout.write(`\nHTTP Request node ended with: "${httpRequestError}"\n`);
 		const os = await import('node:os');
-		process.stdout.write(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}.\n`);
+		process.stdout.write(
+			`Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}.\n`,
+		);
 	} finally {
 		await sandbox.close();
 	}

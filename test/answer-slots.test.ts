@@ -16,7 +16,10 @@ test('two concurrent requests of one answer slot each take their own answer', as
 		await oneAtATime(context, async () => {
 			takeAnswer(context);
 			await new Promise((resolve) => setTimeout(resolve, answerAfterMs));
-			await noteAnswer.call(context, [], { statusCode: status, headers: {} } as IN8nHttpFullResponse);
+			await noteAnswer.call(context, [], {
+				statusCode: status,
+				headers: {},
+			} as IN8nHttpFullResponse);
 			await new Promise((resolve) => setTimeout(resolve, 20));
 			return takeAnswer(context)?.status;
 		});

@@ -175,6 +175,9 @@ describe('the limits’ defaults', () => {
 	test('the node’s Sending fields say the same as SENDING_DEFAULTS, which the credential uses', () => {
 		const fields = sendingOptions.options as Array<{ name: string; default: unknown }>;
 		for (const { name, default: value } of fields)
-			expect([name, value]).toEqual([name, SENDING_DEFAULTS[name as keyof typeof SENDING_DEFAULTS]]);
+			expect([name, value]).toEqual([
+				name,
+				SENDING_DEFAULTS[name as keyof typeof SENDING_DEFAULTS],
+			]);
 	});
 });

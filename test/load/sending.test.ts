@@ -32,7 +32,9 @@ describe('a passing failure is sent again', () => {
 
 		world.sandbox.requests.length = 0;
 		world.sandbox.faults.configure({ faultRatio: 1, seed: 7 });
-		const { output: exhausted } = await muteAll(world, conference, items.slice(0, 1), { maxAttempts: 4 });
+		const { output: exhausted } = await muteAll(world, conference, items.slice(0, 1), {
+			maxAttempts: 4,
+		});
 		expect(world.sandbox.requests).toHaveLength(4);
 		const error = exhausted[0].error as unknown as { message: string; description: string };
 		const seen = world.sandbox.requests.map((r) =>

@@ -1,6 +1,12 @@
 import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
 import { TelnyxTexml } from '../../nodes/TelnyxTexml/TelnyxTexml.node';
-import { startSandbox, type Conference, type Participant, type SandboxOptions, type TexmlSandbox } from '../../sandbox';
+import {
+	startSandbox,
+	type Conference,
+	type Participant,
+	type SandboxOptions,
+	type TexmlSandbox,
+} from '../../sandbox';
 import type { Engine, Package } from './engine';
 import { locator, NODE_TYPE, runTexml } from './texml';
 

@@ -6,6 +6,7 @@ export const CREDENTIAL_TYPE = 'telnyxTexmlApi';
 
 /** The credential's Base URL as requests use it: the default when empty, no trailing slash. */
 export function apiBaseUrl(baseUrl: unknown): string {
-	const text = typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : TELNYX_API_BASE_URL;
+	const text =
+		typeof baseUrl === 'string' && baseUrl.trim() !== '' ? baseUrl.trim() : TELNYX_API_BASE_URL;
 	return text.replace(/\/+$/, '');
 }

@@ -42,7 +42,8 @@ export const participantField: INodeProperties = {
 	type: 'resourceLocator',
 	required: true,
 	default: { mode: 'list', value: '' },
-	description: 'The participant, picked from the conference or identified by its call SID or by the label it was given when it joined',
+	description:
+		'The participant, picked from the conference or identified by its call SID or by the label it was given when it joined',
 	modes: [
 		{
 			displayName: 'From List',

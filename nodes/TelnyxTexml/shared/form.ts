@@ -32,7 +32,11 @@ export interface FieldDependency {
 const URL_FIELD = /(Url|Callback)$/;
 
 function kindOf(property: INodeProperties, wire: string): FormField {
-	const field: FormField = { label: property.displayName, kind: 'text', required: property.required };
+	const field: FormField = {
+		label: property.displayName,
+		kind: 'text',
+		required: property.required,
+	};
 	if (property.type === 'boolean') field.kind = 'boolean';
 	else if (property.type === 'options') {
 		field.kind = 'choice';
@@ -75,14 +79,17 @@ function isAbsoluteHttpUrl(text: string): boolean {
 
 /** The value as the message quotes it, cut short: a mapped object can be large. */
 function shown(value: unknown): string {
-	const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+	const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
 	return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 /** Every check here runs before the request: the item's error says so. */
 const NOT_SENT = 'Nothing was sent to Telnyx for this item.';
 
-type Normalized = { value: string } | { entries: Array<[string, string]> } | { problem: string; fix: string };
+type Normalized =
+	| { value: string }
+	| { entries: Array<[string, string]> }
+	| { problem: string; fix: string };
 
 /** A list of `{ name, value }` (e.g. SIP headers) as indexed form keys: `Key[0][name]=…&Key[0][value]=…`. */
 function pairs(wire: string, value: unknown): Normalized {
@@ -91,9 +98,15 @@ function pairs(wire: string, value: unknown): Normalized {
 	for (const [index, pair] of list.entries()) {
 		const name = typeof pair?.name === 'string' ? pair.name.trim() : '';
 		if (name === '' || typeof pair?.value === 'object') {
-			return { problem: 'needs a name and a text value in every entry', fix: 'Fill in or remove the incomplete entry.' };
+			return {
+				problem: 'needs a name and a text value in every entry',
+				fix: 'Fill in or remove the incomplete entry.',
+			};
 		}
-		entries.push([`${wire}[${index}][name]`, name], [`${wire}[${index}][value]`, String(pair.value ?? '')]);
+		entries.push(
+			[`${wire}[${index}][name]`, name],
+			[`${wire}[${index}][value]`, String(pair.value ?? '')],
+		);
 	}
 	return { entries };
 }
@@ -125,7 +138,10 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
 			const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
 			if (text === true || text === 'true') return { value: 'true' };
 			if (text === false || text === 'false') return { value: 'false' };
-			return { problem: 'must be true or false', fix: 'Use a boolean, or the text "true" or "false".' };
+			return {
+				problem: 'must be true or false',
+				fix: 'Use a boolean, or the text "true" or "false".',
+			};
 		}
 		case 'choice': {
 			const text = String(value).trim();
@@ -145,7 +161,9 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
 				(field.max === undefined || number <= field.max);
 			if (inRange) return { value: String(number) };
 			const range =
-				field.min !== undefined && field.max !== undefined ? ` from ${field.min} to ${field.max}` : '';
+				field.min !== undefined && field.max !== undefined
+					? ` from ${field.min} to ${field.max}`
+					: '';
 			return { problem: `must be a whole number${range}`, fix: `Enter a whole number${range}.` };
 		}
 		case 'url': {
@@ -158,7 +176,10 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
 		}
 		default:
 			if (typeof value === 'object') {
-				return { problem: 'must be text', fix: 'Map a single text value, not an object or a list.' };
+				return {
+					problem: 'must be text',
+					fix: 'Map a single text value, not an object or a list.',
+				};
 			}
 			return { value: String(value) };
 	}
@@ -183,15 +204,25 @@ export function formBody(properties: INodeProperties[], dependencies: FieldDepen
 	): Promise<IHttpRequestOptions> {
 		// The message says what to do on its own: an AI model calling the node as a tool sees only it.
 		const fail = (message: string) => {
-			throw new NodeOperationError(this.getNode(), message, { description: NOT_SENT, itemIndex: this.getItemIndex() });
+			throw new NodeOperationError(this.getNode(), message, {
+				description: NOT_SENT,
+				itemIndex: this.getItemIndex(),
+			});
 		};
 		const form: Record<string, string> = {};
 		for (const [wire, value] of Object.entries((requestOptions.body ?? {}) as IDataObject)) {
-			if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue; // not set
+			if (
+				value === undefined ||
+				value === null ||
+				(typeof value === 'string' && value.trim() === '')
+			)
+				continue; // not set
 			const field = fields[wire] ?? { label: wire, kind: 'text' as const };
 			const result = normalize(field, value, wire);
 			if ('problem' in result) {
-				fail(`The "${field.label}" field ${result.problem}, but it is ${shown(value)}. ${result.fix}`);
+				fail(
+					`The "${field.label}" field ${result.problem}, but it is ${shown(value)}. ${result.fix}`,
+				);
 			} else if ('entries' in result) {
 				for (const [key, text] of result.entries) form[key] = text;
 			} else if (result.value !== '') {
@@ -200,7 +231,9 @@ export function formBody(properties: INodeProperties[], dependencies: FieldDepen
 		}
 		for (const [wire, field] of Object.entries(fields)) {
 			if (field.required && form[wire] === undefined) {
-				fail(`The "${field.label}" field is empty. Enter a value for it or map one from the input data.`);
+				fail(
+					`The "${field.label}" field is empty. Enter a value for it or map one from the input data.`,
+				);
 			}
 		}
 		for (const { when, is, requires, fix } of dependencies) {

@@ -14,7 +14,8 @@ const PATH_LABELS: Record<string, string> = {
 
 /** What to enter when a path value is empty, and where to find it. */
 const PATH_HINTS: Record<string, string> = {
-	conferenceSid: 'Enter the conference SID or map one from the input data; list the conferences to find it.',
+	conferenceSid:
+		'Enter the conference SID or map one from the input data; list the conferences to find it.',
 	participant:
 		'Enter the participant’s call SID or label, or map one from the input data; list the participants of the conference to find it.',
 };
@@ -22,19 +23,22 @@ const PATH_HINTS: Record<string, string> = {
 /** The Account SID field, or when left empty the organization of the API key (once per execution). */
 async function accountSidOf(context: IExecuteSingleFunctions, baseUrl: string): Promise<unknown> {
 	const given = context.getNodeParameter('accountSid', '');
-	const empty = given === undefined || given === null || (typeof given === 'string' && given.trim() === '');
+	const empty =
+		given === undefined || given === null || (typeof given === 'string' && given.trim() === '');
 	if (!empty) return given;
 	const credential = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
 	const executionId = context.getExecutionId();
 	const key = executionId ? `${executionId}:${credential}:${baseUrl}` : undefined;
-	return await accountSidFor(key, async () =>
-		await fetchAccountSid(
-			context.getNode(),
-			baseUrl,
-			async (options, attempt) =>
-				await sendAuthenticated(context, options, { itemIndex: context.getItemIndex(), attempt }),
-			context.getItemIndex(),
-		),
+	return await accountSidFor(
+		key,
+		async () =>
+			await fetchAccountSid(
+				context.getNode(),
+				baseUrl,
+				async (options, attempt) =>
+					await sendAuthenticated(context, options, { itemIndex: context.getItemIndex(), attempt }),
+				context.getItemIndex(),
+			),
 	);
 }
 

@@ -252,15 +252,18 @@ export function texmlSending(declared: DeclaredSending) {
 				cancelled: () => this.getExecutionCancelSignal()?.aborted === true,
 			};
 			const send = async (request: DeclarativeRestApiSettings.ResultOptions) =>
-				await sendThrough(core, policy, async () =>
-					await oneAtATime(this, async () => {
-						takeAnswer(this); // nothing left over from an earlier request
-						try {
-							return { value: await this.makeRoutingRequest(request), answer: takeAnswer(this) };
-						} catch (error) {
-							return { error, answer: takeAnswer(this) };
-						}
-					}),
+				await sendThrough(
+					core,
+					policy,
+					async () =>
+						await oneAtATime(this, async () => {
+							takeAnswer(this); // nothing left over from an earlier request
+							try {
+								return { value: await this.makeRoutingRequest(request), answer: takeAnswer(this) };
+							} catch (error) {
+								return { error, answer: takeAnswer(this) };
+							}
+						}),
 				);
 			const plan = declared.recordsKey ? listPlan(this, declared.recordsKey) : undefined;
 			if (plan) return await collectPages(this, requestData, plan, send);
