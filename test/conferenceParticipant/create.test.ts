@@ -6,6 +6,7 @@ import { TelnyxTexmlTrigger } from '../../nodes/TelnyxTexmlTrigger/TelnyxTexmlTr
 import { participantResource } from '../../sandbox';
 import type { Engine } from '../support/engine';
 import { sourcePackage, startWorld, type World } from '../support/fixtures';
+import { dialEverything } from '../support/dial';
 import { jsonOf, runTexml, texmlRequests } from '../support/texml';
 import {
 	startTriggerReceiver,
@@ -86,69 +87,7 @@ describe('Participant → Create (POST …/Conferences/{conference_sid}/Particip
 
 	test('every field of the dial request goes out under its Telnyx name', async () => {
 		const coachee = world.bob.callSid;
-		const { error } = await dial({
-			from: '+13125550100',
-			to: 'sip:agent@example.com',
-			label: 'coach-2',
-			conferenceStatusCallback: CALLBACK_URL,
-			conferenceOptions: {
-				beep: 'onExit',
-				callSidToCoach: coachee,
-				coaching: true,
-				conferenceStatusCallbackEvent: ['start', 'end', 'join', 'leave'],
-				conferenceStatusCallbackMethod: 'POST',
-				endConferenceOnExit: false,
-				maxParticipants: 10,
-				muted: true,
-				startConferenceOnEnter: false,
-				waitUrl: 'https://example.com/wait.mp3',
-			},
-			callOptions: {
-				applicationSid: '1846572522338780702',
-				callerId: 'Support',
-				customHeaders: {
-					header: [
-						{ name: 'X-Ticket', value: '4711' },
-						{ name: 'X-Team', value: 'blue green' },
-					],
-				},
-				earlyMedia: true,
-				preferredCodecs: 'PCMA,PCMU',
-				sipAuthPassword: 'secret',
-				sipAuthUsername: 'agent',
-				statusCallback: 'https://example.com/call',
-				statusCallbackEvent: ['initiated', 'answered'],
-				statusCallbackMethod: 'GET',
-				timeLimit: 600,
-				timeout: 45,
-			},
-			recordingOptions: {
-				conferenceRecord: 'record-from-start',
-				conferenceRecordingStatusCallback: 'https://example.com/conf-rec',
-				conferenceRecordingStatusCallbackEvent: ['in-progress', 'completed'],
-				conferenceRecordingStatusCallbackMethod: 'GET',
-				conferenceRecordingTimeout: 5,
-				conferenceTrim: 'do-not-trim',
-				record: true,
-				recordingChannels: 'dual',
-				recordingStatusCallback: 'https://example.com/rec',
-				recordingStatusCallbackEvent: ['absent'],
-				recordingStatusCallbackMethod: 'POST',
-				recordingTrack: 'inbound',
-				trim: 'trim-silence',
-			},
-			machineDetectionOptions: {
-				amdStatusCallback: 'https://example.com/amd',
-				amdStatusCallbackMethod: 'GET',
-				cancelPlaybackOnDetectMessageEnd: false,
-				cancelPlaybackOnMachineDetection: true,
-				machineDetection: 'DetectMessageEnd',
-				machineDetectionSilenceTimeout: 2000,
-				machineDetectionSpeechEndThreshold: 900,
-				machineDetectionSpeechThreshold: 3000,
-				machineDetectionTimeout: 20000,
-			},
-		});
+		const { error } = await dial(dialEverything(coachee, CALLBACK_URL));
 
 		expect(error).toBeUndefined();
 		const [request] = texmlRequests(world);

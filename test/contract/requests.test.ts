@@ -9,75 +9,15 @@ import { loadOptionsContext } from '../support/engine';
 import { NODE_TYPE, startWorld, type World } from '../support/fixtures';
 import type { Contract } from '../support/openapi';
 import { describeContract } from './describe-contract';
+import { dialEverything } from '../support/dial';
 import { locator, runTexml, texmlRequests } from '../support/texml';
 import { checkAnswer, checkRequest, findOperation } from './wire';
 
 const URL_A = 'https://example.com/a.xml';
 
-/** Every field of Dial set (the same set the dial test sends). */
-const DIAL_EVERYTHING = (w: World) => ({
-	from: '+13125550100',
-	to: 'sip:agent@example.com',
-	label: 'coach-2',
-	conferenceStatusCallback: 'https://example.com/conference',
-	conferenceOptions: {
-		beep: 'onExit',
-		callSidToCoach: w.bob.callSid,
-		coaching: true,
-		conferenceStatusCallbackEvent: ['start', 'end', 'join', 'leave'],
-		conferenceStatusCallbackMethod: 'POST',
-		endConferenceOnExit: false,
-		maxParticipants: 10,
-		muted: true,
-		startConferenceOnEnter: false,
-		waitUrl: 'https://example.com/wait.mp3',
-	},
-	callOptions: {
-		applicationSid: '1846572522338780702',
-		callerId: 'Support',
-		customHeaders: {
-			header: [
-				{ name: 'X-Ticket', value: '4711' },
-				{ name: 'X-Team', value: 'blue green' },
-			],
-		},
-		earlyMedia: true,
-		preferredCodecs: 'PCMA,PCMU',
-		sipAuthPassword: 'secret',
-		sipAuthUsername: 'agent',
-		statusCallback: 'https://example.com/call',
-		statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
-		statusCallbackMethod: 'GET',
-		timeLimit: 600,
-		timeout: 45,
-	},
-	recordingOptions: {
-		conferenceRecord: 'record-from-start',
-		conferenceRecordingStatusCallback: 'https://example.com/conf-rec',
-		conferenceRecordingStatusCallbackEvent: ['in-progress', 'completed', 'absent'],
-		conferenceRecordingStatusCallbackMethod: 'GET',
-		conferenceRecordingTimeout: 5,
-		conferenceTrim: 'do-not-trim',
-		record: true,
-		recordingChannels: 'dual',
-		recordingStatusCallback: 'https://example.com/rec',
-		recordingStatusCallbackEvent: ['absent'],
-		recordingStatusCallbackMethod: 'POST',
-		recordingTrack: 'inbound',
-		trim: 'trim-silence',
-	},
-	machineDetectionOptions: {
-		amdStatusCallback: 'https://example.com/amd',
-		amdStatusCallbackMethod: 'GET',
-		cancelPlaybackOnDetectMessageEnd: false,
-		cancelPlaybackOnMachineDetection: true,
-		machineDetection: 'DetectMessageEnd',
-		machineDetectionSilenceTimeout: 2000,
-		machineDetectionSpeechEndThreshold: 900,
-		machineDetectionSpeechThreshold: 3000,
-		machineDetectionTimeout: 20000,
-	},
-});
+/** Every field of Dial set (the set the dial test sends). */
+const DIAL_EVERYTHING = (w: World) =>
+	dialEverything(w.bob.callSid, 'https://example.com/conference');
 
 const participant = (parameters: Record<string, unknown>) => (w: World) => ({
 	resource: 'conferenceParticipant',
