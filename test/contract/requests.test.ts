@@ -15,9 +15,17 @@ import { checkAnswer, checkRequest, findOperation } from './wire';
 
 const URL_A = 'https://example.com/a.xml';
 
-/** Every field of Dial set (the set the dial test sends). */
-const DIAL_EVERYTHING = (w: World) =>
-	dialEverything(w.bob.callSid, 'https://example.com/conference');
+/** Every field of Dial set (the set the dial test sends), with every value of the event lists. */
+const DIAL_EVERYTHING = (w: World) => {
+	const dial = dialEverything(w.bob.callSid, 'https://example.com/conference');
+	dial.callOptions.statusCallbackEvent = ['initiated', 'ringing', 'answered', 'completed'];
+	dial.recordingOptions.conferenceRecordingStatusCallbackEvent = [
+		'in-progress',
+		'completed',
+		'absent',
+	];
+	return dial;
+};
 
 const participant = (parameters: Record<string, unknown>) => (w: World) => ({
 	resource: 'conferenceParticipant',
