@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { SENDING_DEFAULTS } from '../nodes/TelnyxTexml/shared/sending';
+import { SENDING_DEFAULTS } from '../nodes/shared/constants';
 
 export class TelnyxTexmlApi implements ICredentialType {
 	name = 'telnyxTexmlApi';
@@ -48,7 +48,7 @@ export class TelnyxTexmlApi implements ICredentialType {
 			description:
 				'Only for the Telnyx TeXML Trigger: the Ed25519 public key that checks callback signatures, from the Telnyx Portal under Account Settings → Keys & Credentials → Public Key',
 		},
-		// Limits of the API key, shared by every workflow that uses this credential (see shared/sending.ts).
+		// Limits of the API key, shared by every workflow that uses this credential (see nodes/TelnyxTexml/transport/sending.ts).
 		{
 			displayName: 'Max Concurrent Requests',
 			name: 'maxConcurrent',

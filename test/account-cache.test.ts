@@ -1,4 +1,4 @@
-import { accountSidFor } from '../nodes/TelnyxTexml/shared/account';
+import { accountSidFor } from '../nodes/TelnyxTexml/transport/account';
 
 /** The per-execution memory behind "looked up once per execution". */
 describe('accountSidFor', () => {

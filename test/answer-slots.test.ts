@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { noteAnswer, oneAtATime, takeAnswer } from '../nodes/TelnyxTexml/shared/answers';
+import { noteAnswer, oneAtATime, takeAnswer } from '../nodes/TelnyxTexml/transport/answers';
 
 /**
  * Two requests of the same execution, node and item at once (an AI Agent's parallel calls of one

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 
 import { NodeApiError } from 'n8n-workflow';
 
-import { sendingSummary } from '../nodes/TelnyxTexml/shared/errors';
+import { sendingSummary } from '../nodes/TelnyxTexml/transport/errors';
 import { startWorld, updateParticipant, type World } from './support/fixtures';
 
 /**

@@ -1,4 +1,4 @@
-import { Limiter } from '../nodes/TelnyxTexml/shared/limiter';
+import { Limiter } from '../nodes/TelnyxTexml/transport/limiter';
 
 /** What the key's limiter keeps from Telnyx's answers, and how a late 429 is read. */
 afterEach(() => jest.restoreAllMocks());

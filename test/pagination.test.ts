@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { INode } from 'n8n-workflow';
 
-import { nextPageUrl as followNextPage } from '../nodes/TelnyxTexml/shared/pagination';
+import { nextPageUrl as followNextPage } from '../nodes/TelnyxTexml/routing/pagination';
 import { startWorld, type World } from './support/fixtures';
 import { runTexml } from './support/texml';
 

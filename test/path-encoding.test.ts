@@ -1,4 +1,4 @@
-import { encodePathSegment } from '../nodes/TelnyxTexml/shared/path';
+import { encodePathSegment } from '../nodes/TelnyxTexml/routing/path';
 import { startWorld, updateParticipant, type World } from './support/fixtures';
 
 const EMPTY_PARTICIPANT =

@@ -1,5 +1,5 @@
-import { isRetryable, retryDelayMs } from '../nodes/TelnyxTexml/shared/retry';
-import { rateLimitSignal, retryAfterMs } from '../nodes/TelnyxTexml/shared/limiter';
+import { isRetryable, retryDelayMs } from '../nodes/TelnyxTexml/transport/retry';
+import { rateLimitSignal, retryAfterMs } from '../nodes/TelnyxTexml/transport/limiter';
 
 /** The official SDK's retry policy, as the node applies it (see the Telnyx reference). */
 describe('which failures are sent again', () => {

@@ -1,12 +1,9 @@
 import type { ILoadOptionsFunctions, INode, INodeListSearchResult } from 'n8n-workflow';
 
-import { Limiter, limiterFor } from '../nodes/TelnyxTexml/shared/limiter';
-import {
-	SENDING_DEFAULTS,
-	sendingOptions,
-	sendingSettings,
-} from '../nodes/TelnyxTexml/shared/sending';
-import { sendThrough } from '../nodes/TelnyxTexml/shared/transport';
+import { Limiter, limiterFor } from '../nodes/TelnyxTexml/transport/limiter';
+import { SENDING_DEFAULTS } from '../nodes/shared/constants';
+import { sendingOptions, sendingSettings } from '../nodes/TelnyxTexml/transport/sending';
+import { sendThrough } from '../nodes/TelnyxTexml/transport/core';
 import { loadOptionsContext } from './support/engine';
 import { NODE_TYPE, startWorld, updateParticipant, type World } from './support/fixtures';
 import { locator, texmlRequests, whoamiCalls } from './support/texml';
@@ -56,7 +53,7 @@ async function searchParticipants(accountSid = ''): Promise<INodeListSearchResul
 }
 
 describe('the answer of each operation request reaches the core', () => {
-	// The one dependency on how the engine runs an operation (see shared/answers.ts): if RoutingNode
+	// The one dependency on how the engine runs an operation (see transport/answers.ts): if RoutingNode
 	// stopped handing responses to the first postReceive, the limiter would learn nothing here.
 	test('rate-limit headers of a 200 teach the key’s limiter', async () => {
 		world.sandbox.faults.configure({ rateLimit: 7 });

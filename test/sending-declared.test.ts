@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { TelnyxTexml } from '../nodes/TelnyxTexml/TelnyxTexml.node';
-import { noteAnswer } from '../nodes/TelnyxTexml/shared/answers';
-import { throwOnTelnyxError } from '../nodes/TelnyxTexml/shared/errors';
-import { isTexmlSending } from '../nodes/TelnyxTexml/shared/transport';
+import { noteAnswer } from '../nodes/TelnyxTexml/transport/answers';
+import { throwOnTelnyxError } from '../nodes/TelnyxTexml/transport/errors';
+import { isTexmlSending } from '../nodes/TelnyxTexml/transport/core';
 
 /**
  * Sending is declared where it happens: each operation's routing names the TeXML sending

@@ -1,5 +1,5 @@
 import { TelnyxTexmlApi } from '../credentials/TelnyxTexmlApi.credentials';
-import { sendingSettings } from '../nodes/TelnyxTexml/shared/sending';
+import { sendingSettings } from '../nodes/TelnyxTexml/transport/sending';
 import type { Engine } from './support/engine';
 import { startWorld, updateParticipant, type World } from './support/fixtures';
 import { locator } from './support/texml';

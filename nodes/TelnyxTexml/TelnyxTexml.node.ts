@@ -5,9 +5,9 @@ import { searchConferences, searchParticipants } from './listSearch';
 import { conferenceDescription } from './resources/conference';
 import { conferenceParticipantDescription } from './resources/conferenceParticipant';
 import { conferenceRecordingDescription } from './resources/conferenceRecording';
-import { TELNYX_API_BASE_URL } from './shared/constants';
-import { sendingOptions } from './shared/sending';
-import { simplifyField } from './shared/simplify';
+import { TELNYX_API_BASE_URL } from '../shared/constants';
+import { sendingOptions } from './transport/sending';
+import { simplifyField } from './routing/simplify';
 
 export class TelnyxTexml implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { limiterFor } from '../../nodes/TelnyxTexml/shared/limiter';
+import { limiterFor } from '../../nodes/TelnyxTexml/transport/limiter';
 import type { Engine } from '../support/engine';
 import { sourcePackage } from '../support/fixtures';
 import { locator, NODE_TYPE } from '../support/texml';

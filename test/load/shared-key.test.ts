@@ -1,6 +1,6 @@
 import type { Engine } from '../support/engine';
 import { startWorld, updateParticipant, type World } from '../support/fixtures';
-import { limiterFor } from '../../nodes/TelnyxTexml/shared/limiter';
+import { limiterFor } from '../../nodes/TelnyxTexml/transport/limiter';
 
 /**
  * Two n8n processes sharing one API key, as in queue mode: each has its own limiter (here: the

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { encodePathSegment } from '../shared/path';
+import { encodePathSegment } from '../routing/path';
 import { readTexmlPages, texmlAccountUrl, typed } from './texmlList';
 
 /** A conference rarely has more participants than this many pages hold. */

@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { fetchAccountSid } from '../shared/account';
-import { apiBaseUrl, CREDENTIAL_TYPE } from '../shared/constants';
-import { nextPageUrl } from '../shared/pagination';
-import { encodePathSegment } from '../shared/path';
-import { sendAuthenticated } from '../shared/transport';
+import { fetchAccountSid } from '../transport/account';
+import { apiBaseUrl, CREDENTIAL_TYPE } from '../../shared/constants';
+import { nextPageUrl } from '../routing/pagination';
+import { encodePathSegment } from '../routing/path';
+import { sendAuthenticated } from '../transport/core';
 
 /** A parameter as typed in the panel; an expression cannot be resolved while picking, so it counts as empty. */
 export function typed(context: ILoadOptionsFunctions, name: string): string {

@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { texmlRouting } from '../../shared/routing';
-import { simplifyResponse } from '../../shared/simplify';
+import { texmlRouting } from '../../routing/routing';
+import { simplifyResponse } from '../../routing/simplify';
 
 export const getOperation: INodePropertyOptions = {
 	name: 'Get',

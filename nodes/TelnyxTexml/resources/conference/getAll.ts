@@ -7,9 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { listFields } from '../../shared/descriptions';
-import { texmlRouting } from '../../shared/routing';
-import { simplifyResponse } from '../../shared/simplify';
+import { listFields } from '../../fields/descriptions';
+import { texmlRouting } from '../../routing/routing';
+import { simplifyResponse } from '../../routing/simplify';
 
 const show = { resource: ['conference'], operation: ['getAll'] };
 

@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { announceFields } from '../../shared/descriptions';
-import { texmlRouting } from '../../shared/routing';
-import { simplifyResponse } from '../../shared/simplify';
+import { announceFields } from '../../fields/descriptions';
+import { texmlRouting } from '../../routing/routing';
+import { simplifyResponse } from '../../routing/simplify';
 
 const updateFields: INodeProperties = {
 	displayName: 'Update Fields',

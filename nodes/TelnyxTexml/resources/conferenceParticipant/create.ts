@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { coachingNeedsCallSid, texmlRouting } from '../../shared/routing';
-import { simplifyResponse } from '../../shared/simplify';
+import { coachingNeedsCallSid, texmlRouting } from '../../routing/routing';
+import { simplifyResponse } from '../../routing/simplify';
 import { callOptions, conferenceOptions, machineDetectionOptions, recordingOptions } from './dial';
 import { refuseRetiredDialFields } from './dial/retired';
 

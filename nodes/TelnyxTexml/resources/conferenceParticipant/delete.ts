@@ -4,7 +4,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { texmlRouting } from '../../shared/routing';
+import { texmlRouting } from '../../routing/routing';
 
 /** Telnyx answers 204 with no body; the output says what was removed instead. */
 async function describeRemoval(this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {

@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { listFields } from '../../shared/descriptions';
-import { texmlRouting } from '../../shared/routing';
-import { simplifyResponse } from '../../shared/simplify';
+import { listFields } from '../../fields/descriptions';
+import { texmlRouting } from '../../routing/routing';
+import { simplifyResponse } from '../../routing/simplify';
 
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountSidField, conferenceField, participantField } from '../../shared/descriptions';
+import { accountSidField, conferenceField, participantField } from '../../fields/descriptions';
 import { createDescription, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { getOperation } from './get';

@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { announceFields, httpMethodOptions } from '../../shared/descriptions';
-import { coachingNeedsCallSid, texmlRouting } from '../../shared/routing';
-import { simplifyResponse } from '../../shared/simplify';
+import { announceFields, httpMethodOptions } from '../../fields/descriptions';
+import { coachingNeedsCallSid, texmlRouting } from '../../routing/routing';
+import { simplifyResponse } from '../../routing/simplify';
 import {
 	callSidToCoachField,
 	coachingField,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountSidField, conferenceField } from '../../shared/descriptions';
+import { accountSidField, conferenceField } from '../../fields/descriptions';
 import { getAllDescription, getAllOperation } from './getAll';
 
 const showForResource = { resource: ['conferenceRecording'] };

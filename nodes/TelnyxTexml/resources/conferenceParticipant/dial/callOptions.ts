@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { httpMethodOptions } from '../../../shared/descriptions';
+import { httpMethodOptions } from '../../../fields/descriptions';
 
 /** Call Options of Dial: how the new participant's call is placed. Each field is sent under its Telnyx name only when added. */
 export const callOptions: INodeProperties = {

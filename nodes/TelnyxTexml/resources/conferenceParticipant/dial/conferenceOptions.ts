@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { httpMethodOptions } from '../../../shared/descriptions';
+import { httpMethodOptions } from '../../../fields/descriptions';
 import {
 	callSidToCoachField,
 	coachingField,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { httpMethodOptions } from '../../../shared/descriptions';
+import { httpMethodOptions } from '../../../fields/descriptions';
 
 /** Answering Machine Detection of Dial. Each field is sent under its Telnyx name only when added. */
 export const machineDetectionOptions: INodeProperties = {

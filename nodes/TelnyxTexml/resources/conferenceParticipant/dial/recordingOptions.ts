@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { httpMethodOptions } from '../../../shared/descriptions';
+import { httpMethodOptions } from '../../../fields/descriptions';
 
 /** Recording Options of Dial: recording of the conference and of the new participant's call. Each field is sent under its Telnyx name only when added. */
 export const recordingOptions: INodeProperties = {

@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { accountSidFor, fetchAccountSid } from './account';
-import { apiBaseUrl, CREDENTIAL_TYPE } from './constants';
+import { accountSidFor, fetchAccountSid } from '../transport/account';
+import { apiBaseUrl, CREDENTIAL_TYPE } from '../../shared/constants';
 import { buildPath, type PathParameter } from './path';
-import { sendAuthenticated } from './transport';
+import { sendAuthenticated } from '../transport/core';
 
 /** The node panel's names for the values that go into TeXML paths. */
 const PATH_LABELS: Record<string, string> = {

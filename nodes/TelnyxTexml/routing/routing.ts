@@ -6,12 +6,12 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
-import { noteAnswer } from './answers';
+import { noteAnswer } from '../transport/answers';
 import { refusingOnContinue } from './continueOnFail';
-import { throwOnTelnyxError } from './errors';
-import { formBody, type FieldDependency } from './form';
+import { throwOnTelnyxError } from '../transport/errors';
+import { formBody, type FieldDependency } from '../fields/form';
 import { texmlPath } from './request';
-import { texmlSending } from './transport';
+import { texmlSending } from '../transport/core';
 
 export interface TexmlOperation {
 	method: 'DELETE' | 'GET' | 'POST';

@@ -11,7 +11,7 @@ import type { Attempt } from './attempt';
 import { telnyxApiError } from './errors';
 
 /**
- * Sends one authenticated request through the sending core (sendAuthenticated in transport.ts);
+ * Sends one authenticated request through the sending core (sendAuthenticated in core.ts);
  * errors are named after `attempt`.
  */
 export type AuthenticatedRequest = (

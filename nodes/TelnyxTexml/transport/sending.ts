@@ -1,12 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-/** The limits' defaults: the credential's fields use them; the fields below repeat them (the lint wants literals there). */
-export const SENDING_DEFAULTS = {
-	maxAttempts: 3,
-	maxConcurrent: 10,
-	maxPerSecond: 0,
-	maxRateLimitWait: 300,
-};
+import { SENDING_DEFAULTS } from '../../shared/constants';
 
 /**
  * Node option "Sending": how persistently requests go to Telnyx. Max Concurrent Requests and Max

@@ -12,12 +12,12 @@ import type {
 import { sleep, type NodeApiError } from 'n8n-workflow';
 
 import { oneAtATime, takeAnswer, type Answer } from './answers';
-import { apiBaseUrl, CREDENTIAL_TYPE } from './constants';
+import { apiBaseUrl, CREDENTIAL_TYPE } from '../../shared/constants';
 import { attemptOf, type Attempt } from './attempt';
-import { failedItem, throwIfRefused } from './continueOnFail';
+import { failedItem, throwIfRefused } from '../routing/continueOnFail';
 import { rateLimitWaitNote, sendingSummary, telnyxApiError, withoutRequestDetails } from './errors';
 import { limiterFor, rateLimitSignal, type Limiter, type RateLimitSignal } from './limiter';
-import { collectPages, listPlan } from './pagination';
+import { collectPages, listPlan } from '../routing/pagination';
 import {
 	describeFailure,
 	failureOf,
