@@ -1,7 +1,8 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { searchConferences, searchParticipants } from './listSearch';
+import { searchConferences, searchParticipants, searchTexmlApplications } from './listSearch';
+import { callDescription } from './resources/call';
 import { conferenceDescription } from './resources/conference';
 import { conferenceParticipantDescription } from './resources/conferenceParticipant';
 import { conferenceRecordingDescription } from './resources/conferenceRecording';
@@ -41,12 +42,14 @@ export class TelnyxTexml implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Call', value: 'call' },
 					{ name: 'Conference', value: 'conference' },
 					{ name: 'Conference Participant', value: 'conferenceParticipant' },
 					{ name: 'Conference Recording', value: 'conferenceRecording' },
 				],
 				default: 'conferenceParticipant',
 			},
+			...callDescription,
 			...conferenceDescription,
 			...conferenceParticipantDescription,
 			...conferenceRecordingDescription,
@@ -55,5 +58,5 @@ export class TelnyxTexml implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchConferences, searchParticipants } };
+	methods = { listSearch: { searchConferences, searchParticipants, searchTexmlApplications } };
 }
