@@ -18,14 +18,14 @@ export class TelnyxTexml implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Control Telnyx TeXML conferences and their participants',
+		description: 'Start and control Telnyx TeXML conferences: calls, participants, recordings',
 		defaults: { name: 'Telnyx TeXML' },
 		// What a model is told with Set Automatically comes from each operation's `action`; this text
 		// is the tool's default description when set manually.
 		usableAsTool: {
 			replacements: {
 				description:
-					'Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold, coach, announce to or remove a participant, dial someone in, end the conference, or get its recordings',
+					'Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold, coach, announce to or remove a participant, dial someone in, call people into a conference by name, move or hang up a call, end the conference, or get its recordings',
 			},
 		},
 		inputs: [NodeConnectionTypes.Main],

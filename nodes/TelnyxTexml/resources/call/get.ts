@@ -7,7 +7,7 @@ export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
 	description: 'Get a call: its status, who it is between, when it started and how long it lasted',
-	action: 'Get the status of a call',
+	action: 'Get the status of a conference call',
 	routing: texmlRouting({
 		method: 'GET',
 		path: '/Calls/{callSid}',

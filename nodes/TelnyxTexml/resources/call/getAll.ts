@@ -151,7 +151,7 @@ export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
 	description: 'List the calls of the account, to find one by number, outcome or date',
-	action: 'Get many calls to find one by number or outcome',
+	action: 'Get many calls to find a conference caller by number',
 	routing: texmlRouting({
 		method: 'GET',
 		path: '/Calls',

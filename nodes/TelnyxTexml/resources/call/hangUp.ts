@@ -20,7 +20,7 @@ export const hangUpOperation: INodePropertyOptions = {
 	name: 'Hang Up',
 	value: 'hangUp',
 	description: 'End a call; a call in a conference leaves it',
-	action: 'Hang up a call',
+	action: 'Hang up a call and take it out of its conference',
 	routing: texmlRouting({
 		method: 'POST',
 		path: '/Calls/{callSid}',
