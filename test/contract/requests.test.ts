@@ -165,6 +165,30 @@ const RUNS: Array<[string, (w: World) => Record<string, unknown>, string]> = [
 	],
 ];
 
+/**
+ * Documented operations the node does not send. …/Recordings.json is the document's second
+ * conference recordings endpoint (the node reads …/Recordings); the others are the Call, Recording,
+ * Transcription and TeXML application operations not built yet: each leaves this list with its runs.
+ */
+const NOT_SENT = [
+	'FetchTeXMLConferenceRecordings',
+	'CreateTexmlApplication',
+	'DeleteTeXMLCallRecording',
+	'DeleteTeXMLRecordingTranscription',
+	'FetchTeXMLCallRecordings',
+	'FindTexmlApplications',
+	'GetTeXMLCallRecording',
+	'GetTeXMLCallRecordings',
+	'GetTeXMLRecordingTranscription',
+	'GetTeXMLRecordingTranscriptions',
+	'GetTexmlCall',
+	'GetTexmlCalls',
+	'InitiateTexmlCall',
+	'StartTeXMLCallRecording',
+	'UpdateTeXMLCallRecording',
+	'UpdateTexmlCall',
+];
+
 /** Every TeXML request since `from` and its answer, checked; the operations they went to. */
 function checkWire(contract: Contract, world: World, from = 0) {
 	const problems: string[] = [];
@@ -229,10 +253,12 @@ describeContract('Requests the node sends, against Telnyx’s request schemas', 
 	});
 
 	test('between them, the runs reach every operation the node has', () => {
-		// …/Recordings.json is the document's second recordings endpoint; the node reads …/Recordings.
 		const all = contract.operations
 			.map((o) => o.operationId)
-			.filter((id) => id !== 'FetchTeXMLConferenceRecordings');
+			.filter((id) => !NOT_SENT.includes(id));
 		expect([...covered].sort()).toEqual(all.sort());
+		expect(NOT_SENT.filter((id) => !contract.operations.some((o) => o.operationId === id))).toEqual(
+			[],
+		);
 	});
 });
