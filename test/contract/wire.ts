@@ -19,9 +19,12 @@ function matches(template: string, segments: string[]): Record<string, string> |
 	if (parts.length !== segments.length) return undefined;
 	const params: Record<string, string> = {};
 	for (const [i, part] of parts.entries()) {
-		if (part.startsWith('{')) {
-			if (segments[i] === '') return undefined;
-			params[part.slice(1, -1)] = segments[i];
+		// `{call_sid}`, or `{recording_sid}.json`: a parameter with a literal suffix.
+		const parameter = /^\{([^}]+)\}(.*)$/.exec(part);
+		if (parameter) {
+			const [, name, suffix] = parameter;
+			if (!segments[i].endsWith(suffix) || segments[i].length === suffix.length) return undefined;
+			params[name] = segments[i].slice(0, segments[i].length - suffix.length);
 		} else if (part !== segments[i]) return undefined;
 	}
 	return params;

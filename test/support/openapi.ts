@@ -34,7 +34,14 @@ export interface Decision {
 const PAGING = ['Page', 'PageSize', 'PageToken'].map((name) => ({
 	$ref: `#/components/parameters/${name}`,
 }));
-const CONFERENCE = '/texml/Accounts/{account_sid}/Conferences/{conference_sid}';
+const ACCOUNT = '/texml/Accounts/{account_sid}';
+const CONFERENCE = `${ACCOUNT}/Conferences/{conference_sid}`;
+/** A declared query parameter's name, through its `$ref`. */
+const parameterName = (document: Json, parameter: Json) =>
+	(parameter.$ref
+		? document.components.parameters[String(parameter.$ref).split('/').pop()!]
+		: parameter
+	).name;
 
 /** Where the document contradicts itself, what Telnyx's examples show wins. */
 export const DECISIONS: Decision[] = [
@@ -86,11 +93,100 @@ export const DECISIONS: Decision[] = [
 	},
 	{
 		at: '#/paths/*/*/responses',
-		rule: "Only 200/204 and 404 are declared. Other statuses the API answers (401, 405, 415, 422, 429, 503) are checked against the declared error body: an `errors` list whose entries have a text `detail`; the extra `code`, `title` and `source` are Telnyx's general error format.",
+		rule: "The conference operations declare only 200/204 and 404. Other statuses the API answers (401, 405, 415, 422, 429, 503) are checked against the declared error body: an `errors` list whose entries have a text `detail`; the extra `code`, `title` and `source` are Telnyx's general error format.",
 	},
 	{
 		at: '#/components/schemas (every object with properties)',
 		rule: 'No schema forbids unknown keys; the contract does (`unevaluatedProperties: false`, except where the document says `additionalProperties: true`), so neither the node nor the sandbox uses a key the document lacks.',
+	},
+	{
+		at: '#/paths/…/Calls/{call_sid}/Recordings.json, …/Recordings.json, …/Transcriptions.json: get/parameters',
+		rule: "Paging is declared in part (a call's recordings: none; the account's recordings: `Page`, `PageSize`; transcriptions: `PageToken`, `PageSize`), while `Page` is described as used with `PageToken` and the page URIs carry them: every one of these lists accepts `Page`, `PageSize` and `PageToken`, and its page URIs name its own path (the example `next_page_uri` of `TexmlGetCallRecordingsResponseBody` names `…/Calls.json`).",
+		apply: (document) => {
+			for (const path of [
+				'/Calls/{call_sid}/Recordings.json',
+				'/Recordings.json',
+				'/Transcriptions.json',
+			]) {
+				const parameters: Json[] = document.paths[`${ACCOUNT}${path}`].get.parameters;
+				const declared = parameters.map((p) => parameterName(document, p));
+				parameters.push(...PAGING.filter((p) => !declared.includes(parameterName(document, p))));
+			}
+		},
+	},
+	{
+		at: '#/components/parameters/TexmlDateCreated/schema',
+		rule: 'Declared `format: date-time`, but described as a date or a date-time that also takes inequality operators (`DateCreated>=2023-05-22`): the value is a date (`2023-05-22`) or a UTC date-time (`2023-05-22T00:00:00Z`), the operator at its start as on the conference list (`DateCreated=%3E%3D2023-05-22`); checked by that pattern.',
+		apply: (document) => {
+			const schema = document.components.parameters.TexmlDateCreated.schema;
+			delete schema.format;
+			schema.pattern = '^(<|<=|>|>=)?\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z)?$';
+		},
+	},
+	{
+		at: "#/components/schemas/DateTimeRFC2822 (calls' and the account's recordings, transcriptions)",
+		rule: "The recording and transcription answers that use it (`…/Calls/{call_sid}/Recordings.json` and `…/Recordings/{recording_sid}.json` of a call, the account's `…/Recordings.json` and `…/Recordings/{recording_sid}.json`, `…/Transcriptions.json`, `…/Transcriptions/{recording_transcription_sid}.json`) carry ISO 8601 dates, as its `format` and example say and as the conference's `…/Recordings.json` does; `CallResource` dates are plain strings in RFC 2822, as its examples show. Real answers may use either; the node passes them through.",
+	},
+	{
+		at: '#/components/schemas/TexmlRecordingSubresourcesUris/properties/transcriptions, #/paths/…/Transcriptions.json/get/responses/200: (first_page_uri|previous_page_uri)',
+		rule: 'Relative URIs (`/v2/texml/…`, as the examples beside them show) declared `format: uri` (absolute): relative; checked as `uri-reference`.',
+		apply: (document) => {
+			document.components.schemas.TexmlRecordingSubresourcesUris.properties.transcriptions.format =
+				'uri-reference';
+			const page =
+				document.paths[`${ACCOUNT}/Transcriptions.json`].get.responses['200'].content[
+					'application/json'
+				].schema.properties;
+			for (const key of ['first_page_uri', 'previous_page_uri']) page[key].format = 'uri-reference';
+		},
+	},
+	{
+		at: '#/paths/…/Calls/post/requestBody',
+		rule: 'The one TeXML body declared as `application/json` (calls are initiated with JSON, as Telnyx\'s SDKs send it); every other POST declares a form, and the update of a call asks for keys "in CamelCase", which are PascalCase (`Status`, `Url`) like everywhere else. Each body is checked in the media type its operation declares, and in no other.',
+	},
+	{
+		at: '#/components/schemas/InitiateCallRequest/(required|oneOf)',
+		rule: "`To`, `From` and `ApplicationSid` are required, and the `oneOf` (With URL, With TeXML, Application Default) allows at most one of `Url` and `Texml`; Telnyx's SDKs keep only the latter. Both hold. The branches constrain `Url` and `Texml` only, so the unknown-key rule applies to the request as a whole, not to each branch.",
+	},
+	{
+		at: '#/components/schemas/InitiateCallResult',
+		rule: "The example says `status: queued`, the property's example `accepted`, and no call SID is declared: the answer is `from`, `to` and `status: queued`, with no SID (a key the document lacks); a call is found through its status callbacks or the call list.",
+	},
+	{
+		at: '#/components/schemas/CallResource/properties/status, #/components/parameters/Status',
+		rule: 'A call resource is `ringing`, `in-progress`, `canceled`, `completed`, `failed`, `busy` or `no-answer`, never the `queued` the initiating answer says: a new call reads `ringing` until answered. The list filter `Status` takes the five final states only, as declared.',
+	},
+	{
+		at: '#/components/schemas/CallResource/properties/(answered_by|caller_name|duration|end_time|price|price_unit|start_time)',
+		rule: 'Typed `string` (not nullable) with no word on a missing value: left out when there is none (no `end_time` or `duration` while the call is live, no `answered_by` without machine detection, no `price` without the call cost feature), like the conference keys above; real answers may carry `null` instead.',
+	},
+	{
+		at: '#/components/schemas/UpdateCallRequest/properties/Status',
+		rule: 'No enum, yet the declared 422 example answers `Status must be one of completed`: `completed` (hang up) is the one value; checked as that enum.',
+		apply: (document) => {
+			document.components.schemas.UpdateCallRequest.properties.Status.enum = ['completed'];
+		},
+	},
+	{
+		at: '#/components/parameters/call-scripting_FilterConsolidated/schema/properties/friendly_name',
+		rule: 'Its `default` is the text `null`, and the description asks for at least three characters: never sent empty, as `null` or shorter (checked as `minLength: 3`). Both deepObject parameters go as brackets: `filter[friendly_name]=…`, `page[number]=…&page[size]=…`.',
+		apply: (document) => {
+			document.components.parameters[
+				'call-scripting_FilterConsolidated'
+			].schema.properties.friendly_name.minLength = 3;
+		},
+	},
+	{
+		at: '#/components/responses (400, 401, 403, 422: ErrorResponse)',
+		rule: 'Some operations declare these with `ErrorResponse` (`errors` entries of `code`, `detail`, `meta.url`, `source.pointer`, `title`): a declared status is checked against its schema, unknown keys forbidden; a status an operation does not declare is checked against the error body of 404, as above.',
+	},
+	{
+		at: '#/components/parameters/SortApplication/schema',
+		rule: 'The description sorts in descending order with a `-` prefix (`-friendly_name`), which the enum lacks: each of `created_at`, `friendly_name`, `active` is accepted with and without it.',
+		apply: (document) => {
+			const schema = document.components.parameters.SortApplication.schema;
+			schema.enum = [...schema.enum, ...schema.enum.map((field: string) => `-${field}`)];
+		},
 	},
 ];
 
