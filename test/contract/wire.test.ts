@@ -1,5 +1,5 @@
 /** The contract checks themselves: they pass what the document allows and name what it does not. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { RecordedRequest } from '../../sandbox';
@@ -27,12 +27,6 @@ const json = (method: string, url: string, body: unknown): RecordedRequest => ({
 	body: JSON.stringify(body),
 	headers: { 'content-type': 'application/json' },
 });
-
-/** Where the decisions are listed for readers: the contract page of docs/, or the README before it. */
-function decisionsPage() {
-	const page = join(__dirname, '../../docs/contract.md');
-	return existsSync(page) ? page : join(__dirname, '../../README.md');
-}
 
 describeContract('Contract checks', (contract) => {
 	test.each([
@@ -451,8 +445,8 @@ describeContract('Contract checks', (contract) => {
 		expect(contract.schema('CallResource')({ sid: CALL, status: 'queued' })).toBe(false);
 	});
 
-	test('every decision is listed in the contract page, where it applies and what was decided', () => {
-		const page = readFileSync(decisionsPage(), 'utf8');
+	test('every decision is listed in docs/contract.md, where it applies and what was decided', () => {
+		const page = readFileSync(join(__dirname, '../../docs/contract.md'), 'utf8');
 		expect(DECISIONS.length).toBeGreaterThanOrEqual(8);
 		for (const { at, rule } of DECISIONS) expect(page).toContain(`- \`${at}\`: ${rule}`);
 	});
