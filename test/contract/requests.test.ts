@@ -10,8 +10,8 @@ import { NODE_TYPE, startWorld, type World } from '../support/fixtures';
 import type { Contract } from '../support/openapi';
 import { describeContract } from './describe-contract';
 import { dialEverything } from '../support/dial';
-import { locator, runTexml, texmlRequests } from '../support/texml';
-import { checkAnswer, checkRequest, findOperation } from './wire';
+import { locator, runTexml } from '../support/texml';
+import { checkExchanges } from './wire';
 
 const URL_A = 'https://example.com/a.xml';
 
@@ -189,19 +189,9 @@ const NOT_SENT = [
 	'UpdateTexmlCall',
 ];
 
-/** Every TeXML request since `from` and its answer, checked; the operations they went to. */
-function checkWire(contract: Contract, world: World, from = 0) {
-	const problems: string[] = [];
-	const operations: string[] = [];
-	for (const request of texmlRequests(world, from)) {
-		problems.push(...checkRequest(contract, request));
-		const found = findOperation(contract, request.method, request.url.split('?')[0]);
-		if (!found) continue;
-		operations.push(found.operation.operationId);
-		problems.push(...checkAnswer(contract, found.operation, request.status!, request.answer ?? ''));
-	}
-	return { problems, operations };
-}
+/** Every request since `from` (whoami aside) and its answer, checked; the operations they went to. */
+const checkWire = (contract: Contract, world: World, from = 0) =>
+	checkExchanges(contract, world.sandbox.requests.slice(from));
 
 describeContract('Requests the node sends, against Telnyx’s request schemas', (contract) => {
 	let world: World;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { RecordedRequest } from '../../sandbox';
 import { DECISIONS, type Operation } from '../support/openapi';
 import { describeContract } from './describe-contract';
-import { checkAnswer, checkRequest, findOperation, formObject } from './wire';
+import { checkAnswer, checkExchanges, checkRequest, findOperation, formObject } from './wire';
 
 const ACCOUNTS = '/v2/texml/Accounts/61bf923e-5e4d-4595-a110-56190ea18a1b';
 const CONFERENCE = `${ACCOUNTS}/Conferences/cd5a70f4-759b-4d5e-9c06-88c00f16f3c1`;
@@ -433,6 +433,31 @@ describeContract('Contract checks', (contract) => {
 		expect(
 			checkAnswer(contract, audio, 200, JSON.stringify({ sid: UUID }), 'application/json'),
 		).toEqual([]);
+	});
+
+	test('recorded exchanges: each request and its answer checked, whoami aside', () => {
+		const answered = (r: RecordedRequest, status: number, answer: unknown) => ({
+			...r,
+			status,
+			answer: answer === undefined ? '' : JSON.stringify(answer),
+		});
+		const { problems, operations } = checkExchanges(contract, [
+			answered(request('GET', '/v2/whoami'), 200, { data: { organization_id: 'x' } }),
+			answered(request('GET', '/v2/texml_applications?page%5Bnumber%5D=1'), 200, { data: [] }),
+			answered(request('POST', `${ACCOUNTS}/Calls/${CALL}`, 'Status=completed'), 200, {
+				sid: CALL,
+				status: 'queued',
+			}),
+			answered(request('DELETE', `${ACCOUNTS}/Calls/${CALL}`), 204, undefined),
+		]);
+		expect(operations).toEqual(['FindTexmlApplications', 'UpdateTexmlCall']);
+		expect(problems).toEqual([
+			expect.stringContaining(
+				'UpdateTexmlCall → 200: /status must be equal to one of the allowed values',
+			),
+			expect.stringContaining('DELETE /v2/texml/Accounts/'),
+		]);
+		expect(problems[1]).toContain('no such operation in the document');
 	});
 
 	test('every path and every component schema of the document compiles', () => {

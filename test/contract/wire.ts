@@ -197,3 +197,23 @@ export function checkAnswer(
 	if (!validate) return [`${at}: status not declared`];
 	return validate(json) ? [] : say(validate.errors).map((e) => `${at}: ${e}`);
 }
+
+/** `GET /v2/whoami`, the account look-up: not a TeXML operation, so not in the document. */
+const isWhoami = (request: RecordedRequest) => request.url.split('?')[0] === '/v2/whoami';
+
+/**
+ * Every request as it went over the wire and the answer it got, checked; and the operations they
+ * went to, in order. Takes what the sandbox recorded (`sandbox.requests`), whoami aside.
+ */
+export function checkExchanges(contract: Contract, requests: RecordedRequest[]) {
+	const problems: string[] = [];
+	const operations: string[] = [];
+	for (const request of requests.filter((r) => !isWhoami(r))) {
+		problems.push(...checkRequest(contract, request));
+		const found = findOperation(contract, request.method, request.url.split('?')[0]);
+		if (!found) continue;
+		operations.push(found.operation.operationId);
+		problems.push(...checkAnswer(contract, found.operation, request.status!, request.answer ?? ''));
+	}
+	return { problems, operations };
+}
