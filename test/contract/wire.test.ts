@@ -379,6 +379,9 @@ describeContract('Contract checks', (contract) => {
 		expect(
 			checkAnswer(contract, initiate, 200, JSON.stringify({ call_sid: CALL, status: 'queued' }))[0],
 		).toContain('unevaluated');
+		expect(
+			checkAnswer(contract, initiate, 200, JSON.stringify({ status: 'accepted' }))[0],
+		).toContain('/status must be equal to one of the allowed values');
 		expect(checkAnswer(contract, contract.operation('DeleteTeXMLCallRecording'), 204, '')).toEqual(
 			[],
 		);

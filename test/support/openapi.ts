@@ -150,7 +150,10 @@ export const DECISIONS: Decision[] = [
 	},
 	{
 		at: '#/components/schemas/InitiateCallResult',
-		rule: "The example says `status: queued`, the property's example `accepted`, and no call SID is declared: the answer is `from`, `to` and `status: queued`, with no SID (a key the document lacks); a call is found through its status callbacks or the call list.",
+		rule: "The example says `status: queued`, the property's example `accepted`, and no call SID is declared: the answer is `from`, `to` and `status: queued` (checked as the one value), with no SID (a key the document lacks); a call is found through its status callbacks or the call list.",
+		apply: (document) => {
+			document.components.schemas.InitiateCallResult.properties.status.enum = ['queued'];
+		},
 	},
 	{
 		at: '#/components/schemas/CallResource/properties/status, #/components/parameters/Status',
