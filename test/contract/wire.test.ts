@@ -154,6 +154,14 @@ describeContract('Contract checks', (contract) => {
 		expect(findOperation(contract, 'GET', `${CONFERENCE}.json`)!.operation.operationId).toBe(
 			'GetTexmlConference',
 		);
+		expect(findOperation(contract, 'GET', `${CONFERENCE}.json`)!.params.conference_sid).toBe(
+			'cd5a70f4-759b-4d5e-9c06-88c00f16f3c1',
+		);
+		const call = findOperation(contract, 'GET', `${ACCOUNTS}/Calls/${CALL}.json`)!;
+		expect([call.operation.operationId, call.params.call_sid]).toEqual(['GetTexmlCall', CALL]);
+		const recording = findOperation(contract, 'GET', `${ACCOUNTS}/Recordings/${UUID}.json`)!;
+		expect(recording.params.recording_sid).toBe(UUID);
+		expect(findOperation(contract, 'GET', `${ACCOUNTS}/Recordings/${UUID}`)).toBeUndefined();
 	});
 
 	test('custom SIP headers are read as the array the document declares', () => {

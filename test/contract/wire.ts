@@ -27,6 +27,10 @@ function matches(template: string, segments: string[]): Record<string, string> |
 			params[name] = segments[i].slice(0, segments[i].length - suffix.length);
 		} else if (part !== segments[i]) return undefined;
 	}
+	// `…/Calls/v3:abc.json` is call `v3:abc`, as the sandbox and Telnyx read it (see DECISIONS).
+	const last = /^\{([^}]+)\}$/.exec(parts[parts.length - 1] ?? '')?.[1];
+	if (last && params[last].endsWith('.json') && params[last] !== '.json')
+		params[last] = params[last].slice(0, -'.json'.length);
 	return params;
 }
 
