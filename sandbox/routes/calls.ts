@@ -302,8 +302,9 @@ function listCalls(ctx: RouteContext): Reply {
 	);
 }
 
-const badRequest = (parameter: string, detail: string) =>
-	new HttpError(400, [{ code: '10015', title: 'Bad Request', detail, source: { parameter } }]);
+/** Telnyx's ErrorResponse for a query parameter: the parameter is named in `detail` (no `source`). */
+const badRequest = (_parameter: string, detail: string) =>
+	new HttpError(400, [{ code: '10015', title: 'Bad Request', detail }]);
 
 /** `GET /texml_applications`: JSON:API pages (`page[number]`, `page[size]`), name filter, sort. */
 function listApplications(ctx: RouteContext): Reply {

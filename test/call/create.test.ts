@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
 import { TelnyxTexmlTrigger } from '../../nodes/TelnyxTexmlTrigger/TelnyxTexmlTrigger.node';
 import { parseXml, type XmlElement } from '../../sandbox';
-import { callsPath, runCall } from '../support/calls';
+import { CALL_OPTIONS_EVERYTHING, callsPath, runCall } from '../support/calls';
 import type { Engine } from '../support/engine';
 import { sourcePackage, startWorld, type World } from '../support/fixtures';
 import { jsonOf, locator, texmlRequests, whoamiCalls } from '../support/texml';
@@ -163,50 +163,7 @@ describe('Call → Create (POST /texml/Accounts/{account_sid}/Calls, JSON)', () 
 	test('every other field of the request goes out under its Telnyx name, typed as the document says', async () => {
 		await place({
 			conferenceName: 'room',
-			callOptions: {
-				callerId: 'Support Desk',
-				customHeaders: { header: [{ name: 'X-Ticket', value: '4711' }] },
-				mediaEncryption: 'SRTP',
-				preferredCodecs: 'PCMA,PCMU',
-				sipAuthPassword: 'secret',
-				sipAuthUsername: 'agent',
-				sipRegion: 'Europe',
-				statusCallback: 'https://example.com/call',
-				statusCallbackEvent: ['initiated', 'answered', 'completed'],
-				statusCallbackMethod: 'POST',
-				superviseCallSid: 'v3:abc',
-				supervisingRole: 'whisper',
-				timeLimit: 600,
-				timeout: 45,
-			},
-			recordingOptions: {
-				record: true,
-				recordingChannels: 'dual',
-				recordingStatusCallback: 'https://example.com/rec',
-				recordingStatusCallbackEvent: ['completed', 'absent'],
-				recordingStatusCallbackMethod: 'GET',
-				recordingTimeout: 5,
-				recordingTrack: 'inbound',
-				sendRecordingUrl: false,
-				trim: 'do-not-trim',
-			},
-			machineDetectionOptions: {
-				asyncAmd: true,
-				asyncAmdStatusCallback: 'https://example.com/amd',
-				asyncAmdStatusCallbackMethod: 'GET',
-				cancelPlaybackOnDetectMessageEnd: false,
-				cancelPlaybackOnMachineDetection: false,
-				deepfakeDetection: 'Enable',
-				deepfakeDetectionCallbackMethod: 'POST',
-				deepfakeDetectionCallbackUrl: 'https://example.com/deepfake',
-				detectionMode: 'PremiumCallScreening',
-				machineDetection: 'DetectMessageEnd',
-				machineDetectionPromptEndTimeout: 5000,
-				machineDetectionSilenceTimeout: 2000,
-				machineDetectionSpeechEndThreshold: 900,
-				machineDetectionSpeechThreshold: 3000,
-				machineDetectionTimeout: 20000,
-			},
+			...CALL_OPTIONS_EVERYTHING,
 		});
 
 		const [request] = texmlRequests(world);
