@@ -4,9 +4,9 @@ import type { CallStatusEvent } from './calls';
 import type { Conference, Participant, Store, StoreEvent } from './store';
 
 /**
- * Conference status callbacks, sent the way Telnyx sends them: form-urlencoded PascalCase fields,
- * signed with Ed25519 over `<telnyx-timestamp>|<raw body>`, to the conference's statusCallback URL
- * for the events it asked for.
+ * Conference and call status callbacks, sent the way Telnyx sends them: form-urlencoded PascalCase
+ * fields, signed with Ed25519 over `<telnyx-timestamp>|<raw body>`, to the conference's (or the
+ * call's) statusCallback URL for the events it asked for.
  */
 
 /** The value of `StatusCallbackEvent`, by the statusCallbackEvent token that asks for it. */
