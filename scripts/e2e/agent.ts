@@ -336,7 +336,7 @@ export async function runAgentChecks(checks: Checks, ai: AiContext) {
 				const result = (tool: string) => results.find((r) => r.tool === tool)?.text ?? '';
 				const had = (tool: string) => results.some((r) => r.tool === tool);
 				if (!had('Call_into_conference')) {
-					const args = { to: '+13125550177', conference_name: name, label: 'supervisor' };
+					const args = { to: '+13125550188', conference_name: name, label: 'supervisor' };
 					return { toolCalls: [{ name: 'Call_into_conference', arguments: args }] };
 				}
 				if (!had('List_live_conferences'))
@@ -358,10 +358,10 @@ export async function runAgentChecks(checks: Checks, ai: AiContext) {
 			const answer = await chat(
 				ai,
 				example,
-				`Call the supervisor at +13125550177 into ${name}, then hang up their call.`,
+				`Call the supervisor at +13125550188 into ${name}, then hang up their call.`,
 			);
 
-			const supervisorCall = ai.sandbox.store.calls.calls.find((c) => c.to === '+13125550177');
+			const supervisorCall = ai.sandbox.store.calls.calls.find((c) => c.to === '+13125550188');
 			expectTrue(supervisorCall, 'no call was placed to the supervisor');
 			expectEqual(
 				answer,

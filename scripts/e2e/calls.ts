@@ -5,7 +5,7 @@
  */
 import type { TexmlSandbox } from '../../sandbox';
 import { expectEqual, expectTrue, type Checks } from './checks';
-import { execute, type N8nHome } from './n8n';
+import { execute, freePort, type N8nHome } from './n8n';
 import type { EditorSession } from './rest';
 import { activate } from './trigger';
 import type { WorkflowFile } from './workflows';
@@ -48,7 +48,12 @@ export async function runStartConferenceExample(
 			const callsBefore = store.calls.calls.length;
 			const deliveredBefore = sandbox.statusCallbacks.deliveries.length;
 
-			const execution = await execute(home, example.workflow.id);
+			// The CLI runs beside the started n8n: its own task broker port, or it refuses to start.
+			const beside = {
+				...home,
+				env: { ...home.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+			};
+			const execution = await execute(beside, example.workflow.id);
 			expectEqual(execution.exitCode, 0, `n8n execute exit code\n${execution.output.slice(-1500)}`);
 
 			const placed = store.calls.calls.slice(callsBefore);
