@@ -11,6 +11,8 @@ export interface Attempt {
 	notFound?: { what: string; next: string };
 	/** For a request that must not be repeated blindly (a dial): what to check when its fate is unknown. */
 	checkBeforeRepeating?: string;
+	/** Why such a request was not sent again, when it is not a dial (the default words). */
+	notRepeated?: string;
 }
 
 const FIND_CONFERENCE = 'List the conferences to find the right conference SID.';
@@ -54,6 +56,8 @@ export function attemptOf(context: IExecuteSingleFunctions): Attempt {
 				notFound: { what: `Telnyx did not find ${account}`, next: CALL_ACCOUNT },
 				checkBeforeRepeating:
 					'The call may have been placed: check the call status callback or list the calls before calling again.',
+				notRepeated:
+					'Not sent again: the call may have been placed. Check the call status callback or list the calls before calling again.',
 			};
 		case 'call.get':
 			return { action: `get ${call}`, notFound: callMissing };
