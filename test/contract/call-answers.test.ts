@@ -4,6 +4,7 @@
  * the response schema of the operation in Telnyx's document.
  */
 import { startSandbox, type TexmlSandbox } from '../../sandbox';
+import { REFUSING_ORIGIN } from '../support/fixtures';
 import { describeContract } from './describe-contract';
 import { checkAnswer, checkRequest, findOperation } from './wire';
 
@@ -103,9 +104,9 @@ describeContract('Sandbox answers on calls, against Telnyx’s response schemas'
 		[
 			'from a URL',
 			{
-				Url: 'http://127.0.0.1:9/t.xml',
+				Url: `${REFUSING_ORIGIN}/t.xml`,
 				UrlMethod: 'GET',
-				FallbackUrl: 'http://127.0.0.1:9/f.xml',
+				FallbackUrl: `${REFUSING_ORIGIN}/f.xml`,
 			},
 		],
 		['the application’s default', {}],
@@ -148,9 +149,9 @@ describeContract('Sandbox answers on calls, against Telnyx’s response schemas'
 		[
 			'redirected to a URL',
 			() => ({
-				Url: 'http://127.0.0.1:9/t.xml',
+				Url: `${REFUSING_ORIGIN}/t.xml`,
 				Method: 'GET',
-				FallbackUrl: 'http://127.0.0.1:9/f.xml',
+				FallbackUrl: `${REFUSING_ORIGIN}/f.xml`,
 				FallbackMethod: 'POST',
 			}),
 		],

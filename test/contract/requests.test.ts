@@ -6,7 +6,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { loadOptionsContext } from '../support/engine';
-import { NODE_TYPE, startWorld, type World } from '../support/fixtures';
+import { NODE_TYPE, REFUSING_ORIGIN, startWorld, type World } from '../support/fixtures';
 import type { Contract } from '../support/openapi';
 import { describeContract } from './describe-contract';
 import { dialEverything } from '../support/dial';
@@ -71,7 +71,7 @@ const CONFERENCE_EVERYTHING = {
 };
 
 /** Nothing listens here: a URL the sandbox cannot fetch TeXML from, refused at once. */
-const NOWHERE = 'http://127.0.0.1:9/texml.xml';
+const NOWHERE = `${REFUSING_ORIGIN}/texml.xml`;
 
 /** [what, node parameters, the operation the document names it] */
 const RUNS: Array<[string, (w: World) => Record<string, unknown>, string]> = [
