@@ -43,33 +43,35 @@ export function attemptOf(context: IExecuteSingleFunctions): Attempt {
 		what: `Participant "${text('participant')}" was not found in ${conference}`,
 		next: FIND_PARTICIPANT,
 	});
-	const account = text('accountSid') ? `account "${text('accountSid')}"` : 'the API key’s account';
-	const call = `call "${text('callSid')}"`;
-	const callMissing = {
-		what: `Call "${text('callSid')}" was not found in ${account}`,
+	// Read only for a call's operations: every other item skips these parameters.
+	const account = () =>
+		text('accountSid') ? `account "${text('accountSid')}"` : 'the API key’s account';
+	const call = () => `call "${text('callSid')}"`;
+	const callMissing = () => ({
+		what: `Call "${text('callSid')}" was not found in ${account()}`,
 		next: `${CALL_ACCOUNT} Otherwise the call SID is wrong, or the call ended more than 30 days ago.`,
-	};
+	});
 	switch (`${text('resource')}.${text('operation')}`) {
 		case 'call.create':
 			return {
 				action: `place a call from "${text('from')}" to "${text('to')}"`,
-				notFound: { what: `Telnyx did not find ${account}`, next: CALL_ACCOUNT },
+				notFound: { what: `Telnyx did not find ${account()}`, next: CALL_ACCOUNT },
 				checkBeforeRepeating:
 					'The call may have been placed: check the call status callback or list the calls before calling again.',
 				notRepeated:
 					'Not sent again: the call may have been placed. Check the call status callback or list the calls before calling again.',
 			};
 		case 'call.get':
-			return { action: `get ${call}`, notFound: callMissing };
+			return { action: `get ${call()}`, notFound: callMissing() };
 		case 'call.getAll':
 			return {
 				action: 'list the calls',
-				notFound: { what: `Telnyx did not find ${account}`, next: CALL_ACCOUNT },
+				notFound: { what: `Telnyx did not find ${account()}`, next: CALL_ACCOUNT },
 			};
 		case 'call.hangUp':
-			return { action: `hang up ${call}`, notFound: callMissing };
+			return { action: `hang up ${call()}`, notFound: callMissing() };
 		case 'call.redirect':
-			return { action: `redirect ${call}`, notFound: callMissing };
+			return { action: `redirect ${call()}`, notFound: callMissing() };
 		case 'conference.get':
 			return { action: `get ${conference}`, notFound: conferenceMissing };
 		case 'conference.getAll':
