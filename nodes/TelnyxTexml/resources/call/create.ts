@@ -11,7 +11,7 @@ import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
 import { callOptions, machineDetectionOptions, recordingOptions } from './createOptions';
 import { applicationField } from './fields';
-import { asOptional, instructionFields, writeCallInstructions } from './instructions';
+import { instructionFieldsSent, writeCallInstructions } from './instructions';
 
 const essentials: INodeProperties[] = [
 	{
@@ -37,7 +37,6 @@ const essentials: INodeProperties[] = [
 	applicationField,
 ];
 
-const instructions = instructionFields('UrlMethod');
 const options = [callOptions, recordingOptions, machineDetectionOptions];
 
 /**
@@ -71,9 +70,9 @@ export const createOperation: INodePropertyOptions = {
 	routing: texmlRouting({
 		method: 'POST',
 		path: '/Calls',
-		checks: [writeCallInstructions],
+		checks: [writeCallInstructions('UrlMethod')],
 		form: {
-			properties: [...essentials, ...asOptional(instructions), ...options],
+			properties: [...essentials, ...instructionFieldsSent('UrlMethod'), ...options],
 			encoding: 'json',
 		},
 		postReceive: [outputCallSid, simplifyResponse],
@@ -81,7 +80,8 @@ export const createOperation: INodePropertyOptions = {
 	}),
 };
 
-export const createDescription: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['call'], operation: ['create'] } },
-	[...essentials, ...instructions, ...options],
-);
+const show = { show: { resource: ['call'], operation: ['create'] } };
+
+/** Create's fields before the call's instructions (shared with Redirect), and after them. */
+export const createEssentials: INodeProperties[] = updateDisplayOptions(show, essentials);
+export const createOptions: INodeProperties[] = updateDisplayOptions(show, options);

@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { accountSidField } from '../../fields/descriptions';
-import { createDescription, createOperation } from './create';
+import { createEssentials, createOperation, createOptions } from './create';
 import { callSidField } from './fields';
 import { getOperation } from './get';
 import { getAllDescription, getAllOperation } from './getAll';
 import { hangUpOperation } from './hangUp';
+import { instructionFields } from './instructions';
 import { redirectDescription, redirectOperation } from './redirect';
 
 const showForResource = { resource: ['call'] };
@@ -31,7 +33,13 @@ export const callDescription: INodeProperties[] = [
 		...callSidField,
 		displayOptions: { show: { ...showForResource, operation: ['get', 'hangUp', 'redirect'] } },
 	},
-	...createDescription,
+	...createEssentials,
+	// What the call does: the same fields for Create and Redirect.
+	...updateDisplayOptions(
+		{ show: { ...showForResource, operation: ['create', 'redirect'] } },
+		instructionFields,
+	),
+	...createOptions,
 	...getAllDescription,
 	...redirectDescription,
 ];

@@ -4,9 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { httpMethodOptions } from '../../fields/descriptions';
 import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
-import { asOptional, instructionFields, writeCallInstructions } from './instructions';
-
-const instructions = instructionFields('Method');
+import { instructionFieldsSent, writeCallInstructions } from './instructions';
 
 /** The other fields of Telnyx's call update, each sent only when added. */
 const redirectOptions: INodeProperties = {
@@ -56,8 +54,8 @@ export const redirectOperation: INodePropertyOptions = {
 	routing: texmlRouting({
 		method: 'POST',
 		path: '/Calls/{callSid}',
-		checks: [writeCallInstructions],
-		form: { properties: [...asOptional(instructions), redirectOptions] },
+		checks: [writeCallInstructions('Method')],
+		form: { properties: [...instructionFieldsSent('Method'), redirectOptions] },
 		postReceive: [simplifyResponse],
 		repeatable: true,
 	}),
@@ -65,5 +63,5 @@ export const redirectOperation: INodePropertyOptions = {
 
 export const redirectDescription: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['call'], operation: ['redirect'] } },
-	[...instructions, redirectOptions],
+	[redirectOptions],
 );
