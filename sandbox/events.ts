@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomInt, sign, type KeyObject } from 'node:crypto';
 
-import type { Conference, Participant, Store, StoreEvent } from './store';
+import type { Conference, Participant, Recording, Store, StoreEvent } from './store';
 
 /**
  * Conference status callbacks, sent the way Telnyx sends them: form-urlencoded PascalCase fields,
@@ -63,6 +63,8 @@ export interface StatusCallbacks {
 	idle(): Promise<void>;
 	/** Dominant-speaker changes; the sandbox carries no audio, so callers say who speaks. */
 	speech(conference: Conference, participant: Participant, change: 'start' | 'stop'): void;
+	/** Mints the link a completed recording's callback names (set by the server: media.ts). */
+	linkFor?: (recording: Recording) => string;
 	stop(): void;
 }
 
@@ -125,12 +127,8 @@ export function startStatusCallbacks(
 		}
 	}
 
-	function send(statusCallbackEvent: string, conference: Conference, participant?: Participant) {
-		const fields = fieldsOf(statusCallbackEvent, conference, participant);
-		const callback = conference.statusCallback;
-		if (!callback) return;
-		if (callback.events.length > 0 && !callback.events.includes(TOKEN_OF[statusCallbackEvent]))
-			return;
+	/** Sends one callback, signed, to `callback` (form body for POST, query for GET). */
+	function post(callback: { url: string; method: 'GET' | 'POST' }, fields: Record<string, string>) {
 		const body = new URLSearchParams(fields).toString();
 		const timestamp = String(Math.floor(Date.now() / 1000));
 		const url = new URL(callback.url);
@@ -153,12 +151,48 @@ export function startStatusCallbacks(
 		queue = queue.then(() => deliver(delivery));
 	}
 
+	function send(statusCallbackEvent: string, conference: Conference, participant?: Participant) {
+		const fields = fieldsOf(statusCallbackEvent, conference, participant);
+		const callback = conference.statusCallback;
+		if (!callback) return;
+		if (callback.events.length > 0 && !callback.events.includes(TOKEN_OF[statusCallbackEvent]))
+			return;
+		post(callback, fields);
+	}
+
+	/**
+	 * A recording status callback (facts §5): RecordingStatus, no StatusCallbackEvent, no
+	 * ConferenceSid; RecordingDuration and RecordingUrl once completed. Telnyx's default
+	 * subscription is `completed` only; `absent` covers a recording that failed.
+	 */
+	function sendRecording(recording: Recording) {
+		const callback = recording.callback;
+		if (!callback) return;
+		const status = recording.status === 'processing' ? 'in-progress' : recording.status;
+		const wanted = callback.events.length > 0 ? callback.events : ['completed'];
+		if (!wanted.includes(status)) return;
+		const completed = status === 'completed';
+		post(callback, {
+			AccountSid: recording.accountSid,
+			CallSid: recording.callSid,
+			CallSidLegacy: recording.callSid,
+			ConnectionId: connectionId,
+			...(completed ? { RecordingDuration: String(recording.duration ?? 0) } : {}),
+			RecordingChannels: String(recording.channels),
+			RecordingSid: recording.sid,
+			RecordingSource: recording.source,
+			RecordingStatus: status,
+			...(completed && api.linkFor ? { RecordingUrl: api.linkFor(recording) } : {}),
+		});
+	}
+
 	const listener = (event: StoreEvent) => {
+		if (event.type === 'recording-status') return sendRecording(event.recording);
 		send(event.type, event.conference, 'participant' in event ? event.participant : undefined);
 	};
 	store.listeners.push(listener);
 
-	return {
+	const api: StatusCallbacks = {
 		publicKey: key.publicKey,
 		deliveries,
 		waitFor(match, timeoutMs = 5000) {
@@ -168,7 +202,8 @@ export function startStatusCallbacks(
 				const timer = setTimeout(() => {
 					waiters.splice(waiters.indexOf(waiter), 1);
 					const sent = deliveries.map(
-						(d) => `${d.fields.StatusCallbackEvent} → ${d.status ?? d.error}`,
+						(d) =>
+							`${d.fields.StatusCallbackEvent ?? `recording-${d.fields.RecordingStatus}`} → ${d.status ?? d.error}`,
 					);
 					reject(
 						new Error(
@@ -194,4 +229,5 @@ export function startStatusCallbacks(
 			if (index >= 0) store.listeners.splice(index, 1);
 		},
 	};
+	return api;
 }

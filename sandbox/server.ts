@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { startStatusCallbacks, type StatusCallbacks } from './events';
 import { Faults, type FaultOptions } from './faults';
 import { HttpError, parseForm, unauthorized, type RecordedRequest, type Reply } from './http';
+import { startMediaHost, type MediaHost } from './media';
 import { matchRoute } from './routes';
 import { Store, type Account } from './store';
 
@@ -20,6 +21,8 @@ export interface SandboxOptions {
 	 * sent as `null` (`null`, as Twilio-style APIs also do), so clients can be tried with both.
 	 */
 	missingKeys?: 'omit' | 'null';
+	/** How long a recording's download link works, in ms (Telnyx: about 10 minutes). */
+	mediaLinkTtlMs?: number;
 }
 
 export interface TexmlSandbox {
@@ -38,6 +41,8 @@ export interface TexmlSandbox {
 	publicKey: string;
 	/** Injected faults (rate limit, latency, 503s, resets), changeable at runtime. */
 	faults: Faults;
+	/** The recordings' audio, on a second origin (see media.ts). */
+	media: MediaHost;
 	close(): Promise<void>;
 }
 
@@ -63,7 +68,12 @@ function reply(
 	res.end(payload);
 }
 
-function handle(store: Store, recorded: RecordedRequest, pageSize: number): Reply {
+function handle(
+	store: Store,
+	media: MediaHost,
+	recorded: RecordedRequest,
+	pageSize: number,
+): Reply {
 	const [rawPath, rawQuery = ''] = recorded.url.split('?', 2);
 	const segments = rawPath.split('/').filter(Boolean);
 	if (segments[0] !== 'v2')
@@ -98,12 +108,18 @@ function handle(store: Store, recorded: RecordedRequest, pageSize: number): Repl
 		query: new URLSearchParams(rawQuery),
 		form: parseForm(recorded.body),
 		pageSize,
+		media,
 	});
 }
 
-function answer(store: Store, recorded: RecordedRequest, pageSize: number): Reply {
+function answer(
+	store: Store,
+	media: MediaHost,
+	recorded: RecordedRequest,
+	pageSize: number,
+): Reply {
 	try {
-		return handle(store, recorded, pageSize);
+		return handle(store, media, recorded, pageSize);
 	} catch (error) {
 		if (!(error instanceof HttpError)) throw error;
 		return { status: error.status, body: { errors: error.errors }, headers: error.headers };
@@ -117,6 +133,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 	const requests: RecordedRequest[] = [];
 	const statusCallbacks = startStatusCallbacks(store);
 	const faults = new Faults(options.faults);
+	const media = await startMediaHost(store, { linkTtlMs: options.mediaLinkTtlMs });
+	// Callbacks name a recording's link (RecordingUrl): the media host mints it.
+	statusCallbacks.linkFor = (recording) => media.linkFor(recording);
 
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -133,7 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 			void faults.respond(
 				recorded,
 				res,
-				() => answer(store, recorded, options.pageSize ?? 20),
+				() => answer(store, media, recorded, options.pageSize ?? 20),
 				(answered) => reply(res, recorded, answered, options.missingKeys ?? 'omit'),
 			);
 		});
@@ -151,9 +170,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 		statusCallbacks,
 		publicKey: statusCallbacks.publicKey,
 		faults,
+		media,
 		close: async () => {
 			statusCallbacks.stop();
 			await statusCallbacks.idle();
+			await media.close();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},

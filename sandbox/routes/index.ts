@@ -3,6 +3,7 @@ import { ok, route, type Route } from './common';
 import { conferenceRoutes } from './conferences';
 import { participantRoutes } from './participants';
 import { recordingRoutes } from './recordings';
+import { transcriptionRoutes } from './transcriptions';
 
 export type { Route, RouteContext } from './common';
 
@@ -21,6 +22,7 @@ export const routes: Route[] = [
 	...conferenceRoutes,
 	...participantRoutes,
 	...recordingRoutes,
+	...transcriptionRoutes,
 ];
 
 function matchPath(r: Route, path: string[]) {
