@@ -118,7 +118,9 @@ export async function startMediaHost(store: Store, options: MediaOptions = {}): 
 			return answer(403, s3Error('AccessDenied', 'Request has expired'));
 		}
 		const recording = store.recordings.find((r) => r.sid === match[1]);
-		if (!recording || recording.status === 'deleted' || recording.format !== match[2])
+		// No audio before the recording has ended, none once it is deleted.
+		const ready = recording?.status === 'completed' || recording?.status === 'stopped';
+		if (!recording || !ready || recording.format !== match[2])
 			return answer(404, s3Error('NoSuchKey', 'The key does not exist.'));
 		const audio = audioOf(recording.format, recording.channels, recording.duration ?? 1);
 		recorded.status = 200;

@@ -31,6 +31,8 @@ test('resources and operations keep their values; the defaults stay Conference P
 		'conference',
 		'conferenceParticipant',
 		'conferenceRecording',
+		'recording',
+		'transcription',
 	]);
 	expect(resource.default).toBe('conferenceParticipant');
 	expect(operationsOf('conference')).toEqual(['get', 'getAll', 'update']);
@@ -42,6 +44,8 @@ test('resources and operations keep their values; the defaults stay Conference P
 		'update',
 	]);
 	expect(operationsOf('conferenceRecording')).toEqual(['getAll']);
+	expect(operationsOf('recording')).toEqual(['delete', 'download', 'get', 'getAll']);
+	expect(operationsOf('transcription')).toEqual(['delete', 'get', 'getAll']);
 	const participantOperation = properties.find(
 		(p) =>
 			p.name === 'operation' && p.displayOptions?.show?.resource?.includes('conferenceParticipant'),

@@ -75,6 +75,13 @@ const EXPECTED: Array<[string, string, string]> = [
 		'getAll',
 		'Get many recordings of a conference with their audio links in Telnyx TeXML',
 	],
+	['recording', 'delete', 'Delete a recording in Telnyx TeXML'],
+	['recording', 'download', 'Download a recording as a file in Telnyx TeXML'],
+	['recording', 'get', 'Get a recording with its conference and duration in Telnyx TeXML'],
+	['recording', 'getAll', 'Get many recordings of the account in Telnyx TeXML'],
+	['transcription', 'delete', 'Delete a transcription in Telnyx TeXML'],
+	['transcription', 'get', 'Get the text of a transcription in Telnyx TeXML'],
+	['transcription', 'getAll', 'Get many transcriptions with their text in Telnyx TeXML'],
 ];
 
 test('every operation has a model-facing description', () => {

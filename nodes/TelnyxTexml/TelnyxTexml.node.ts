@@ -5,6 +5,8 @@ import { searchConferences, searchParticipants } from './listSearch';
 import { conferenceDescription } from './resources/conference';
 import { conferenceParticipantDescription } from './resources/conferenceParticipant';
 import { conferenceRecordingDescription } from './resources/conferenceRecording';
+import { recordingDescription } from './resources/recording';
+import { transcriptionDescription } from './resources/transcription';
 import { TELNYX_API_BASE_URL } from '../shared/constants';
 import { sendingOptions } from './transport/sending';
 import { simplifyField } from './routing/simplify';
@@ -24,7 +26,7 @@ export class TelnyxTexml implements INodeType {
 		usableAsTool: {
 			replacements: {
 				description:
-					'Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold, coach, announce to or remove a participant, dial someone in, end the conference, or get its recordings',
+					'Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold, coach, announce to or remove a participant, dial someone in, end the conference, get its recordings, download a recording as audio or read a transcription',
 			},
 		},
 		inputs: [NodeConnectionTypes.Main],
@@ -44,12 +46,16 @@ export class TelnyxTexml implements INodeType {
 					{ name: 'Conference', value: 'conference' },
 					{ name: 'Conference Participant', value: 'conferenceParticipant' },
 					{ name: 'Conference Recording', value: 'conferenceRecording' },
+					{ name: 'Recording', value: 'recording' },
+					{ name: 'Transcription', value: 'transcription' },
 				],
 				default: 'conferenceParticipant',
 			},
 			...conferenceDescription,
 			...conferenceParticipantDescription,
 			...conferenceRecordingDescription,
+			...recordingDescription,
+			...transcriptionDescription,
 			simplifyField,
 			sendingOptions,
 		],

@@ -17,6 +17,17 @@ const FIND_CONFERENCE = 'List the conferences to find the right conference SID.'
 const FIND_PARTICIPANT =
 	'List the participants of the conference to find the right call SID or label; the participant may have left already.';
 
+const FIND_RECORDING =
+	'List the recordings to find the right recording SID; it may have been deleted.';
+const FIND_TRANSCRIPTION =
+	'List the transcriptions to find the right transcription SID; it may have been deleted.';
+
+/** A list answered 404: the account SID is not the key's. */
+const accountMissing = (what: string) => ({
+	what: `Telnyx found no ${what} for this account SID`,
+	next: 'Leave the Account SID empty to use the account of the API key.',
+});
+
 /** The item's resource, operation and IDs as an Attempt (IDs as the user gave them). */
 export function attemptOf(context: IExecuteSingleFunctions): Attempt {
 	const text = (name: string) => {
@@ -68,6 +79,31 @@ export function attemptOf(context: IExecuteSingleFunctions): Attempt {
 			return { action: `list the participants of ${conference}`, notFound: conferenceMissing };
 		case 'conferenceParticipant.update':
 			return { action: `update ${participant()} in ${conference}`, notFound: participantMissing() };
+		case 'recording.delete':
+		case 'recording.download':
+		case 'recording.get': {
+			const verb = { delete: 'delete', download: 'download', get: 'get' }[text('operation')];
+			return {
+				action: `${verb} recording "${text('recordingSid')}"`,
+				notFound: {
+					what: `Recording "${text('recordingSid')}" was not found`,
+					next: FIND_RECORDING,
+				},
+			};
+		}
+		case 'recording.getAll':
+			return { action: 'list the recordings', notFound: accountMissing('recordings') };
+		case 'transcription.delete':
+		case 'transcription.get':
+			return {
+				action: `${text('operation')} transcription "${text('transcriptionSid')}"`,
+				notFound: {
+					what: `Transcription "${text('transcriptionSid')}" was not found`,
+					next: FIND_TRANSCRIPTION,
+				},
+			};
+		case 'transcription.getAll':
+			return { action: 'list the transcriptions', notFound: accountMissing('transcriptions') };
 		case 'conferenceRecording.getAll':
 			return { action: `list the recordings of ${conference}`, notFound: conferenceMissing };
 		default:
