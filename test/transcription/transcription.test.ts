@@ -1,0 +1,121 @@
+import { transcriptionResource } from '../../sandbox';
+import { startWorld, type World } from '../support/fixtures';
+import { jsonOf, runTexml, texmlRequests } from '../support/texml';
+
+let world: World;
+
+beforeEach(async () => {
+	world = await startWorld({ pageSize: 2 });
+	for (const [i, text] of ['First message.', 'Second message.', 'Third message.'].entries()) {
+		const recording = world.sandbox.store.addCallRecording(
+			world.sandbox.account.sid,
+			world.bob.callSid,
+			{ source: 'RecordVerb', duration: 5 },
+		);
+		world.sandbox.store.addTranscription(recording, {
+			text,
+			dateCreated: new Date(Date.UTC(2026, 2, 1 + i)),
+		});
+	}
+});
+afterEach(async () => await world.close());
+
+const base = () => `/v2/texml/Accounts/${world.sandbox.account.sid}/Transcriptions`;
+
+describe('Transcription → Get (GET …/Transcriptions/{recording_transcription_sid}.json)', () => {
+	test('the text is in transcription_text', async () => {
+		const [transcription] = world.sandbox.store.transcriptions;
+
+		const { output, error } = await runTexml(world, {
+			resource: 'transcription',
+			operation: 'get',
+			transcriptionSid: transcription.sid,
+		});
+
+		expect(error).toBeUndefined();
+		expect(texmlRequests(world)[0].url).toBe(`${base()}/${transcription.sid}.json`);
+		expect(output[0].json).toEqual(transcriptionResource(transcription));
+		expect(output[0].json.transcription_text).toBe('First message.');
+	});
+
+	test('Simplify keeps sid, status, recording_sid and transcription_text', async () => {
+		const [transcription] = world.sandbox.store.transcriptions;
+
+		const { output } = await runTexml(world, {
+			resource: 'transcription',
+			operation: 'get',
+			transcriptionSid: transcription.sid,
+			simplify: true,
+		});
+
+		expect(output[0].json).toEqual({
+			sid: transcription.sid,
+			status: 'completed',
+			recording_sid: transcription.recordingSid,
+			transcription_text: 'First message.',
+		});
+	});
+
+	test('an unknown transcription is a 404 naming it', async () => {
+		const { output } = await runTexml(
+			world,
+			{ resource: 'transcription', operation: 'get', transcriptionSid: 'nope' },
+			{ continueOnFail: true },
+		);
+
+		expect(output[0].json.error).toBe(
+			'Transcription "nope" was not found (Telnyx: Resource not found). List the transcriptions to find the right transcription SID; it may have been deleted.',
+		);
+	});
+});
+
+describe('Transcription → Get Many (GET …/Transcriptions.json)', () => {
+	test('Return All follows next_page_uri (PageToken): newest first, with their text', async () => {
+		const { output, error } = await runTexml(world, {
+			resource: 'transcription',
+			operation: 'getAll',
+			returnAll: true,
+		});
+
+		expect(error).toBeUndefined();
+		const requests = texmlRequests(world);
+		expect(requests[0].url).toBe(`${base()}.json`);
+		expect(requests[1].url).toMatch(/PageToken=/);
+		expect(jsonOf(output).map((t) => t.transcription_text)).toEqual([
+			'Third message.',
+			'Second message.',
+			'First message.',
+		]);
+	});
+
+	test('Limit 2 reads one page', async () => {
+		const { output } = await runTexml(world, {
+			resource: 'transcription',
+			operation: 'getAll',
+			limit: 2,
+		});
+
+		expect(texmlRequests(world)).toHaveLength(1);
+		expect(output).toHaveLength(2);
+	});
+});
+
+describe('Transcription → Delete (DELETE …/Transcriptions/{recording_transcription_sid}.json)', () => {
+	test('outputs { deleted: true, transcription_sid }; the transcription is gone', async () => {
+		const [transcription] = world.sandbox.store.transcriptions;
+
+		const { output } = await runTexml(world, {
+			resource: 'transcription',
+			operation: 'delete',
+			transcriptionSid: transcription.sid,
+		});
+
+		const [request] = texmlRequests(world);
+		expect(request.method).toBe('DELETE');
+		expect(request.status).toBe(204);
+		expect(output.map((o) => o.json)).toEqual([
+			{ deleted: true, transcription_sid: transcription.sid },
+		]);
+		expect(world.sandbox.store.transcriptions).not.toContain(transcription);
+	});
+});
