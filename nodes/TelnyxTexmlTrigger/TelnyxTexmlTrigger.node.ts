@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { triggerProperties } from './description';
 import { classify, isWanted } from './events';
+import { recordingEventOf } from './recordingEvents';
 import { publicKeyOf, rawBodyOf, rejectUnauthorized } from './request';
 import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 
@@ -26,7 +27,7 @@ export class TelnyxTexmlTrigger implements INodeType {
 		subtitle:
 			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description:
-			'Starts the workflow on Telnyx TeXML conference events: start, end, join, leave, speaker',
+			'Starts the workflow on Telnyx TeXML conference events (start, end, join, leave, speaker) and recording events',
 		defaults: { name: 'Telnyx TeXML Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -96,14 +97,16 @@ export class TelnyxTexmlTrigger implements INodeType {
 					'Telnyx sends conference callbacks as application/x-www-form-urlencoded POSTs.',
 			});
 		}
-		const event = classify(
-			typeof body.StatusCallbackEvent === 'string' ? body.StatusCallbackEvent : '',
-		);
+		const recordingEvent = recordingEventOf(body);
+		const event =
+			recordingEvent ??
+			classify(typeof body.StatusCallbackEvent === 'string' ? body.StatusCallbackEvent : '');
 		const events = this.getNodeParameter('events', []) as string[];
 		const conferenceName = (this.getNodeParameter('conferenceName', '') as string).trim();
 		// Filtered-out callbacks still get n8n's 200, so Telnyx neither retries nor fails over.
 		if (!isWanted(event, events)) return {};
-		if (conferenceName && body.FriendlyName !== conferenceName) return {};
+		// Recording callbacks name no conference (facts: get conference_sid from the recording).
+		if (conferenceName && !recordingEvent && body.FriendlyName !== conferenceName) return {};
 
 		return { workflowData: [this.helpers.returnJsonArray({ ...body, event })] };
 	}

@@ -1,5 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { recordingEventOptions, type RecordingEvent } from './recordingEvents';
+
 /**
  * The events a conference status callback can carry (`StatusCallbackEvent`). Telnyx documents the
  * four below; the value of its speaker callbacks is not documented, so every other value counts as
@@ -20,11 +22,16 @@ export const UNKNOWN_EVENT = 'unknown';
 
 export type TriggerEvent =
 	| (typeof KNOWN_EVENTS)[number]
+	| RecordingEvent
 	| typeof SPEAKER_EVENT
 	| typeof UNKNOWN_EVENT;
 
 export const eventOptions: INodePropertyOptions[] = [
-	{ name: 'All Events', value: ANY_EVENT, description: 'Every conference callback Telnyx sends' },
+	{
+		name: 'All Events',
+		value: ANY_EVENT,
+		description: 'Every conference and recording callback Telnyx sends',
+	},
 	{
 		name: 'Conference End',
 		value: 'conference-end',
@@ -45,6 +52,7 @@ export const eventOptions: INodePropertyOptions[] = [
 		value: 'participant-leave',
 		description: 'A participant left (token: leave)',
 	},
+	...recordingEventOptions,
 	{
 		name: 'Speaker',
 		value: SPEAKER_EVENT,
