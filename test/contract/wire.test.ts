@@ -165,9 +165,9 @@ describeContract('Contract checks', (contract) => {
 		);
 	});
 
-	test('every decision is listed in the README, where it applies and what was decided', () => {
-		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+	test('every decision is listed in docs/contract.md, where it applies and what was decided', () => {
+		const page = readFileSync(join(__dirname, '../../docs/contract.md'), 'utf8');
 		expect(DECISIONS.length).toBeGreaterThanOrEqual(8);
-		for (const { at, rule } of DECISIONS) expect(readme).toContain(`- \`${at}\`: ${rule}`);
+		for (const { at, rule } of DECISIONS) expect(page).toContain(`- \`${at}\`: ${rule}`);
 	});
 });

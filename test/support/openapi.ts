@@ -23,7 +23,7 @@ type Json = Record<string, any>;
 export interface Decision {
 	/** Where in the document, as a JSON pointer. */
 	at: string;
-	/** What the contract takes, and why (the README's list is this one). */
+	/** What the contract takes, and why (the list in docs/contract.md is this one). */
 	rule: string;
 	apply?: (document: Json) => void;
 }
