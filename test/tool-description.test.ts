@@ -75,13 +75,13 @@ const EXPECTED: Array<[string, string, string]> = [
 		'getAll',
 		'Get many recordings of a conference with their audio links in Telnyx TeXML',
 	],
-	['recording', 'delete', 'Delete a recording in Telnyx TeXML'],
-	['recording', 'download', 'Download a recording as a file in Telnyx TeXML'],
-	['recording', 'get', 'Get a recording with its conference and duration in Telnyx TeXML'],
-	['recording', 'getAll', 'Get many recordings of the account in Telnyx TeXML'],
-	['transcription', 'delete', 'Delete a transcription in Telnyx TeXML'],
-	['transcription', 'get', 'Get the text of a transcription in Telnyx TeXML'],
-	['transcription', 'getAll', 'Get many transcriptions with their text in Telnyx TeXML'],
+	['recording', 'delete', 'Delete a call or conference recording in Telnyx TeXML'],
+	['recording', 'download', 'Download a call or conference recording as a file in Telnyx TeXML'],
+	['recording', 'get', 'Get a call or conference recording by its SID in Telnyx TeXML'],
+	['recording', 'getAll', 'Get many recordings of calls and conferences in Telnyx TeXML'],
+	['transcription', 'delete', 'Delete the transcription of a recorded call in Telnyx TeXML'],
+	['transcription', 'get', 'Get the transcribed text of a recorded call in Telnyx TeXML'],
+	['transcription', 'getAll', 'Get many transcriptions of recorded calls in Telnyx TeXML'],
 ];
 
 test('every operation has a model-facing description', () => {
@@ -94,11 +94,12 @@ test.each(EXPECTED)('%s → %s: the model reads "%s"', (resource, operation, exp
 	expect(toolDescription(resource, operation)).toBe(expected);
 });
 
-// Next to another meeting tool, a model (and a builder in the actions list) must see where it acts.
+// Next to another meeting tool, a model (and a builder in the actions list) must see where it acts:
+// in a conference, or (recordings, transcriptions) on calls and conferences.
 test.each(EXPECTED)(
-	'%s → %s: the description names the conference it acts in',
+	'%s → %s: the description names the conference or call it acts in',
 	(_r, _o, expected) => {
-		expect(expected).toMatch(/\bconferences?\b/);
+		expect(expected).toMatch(/\b(conferences?|calls?)\b/);
 	},
 );
 

@@ -16,7 +16,7 @@ export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
 	description: 'Delete a recording for good, e.g. once its audio is stored elsewhere',
-	action: 'Delete a recording',
+	action: 'Delete a call or conference recording',
 	routing: texmlRouting({
 		method: 'DELETE',
 		path: '/Recordings/{recordingSid}.json',

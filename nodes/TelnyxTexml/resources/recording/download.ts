@@ -9,7 +9,7 @@ export const downloadOperation: INodePropertyOptions = {
 	value: 'download',
 	description:
 		'Get a recording’s audio as a file (binary data) with the recording’s details, for a transcription, Google Drive or S3 node',
-	action: 'Download a recording as a file',
+	action: 'Download a call or conference recording as a file',
 	routing: texmlRouting({
 		method: 'GET',
 		path: '/Recordings/{recordingSid}.json',

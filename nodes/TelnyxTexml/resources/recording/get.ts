@@ -8,7 +8,7 @@ export const getOperation: INodePropertyOptions = {
 	value: 'get',
 	description:
 		'Get a recording by its SID: its call, conference, duration, channels and a download link',
-	action: 'Get a recording with its conference and duration',
+	action: 'Get a call or conference recording by its SID',
 	routing: texmlRouting({
 		method: 'GET',
 		path: '/Recordings/{recordingSid}.json',

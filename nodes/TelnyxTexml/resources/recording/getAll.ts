@@ -32,7 +32,7 @@ export const getAllOperation: INodePropertyOptions = {
 	value: 'getAll',
 	description:
 		'List the recordings of the account (calls and conferences), newest first, optionally by date',
-	action: 'Get many recordings of the account',
+	action: 'Get many recordings of calls and conferences',
 	routing: texmlRouting({
 		method: 'GET',
 		path: '/Recordings.json',

@@ -16,7 +16,7 @@ export const deleteOperation: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
 	description: 'Delete a transcription for good',
-	action: 'Delete a transcription',
+	action: 'Delete the transcription of a recorded call',
 	routing: texmlRouting({
 		method: 'DELETE',
 		path: '/Transcriptions/{transcriptionSid}.json',

@@ -8,7 +8,7 @@ export const getOperation: INodePropertyOptions = {
 	value: 'get',
 	description:
 		'Get a transcription by its SID, with its text (transcription_text) once it is completed',
-	action: 'Get the text of a transcription',
+	action: 'Get the transcribed text of a recorded call',
 	routing: texmlRouting({
 		method: 'GET',
 		path: '/Transcriptions/{transcriptionSid}.json',

@@ -9,7 +9,7 @@ export const getAllOperation: INodePropertyOptions = {
 	value: 'getAll',
 	description:
 		'List the transcriptions of the account, newest first, each with its recording SID and text',
-	action: 'Get many transcriptions with their text',
+	action: 'Get many transcriptions of recorded calls',
 	routing: texmlRouting({
 		method: 'GET',
 		path: '/Transcriptions.json',
