@@ -73,6 +73,36 @@ function discard(body: unknown) {
 	if (stream && typeof stream.resume === 'function') stream.resume();
 }
 
+/**
+ * Whether n8n keeps binary data in memory (its `default` mode) rather than in a store (filesystem,
+ * S3, database). The mode is set once per process, so it is learned once: from what n8n makes of
+ * an empty file (in memory: no `id`). In a store that leaves one empty file with the execution.
+ */
+let inMemory: Promise<boolean> | undefined;
+
+function keepsBinaryInMemory(context: IExecuteSingleFunctions): Promise<boolean> {
+	inMemory ??= context.helpers
+		.prepareBinaryData(Buffer.alloc(0), 'mode-probe.bin', 'application/octet-stream')
+		.then((probe) => !probe.id);
+	return inMemory;
+}
+
+/**
+ * The whole answer in one buffer of the announced size: in memory n8n would otherwise gather the
+ * chunks and copy them into one buffer (two copies at once) before encoding it. Shorter when the
+ * body ends early; undefined when it is longer than announced.
+ */
+async function readWhole(body: AsyncIterable<Buffer>, size: number): Promise<Buffer | undefined> {
+	const whole = Buffer.allocUnsafe(size);
+	let filled = 0;
+	for await (const chunk of body) {
+		if (filled + chunk.length > size) return undefined;
+		chunk.copy(whole, filled);
+		filled += chunk.length;
+	}
+	return filled === size ? whole : whole.subarray(0, filled);
+}
+
 /** The statuses Telnyx reports while a recording has no final audio yet. */
 const NOT_READY = new Set(['in-progress', 'paused', 'processing']);
 
@@ -173,12 +203,25 @@ export async function downloadRecording(
 	}
 
 	const { mimeType, extension } = audioTypeOf(final.headers?.['content-type'], link as string);
+	const expected = Number(final.headers?.['content-length']);
+	// In a store (filesystem mode) the audio streams to disk; in memory it is read once, then encoded.
+	const sized = Number.isInteger(expected) && expected > 0;
+	let content = final.body as Stream;
+	if (sized && (await keepsBinaryInMemory(this))) {
+		const whole = await readWhole(final.body as AsyncIterable<Buffer>, expected);
+		if (!whole) {
+			throw fail(
+				`Could not download recording "${sid}": the media host sent more than the ${expected} bytes it announced.`,
+				'Try again.',
+			);
+		}
+		content = whole;
+	}
 	const binary: IBinaryData = await this.helpers.prepareBinaryData(
-		final.body as Stream,
+		content,
 		`${sid}.${extension}`,
 		mimeType,
 	);
-	const expected = Number(final.headers?.['content-length']);
 	if (Number.isInteger(expected) && binary.bytes !== undefined && binary.bytes !== expected) {
 		throw fail(
 			`Could not download recording "${sid}": the download was cut short (${binary.bytes} of ${expected} bytes).`,
