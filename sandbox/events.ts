@@ -168,7 +168,15 @@ export function startStatusCallbacks(
 	function sendRecording(recording: Recording) {
 		const callback = recording.callback;
 		if (!callback) return;
-		const status = recording.status === 'processing' ? 'in-progress' : recording.status;
+		const status = (
+			{
+				processing: 'in-progress',
+				completed: 'completed',
+				stopped: 'completed',
+				absent: 'absent',
+			} as Record<string, string | undefined>
+		)[recording.status];
+		if (!status) return; // paused, resumed: no callback
 		const wanted = callback.events.length > 0 ? callback.events : ['completed'];
 		if (!wanted.includes(status)) return;
 		const completed = status === 'completed';
@@ -182,7 +190,9 @@ export function startStatusCallbacks(
 			RecordingSid: recording.sid,
 			RecordingSource: recording.source,
 			RecordingStatus: status,
-			...(completed && api.linkFor ? { RecordingUrl: api.linkFor(recording) } : {}),
+			...(completed && api.linkFor && recording.sendUrl !== false
+				? { RecordingUrl: api.linkFor(recording) }
+				: {}),
 		});
 	}
 

@@ -75,6 +75,8 @@ export interface Recording {
 	/** The current download link (see media.ts): minted on a look-up, replaced once expired. */
 	mediaUrl?: string;
 	callback?: RecordingCallback;
+	/** False when the start asked for no RecordingUrl in the callbacks (SendRecordingUrl=false). */
+	sendUrl?: boolean;
 	/** The track recorded (REST start on a call). */
 	track?: 'inbound' | 'outbound' | 'both';
 	startTime: Date;
@@ -253,6 +255,78 @@ export class Store {
 		return created;
 	}
 
+	/**
+	 * Other places live calls come from (e.g. calls started over the REST API); each answers whether
+	 * the account has this call live. Conference participants are live calls already.
+	 */
+	readonly liveCallSources: Array<(accountSid: string, callSid: string) => boolean> = [];
+
+	/** Whether the call is live: a participant still in a conference, or one a source knows. */
+	isLiveCall(accountSid: string, callSid: string): boolean {
+		const inConference = this.conferences.some(
+			(c) => c.accountSid === accountSid && c.participants.some((p) => p.callSid === callSid),
+		);
+		return inConference || this.liveCallSources.some((source) => source(accountSid, callSid));
+	}
+
+	/** Starts recording a live call (REST start): its in-progress callback is sent. */
+	startCallRecording(accountSid: string, callSid: string, recording: Partial<Recording> = {}) {
+		const created = this.addCallRecording(accountSid, callSid, {
+			status: 'processing',
+			duration: null,
+			source: 'StartCallRecordingAPI',
+			channels: 2,
+			...recording,
+		});
+		this.emit({ type: 'recording-status', recording: created });
+		return created;
+	}
+
+	/** The call ended: its recordings still running complete (their callbacks are sent). */
+	endCallRecordings(accountSid: string, callSid: string) {
+		for (const recording of this.recordings.filter(
+			(r) =>
+				r.accountSid === accountSid &&
+				r.callSid === callSid &&
+				r.conferenceSid === null &&
+				(r.status === 'processing' || r.status === 'paused'),
+		))
+			this.finishRecording(recording);
+	}
+
+	/**
+	 * `<Record transcription="true">` (facts §7): once the recording completes, Telnyx makes a
+	 * transcription of it, fetched through the Transcriptions endpoints. For the TeXML of calls.
+	 */
+	recordVerb(
+		accountSid: string,
+		callSid: string,
+		options: {
+			seconds: number;
+			transcribe?: string;
+			callback?: RecordingCallback;
+			format?: 'mp3' | 'wav';
+		},
+	) {
+		const now = Date.now();
+		const recording = this.addCallRecording(accountSid, callSid, {
+			status: 'processing',
+			duration: null,
+			source: 'RecordVerb',
+			channels: 1,
+			format: options.format ?? 'mp3',
+			callback: options.callback,
+			startTime: new Date(now - options.seconds * 1000),
+		});
+		this.emit({ type: 'recording-status', recording });
+		this.finishRecording(recording);
+		const transcription =
+			options.transcribe === undefined
+				? undefined
+				: this.addTranscription(recording, { text: options.transcribe });
+		return { recording, transcription };
+	}
+
 	recording(accountSid: string, recordingSid: string): Recording | undefined {
 		return this.recordings.find((r) => r.accountSid === accountSid && r.sid === recordingSid);
 	}
@@ -278,10 +352,15 @@ export class Store {
 	 * A recording ends (its conference or call ended, or it was stopped): it completes with the
 	 * seconds it ran (at least 3, so the sandbox's audio is a few seconds of tone), or is absent.
 	 */
-	finishRecording(recording: Recording, outcome: 'completed' | 'absent' = 'completed') {
-		if (recording.status === 'completed' || recording.status === 'absent') return;
+	finishRecording(
+		recording: Recording,
+		outcome: 'completed' | 'absent' = 'completed',
+		stopped = false,
+	) {
+		if (!['processing', 'paused'].includes(recording.status)) return;
 		const now = new Date();
-		recording.status = outcome;
+		// A call recording stopped over the API reads `stopped`, one that ran to the end `completed`.
+		recording.status = outcome === 'completed' && stopped ? 'stopped' : outcome;
 		recording.duration =
 			outcome === 'absent'
 				? 0
@@ -329,6 +408,7 @@ export class Store {
 		participant.status = 'completed';
 		participant.dateUpdated = new Date();
 		this.emit({ type: 'participant-leave', conference, participant });
+		this.endCallRecordings(conference.accountSid, participant.callSid);
 		if (participant.endConferenceOnExit && conference.status !== 'completed') {
 			this.endConference(
 				conference,
@@ -348,6 +428,7 @@ export class Store {
 			conference.participants = conference.participants.filter((p) => p !== participant);
 			participant.status = 'completed';
 			this.emit({ type: 'participant-leave', conference, participant });
+			this.endCallRecordings(conference.accountSid, participant.callSid);
 		}
 		conference.dateUpdated = new Date();
 		this.emit({ type: 'conference-end', conference });

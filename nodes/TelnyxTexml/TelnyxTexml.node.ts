@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchConferences, searchParticipants } from './listSearch';
+import { callRecordingDescription } from './resources/callRecording';
 import { conferenceDescription } from './resources/conference';
 import { conferenceParticipantDescription } from './resources/conferenceParticipant';
 import { conferenceRecordingDescription } from './resources/conferenceRecording';
@@ -43,6 +44,7 @@ export class TelnyxTexml implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Call Recording', value: 'callRecording' },
 					{ name: 'Conference', value: 'conference' },
 					{ name: 'Conference Participant', value: 'conferenceParticipant' },
 					{ name: 'Conference Recording', value: 'conferenceRecording' },
@@ -51,6 +53,7 @@ export class TelnyxTexml implements INodeType {
 				],
 				default: 'conferenceParticipant',
 			},
+			...callRecordingDescription,
 			...conferenceDescription,
 			...conferenceParticipantDescription,
 			...conferenceRecordingDescription,

@@ -1,5 +1,6 @@
 import { HttpError, notFound } from '../http';
 import { ok, route, type Route } from './common';
+import { callRecordingRoutes } from './callRecordings';
 import { conferenceRoutes } from './conferences';
 import { participantRoutes } from './participants';
 import { recordingRoutes } from './recordings';
@@ -23,6 +24,7 @@ export const routes: Route[] = [
 	...participantRoutes,
 	...recordingRoutes,
 	...transcriptionRoutes,
+	...callRecordingRoutes,
 ];
 
 function matchPath(r: Route, path: string[]) {

@@ -8,6 +8,7 @@ import { sendAuthenticated } from '../transport/core';
 /** The node panel's names for the values that go into TeXML paths. */
 const PATH_LABELS: Record<string, string> = {
 	accountSid: 'Account SID',
+	callSid: 'Call SID',
 	conferenceSid: 'Conference',
 	participant: 'Participant',
 	recordingSid: 'Recording SID',
@@ -20,6 +21,8 @@ const PATH_HINTS: Record<string, string> = {
 		'Enter the conference SID or map one from the input data; list the conferences to find it.',
 	participant:
 		'Enter the participant’s call SID or label, or map one from the input data; list the participants of the conference to find it.',
+	callSid:
+		'Enter the call SID (v3:…) or map one from the input data, e.g. CallSid of a trigger event or call_sid of a participant.',
 	recordingSid:
 		'Enter the recording SID or map one from the input data, e.g. RecordingSid of the trigger’s recording events; list the recordings to find it.',
 	transcriptionSid:

@@ -36,6 +36,10 @@ export const SIMPLIFIED_FIELDS: Record<string, { listKey: string; fields: string
 			'media_url',
 		],
 	},
+	callRecording: {
+		listKey: 'recordings',
+		fields: ['sid', 'call_sid', 'status', 'channels', 'duration', 'track', 'media_url'],
+	},
 	transcription: {
 		listKey: 'transcriptions',
 		fields: ['sid', 'status', 'recording_sid', 'transcription_text'],

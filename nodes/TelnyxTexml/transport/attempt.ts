@@ -17,6 +17,8 @@ const FIND_CONFERENCE = 'List the conferences to find the right conference SID.'
 const FIND_PARTICIPANT =
 	'List the participants of the conference to find the right call SID or label; the participant may have left already.';
 
+const FIND_CALL =
+	'Use the CallSid of a trigger event or the call_sid of a conference participant; the call may have ended.';
 const FIND_RECORDING =
 	'List the recordings to find the right recording SID; it may have been deleted.';
 const FIND_TRANSCRIPTION =
@@ -79,6 +81,26 @@ export function attemptOf(context: IExecuteSingleFunctions): Attempt {
 			return { action: `list the participants of ${conference}`, notFound: conferenceMissing };
 		case 'conferenceParticipant.update':
 			return { action: `update ${participant()} in ${conference}`, notFound: participantMissing() };
+		case 'callRecording.start':
+			return {
+				action: `start recording call "${text('callSid')}"`,
+				notFound: { what: `Call "${text('callSid')}" was not found`, next: FIND_CALL },
+				checkBeforeRepeating:
+					'The recording may have started: list the recordings of the call before starting again.',
+			};
+		case 'callRecording.update':
+			return {
+				action: `set recording "${text('recordingSid')}" of call "${text('callSid')}" to ${text('status')}`,
+				notFound: {
+					what: `Recording "${text('recordingSid')}" of call "${text('callSid')}" was not found`,
+					next: 'List the recordings of the call to find the right recording SID; the call may have ended.',
+				},
+			};
+		case 'callRecording.getAll':
+			return {
+				action: `list the recordings of call "${text('callSid')}"`,
+				notFound: { what: `Call "${text('callSid')}" was not found`, next: FIND_CALL },
+			};
 		case 'recording.delete':
 		case 'recording.download':
 		case 'recording.get': {
