@@ -28,6 +28,7 @@ const operationsOf = (resource: string) =>
 test('resources and operations keep their values; the defaults stay Conference Participant → Update', () => {
 	const resource = properties.find((p) => p.name === 'resource')!;
 	expect((resource.options as INodePropertyOptions[]).map((o) => o.value)).toEqual([
+		'callRecording',
 		'conference',
 		'conferenceParticipant',
 		'conferenceRecording',
@@ -44,6 +45,7 @@ test('resources and operations keep their values; the defaults stay Conference P
 		'update',
 	]);
 	expect(operationsOf('conferenceRecording')).toEqual(['getAll']);
+	expect(operationsOf('callRecording')).toEqual(['getAll', 'start', 'update']);
 	expect(operationsOf('recording')).toEqual(['delete', 'download', 'get', 'getAll']);
 	expect(operationsOf('transcription')).toEqual(['delete', 'get', 'getAll']);
 	const participantOperation = properties.find(

@@ -38,6 +38,9 @@ const toolDescription = (resource: string, operation: string) => {
 };
 
 const EXPECTED: Array<[string, string, string]> = [
+	['callRecording', 'getAll', 'Get many recordings of a call in Telnyx TeXML'],
+	['callRecording', 'start', 'Start recording a call in Telnyx TeXML'],
+	['callRecording', 'update', 'Pause or resume or stop a call recording in Telnyx TeXML'],
 	['conference', 'get', 'Get the status of a conference in Telnyx TeXML'],
 	['conference', 'getAll', 'Get many conferences to find one by name or status in Telnyx TeXML'],
 	[

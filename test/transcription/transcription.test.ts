@@ -119,3 +119,40 @@ describe('Transcription → Delete (DELETE …/Transcriptions/{recording_transcr
 		expect(world.sandbox.store.transcriptions).not.toContain(transcription);
 	});
 });
+
+describe('<Record transcription="true"> in the sandbox (facts §7)', () => {
+	test('the recording completes, then its transcription is there to get; the recording links it', async () => {
+		const { recording, transcription } = world.sandbox.store.recordVerb(
+			world.sandbox.account.sid,
+			world.alice.callSid,
+			{ seconds: 6, transcribe: 'Hi, please call me back about the invoice.' },
+		);
+
+		const got = await runTexml(world, {
+			resource: 'recording',
+			operation: 'get',
+			recordingSid: recording.sid,
+		});
+		const text = await runTexml(world, {
+			resource: 'transcription',
+			operation: 'get',
+			transcriptionSid: transcription!.sid,
+			simplify: true,
+		});
+
+		expect(got.output[0].json).toMatchObject({
+			source: 'RecordVerb',
+			status: 'completed',
+			duration: '6',
+			subresources_uris: {
+				transcriptions: `/v2/texml/Accounts/${world.sandbox.account.sid}/Recordings/${recording.sid}/Transcriptions.json`,
+			},
+		});
+		expect(text.output[0].json).toEqual({
+			sid: transcription!.sid,
+			status: 'completed',
+			recording_sid: recording.sid,
+			transcription_text: 'Hi, please call me back about the invoice.',
+		});
+	});
+});

@@ -27,7 +27,7 @@ export const updateOperation: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',
 	description: 'Pause, resume or stop the recording of a live call',
-	action: 'Pause, resume or stop a call recording',
+	action: 'Pause or resume or stop a call recording',
 	routing: texmlRouting({
 		method: 'POST',
 		path: '/Calls/{callSid}/Recordings/{recordingSid}.json',
