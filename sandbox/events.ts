@@ -205,7 +205,7 @@ export function startStatusCallbacks(
 	const api: StatusCallbacks = {
 		publicKey: key.publicKey,
 		deliveries,
-		waitFor(match, timeoutMs = 5000) {
+		waitFor(match, timeoutMs = 30_000) {
 			const done = deliveries.find(match);
 			if (done) return Promise.resolve(done);
 			return new Promise<Delivery>((resolve, reject) => {

@@ -1,6 +1,8 @@
 import type http from 'node:http';
 
+import { realClock, type Clock } from './clock';
 import type { RecordedRequest, Reply } from './http';
+import { RateWindow } from './rate-window';
 
 /** Ways the sandbox misbehaves on purpose, as Telnyx or the network can. All off by default. */
 export interface FaultOptions {
@@ -60,11 +62,13 @@ export class Faults {
 
 	private random = seeded(0);
 
-	private windowStart = 0;
+	private window: RateWindow | undefined;
 
-	private windowCount = 0;
-
-	constructor(options: FaultOptions = {}) {
+	/** `clock`: when requests arrive (the rate window) and how long latency lasts. */
+	constructor(
+		options: FaultOptions = {},
+		private readonly clock: Clock = realClock,
+	) {
 		this.configure(options);
 	}
 
@@ -73,22 +77,11 @@ export class Faults {
 		this.options = { ...options };
 		this.seen = new Set();
 		this.random = seeded(options.seed ?? 1);
-		this.windowStart = 0;
-		this.windowCount = 0;
+		this.window = options.rateLimit ? new RateWindow(options.rateLimit) : undefined;
 	}
 
 	get current(): Readonly<FaultOptions> {
 		return this.options;
-	}
-
-	/** Telnyx's rate-limit headers for the current window, on every answer while a limit is set. */
-	private rateHeaders(now: number): Record<string, string> {
-		const limit = this.options.rateLimit!;
-		return {
-			'x-ratelimit-limit': String(limit),
-			'x-ratelimit-remaining': String(Math.max(0, limit - this.windowCount)),
-			'x-ratelimit-reset': String(Math.max(1, Math.ceil((this.windowStart + 1000 - now) / 1000))),
-		};
 	}
 
 	/** Decides at arrival what happens to a request; counts it against the rate limit. */
@@ -96,18 +89,12 @@ export class Faults {
 		decision: Decision;
 		headers: Record<string, string>;
 	} {
-		const { rateLimit, failFirst, resetFirst, faultRatio } = this.options;
-		const now = Date.now();
+		const { failFirst, resetFirst, faultRatio } = this.options;
 		let headers: Record<string, string> = {};
-		if (rateLimit) {
-			if (now - this.windowStart >= 1000) {
-				this.windowStart = now;
-				this.windowCount = 0;
-			}
-			this.windowCount++;
-			const limitHeaders = this.rateHeaders(now);
+		if (this.window) {
+			const { admitted, headers: limitHeaders } = this.window.take(this.clock.now());
 			if (this.options.rateLimitHeaders !== 'on429') headers = limitHeaders;
-			if (this.windowCount > rateLimit) {
+			if (!admitted) {
 				const reply: Reply = {
 					status: 429,
 					headers: { ...limitHeaders, 'retry-after': limitHeaders['x-ratelimit-reset'] },
@@ -149,16 +136,15 @@ export class Faults {
 		send: (reply: Reply) => void,
 	) {
 		const { decision, headers } = this.decide(recorded);
-		if (this.options.latencyMs)
-			await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+		if (this.options.latencyMs) await this.clock.sleep(this.options.latencyMs);
 		if (decision) recorded.fault = decision.fault;
 		if (decision && 'reply' in decision) return send(decision.reply);
-		if (decision?.fault === 'reset') return void res.socket?.destroy();
+		if (decision?.fault === 'reset') return void res.destroy();
 		const reply = answer();
 		if (decision?.fault === 'lost') {
 			// Processed, but the answer never leaves: the client cannot tell this from a reset.
 			recorded.status = reply.status;
-			return void res.socket?.destroy();
+			return void res.destroy();
 		}
 		send({ ...reply, headers: { ...headers, ...reply.headers } });
 	}

@@ -11,8 +11,10 @@ export interface RecordedRequest {
 	status?: number;
 	/** The body the sandbox answered with, as sent ('' for none). */
 	answer?: string;
-	/** When the request was complete (Date.now()). */
+	/** When the request was complete (the sandbox's clock: Date.now() but in tests). */
 	receivedAt?: number;
+	/** Requests being answered when this one was complete, itself included. */
+	concurrent?: number;
 	/** A fault the sandbox injected on purpose (see faults.ts). */
 	fault?: 'rate-limited' | '503' | 'reset' | 'lost';
 }

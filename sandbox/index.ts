@@ -31,3 +31,5 @@ export {
 	type StatusCallbacks,
 } from './events';
 export { Faults, type FaultOptions, type FaultKind } from './faults';
+export { VirtualClock, realClock, type Clock } from './clock';
+export { RateWindow } from './rate-window';

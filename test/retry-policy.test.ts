@@ -49,8 +49,9 @@ describe('how long to wait before the next attempt', () => {
 	it('Retry-After (seconds or HTTP date) or retry-after-ms when Telnyx gives one, below a minute', () => {
 		expect(retryAfterMs({ 'retry-after': '2' })).toBe(2000);
 		expect(retryAfterMs({ 'retry-after-ms': '250', 'retry-after': '2' })).toBe(250);
-		const inFiveSeconds = new Date(Date.now() + 5000).toUTCString();
-		expect(retryAfterMs({ 'retry-after': inFiveSeconds })).toBeGreaterThan(3000);
+		const now = Date.UTC(2026, 0, 1, 12, 0, 0);
+		const inFiveSeconds = new Date(now + 5000).toUTCString();
+		expect(retryAfterMs({ 'retry-after': inFiveSeconds }, now)).toBe(5000);
 		expect(retryAfterMs({ 'retry-after': 'soon' })).toBeUndefined();
 		expect(retryDelayMs({ status: 429, retryAfterMs: 2000 }, 1)).toBe(2000);
 		expect(retryDelayMs({ status: 429, retryAfterMs: 120_000 }, 1, () => 0)).toBe(500);
@@ -65,10 +66,8 @@ describe('how long to wait before the next attempt', () => {
 				'retry-after': '1',
 			}),
 		).toEqual({ status: 429, limit: 100, remaining: 0, resetSeconds: 1, retryAfterMs: 1000 });
-		const inTenSeconds = String(Math.round(Date.now() / 1000) + 10);
-		expect(rateLimitSignal(200, { 'x-ratelimit-reset': inTenSeconds }).resetSeconds).toBeCloseTo(
-			10,
-			-1,
-		);
+		const now = Date.UTC(2026, 0, 1, 12, 0, 0);
+		const inTenSeconds = String(now / 1000 + 10);
+		expect(rateLimitSignal(200, { 'x-ratelimit-reset': inTenSeconds }, now).resetSeconds).toBe(10);
 	});
 });

@@ -1,23 +1,33 @@
 import type { ILoadOptionsFunctions, INode, INodeListSearchResult } from 'n8n-workflow';
 
-import { Limiter, limiterFor } from '../nodes/TelnyxTexml/transport/limiter';
+import { Limiter, limiterFor, setLimiterClock } from '../nodes/TelnyxTexml/transport/limiter';
 import { SENDING_DEFAULTS } from '../nodes/shared/constants';
 import { sendingOptions, sendingSettings } from '../nodes/TelnyxTexml/transport/sending';
 import { sendThrough } from '../nodes/TelnyxTexml/transport/core';
+import { VirtualClock, type Clock } from '../sandbox';
 import { loadOptionsContext } from './support/engine';
 import { NODE_TYPE, startWorld, updateParticipant, type World } from './support/fixtures';
 import { locator, texmlRequests, whoamiCalls } from './support/texml';
 
 /**
  * Operations, list pages, pickers and the Account SID look-up all go through one sending core: the
- * API key's limiter, the retry policy and Telnyx's error mapper.
+ * API key's limiter, the retry policy and Telnyx's error mapper. The sandbox's rate window and the
+ * key's limiter run on one virtual clock: waits cost no time, and what is asserted about them holds
+ * however busy the machine is.
  */
 let world: World;
+let clock: VirtualClock;
+let realClock: Clock;
 
 beforeEach(async () => {
-	world = await startWorld();
+	clock = new VirtualClock();
+	realClock = setLimiterClock(clock);
+	world = await startWorld({ clock });
 });
-afterEach(async () => await world.close());
+afterEach(async () => {
+	setLimiterClock(realClock);
+	await world.close();
+});
 
 const keyLimiter = () => limiterFor(world.sandbox.account.apiKey, world.sandbox.baseUrl);
 
@@ -95,7 +105,7 @@ describe('the participant picker', () => {
 		);
 		const [limited, answered] = texmlRequests(world);
 		expect([limited.status, answered.status]).toEqual([429, 200]);
-		expect(answered.receivedAt! - limited.receivedAt!).toBeGreaterThanOrEqual(900);
+		expect(answered.receivedAt! - limited.receivedAt!).toBeGreaterThanOrEqual(1000);
 	});
 
 	test('a 401 is not sent again and is the clear error', async () => {
@@ -138,7 +148,7 @@ describe('the Account SID look-up', () => {
 			'/v2/whoami',
 			200,
 		]);
-		expect(lookUp.receivedAt! - limited.receivedAt!).toBeGreaterThanOrEqual(900);
+		expect(lookUp.receivedAt! - limited.receivedAt!).toBeGreaterThanOrEqual(1000);
 		expect(update.status).toBe(200);
 		expect(whoamiCalls(world)).toBe(2);
 	});
@@ -148,7 +158,7 @@ describe('a 429 whose answer was not recorded', () => {
 	// The answer can go missing (e.g. a slot taken by another request of the same item): the
 	// status on the error alone must still hold the request back, or it is re-sent in a tight loop.
 	test('pauses the key: sent twice in 1 s, not in a tight loop, then the wait bound ends it', async () => {
-		const limiter = new Limiter();
+		const limiter = new Limiter(clock);
 		const settings = { ...sendingSettings({}), maxRateLimitWaitMs: 300 };
 		const sentAt: number[] = [];
 		const node = { name: 'Telnyx TeXML', type: NODE_TYPE } as INode;
@@ -156,13 +166,13 @@ describe('a 429 whose answer was not recorded', () => {
 			{ limiter, settings },
 			{ node, repeatable: true },
 			async () => {
-				sentAt.push(Date.now());
+				sentAt.push(clock.now());
 				return { error: Object.assign(new Error('Too Many Requests'), { httpCode: '429' }) };
 			},
 		).catch((e: unknown) => e as Error);
 
 		expect(sentAt).toHaveLength(2);
-		expect(sentAt[1] - sentAt[0]).toBeGreaterThanOrEqual(950);
+		expect(sentAt[1] - sentAt[0]).toBeGreaterThanOrEqual(1000);
 		expect(error.message).toContain('Waited ');
 		expect(limiter.rate).toBeDefined(); // the 429 slowed the process down
 	});

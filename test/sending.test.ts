@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { startSandbox, type RecordedRequest } from '../sandbox';
+import { setLimiterClock } from '../nodes/TelnyxTexml/transport/limiter';
+import { startSandbox, VirtualClock, type RecordedRequest } from '../sandbox';
 import type { Engine } from './support/engine';
 import { NODE_TYPE, startWorld, updateParticipant, type World } from './support/fixtures';
 import { crowd, muteAll } from './support/crowd';
@@ -66,10 +67,8 @@ describe('the Sending option', () => {
 		const { output } = await muteAll(world, conference, items, { maxConcurrent: 1 });
 
 		expect(output.filter((o) => o.error)).toEqual([]);
-		const gaps = world.sandbox.requests
-			.slice(1)
-			.map((r, i) => r.receivedAt! - world.sandbox.requests[i].receivedAt!);
-		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(38);
+		// The sandbox holds each answer 40 ms: without the limit the five would overlap.
+		expect(world.sandbox.requests.map((r) => r.concurrent)).toEqual([1, 1, 1, 1, 1]);
 	});
 });
 
@@ -185,7 +184,8 @@ describe('dial (create) is never sent twice', () => {
 	});
 
 	it('is sent again when the connection was refused (the request cannot have reached Telnyx)', async () => {
-		// A port nobody listens on yet; the sandbox opens it while the first attempt backs off.
+		// A port nobody listens on yet; the sandbox opens it while the first attempt backs off (on a
+		// virtual clock held still until then).
 		const port = await new Promise<number>((resolve) => {
 			const probe = createServer().listen(0, '127.0.0.1', () => {
 				const { port: free } = probe.address() as AddressInfo;
@@ -200,10 +200,14 @@ describe('dial (create) is never sent twice', () => {
 				telnyxTexmlApi: { apiKey: account.apiKey, baseUrl: `http://127.0.0.1:${port}/v2` },
 			},
 		};
+		const clock = new VirtualClock(undefined, false);
+		const realClock = setLimiterClock(clock);
 		const run = dial(['late'], engine, { conferenceSid: locator(conferenceSid) });
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		// The first attempt was refused: the retry waits (the run ends early only if it went wrong).
+		await Promise.race([clock.untilSleeping(), run]);
 		const late = await startSandbox({ port, account });
 		late.store.addConference(account.sid, { sid: conferenceSid });
+		clock.start();
 		try {
 			const { output } = await run;
 			expect(output[0].error).toBeUndefined();
@@ -212,6 +216,7 @@ describe('dial (create) is never sent twice', () => {
 				late.store.conference(account.sid, conferenceSid)!.participants.map((p) => p.label),
 			).toEqual(['late']);
 		} finally {
+			setLimiterClock(realClock);
 			await late.close();
 		}
 	});

@@ -170,7 +170,7 @@ export async function startTriggerReceiver(
 	return {
 		url: `http://127.0.0.1:${port}/webhook/trigger/conference`,
 		hits,
-		async hit(index, timeoutMs = 5000) {
+		async hit(index, timeoutMs = 30_000) {
 			const deadline = Date.now() + timeoutMs;
 			while (hits.length <= index) {
 				const left = deadline - Date.now();

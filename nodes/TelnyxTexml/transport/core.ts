@@ -9,7 +9,7 @@ import type {
 	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { sleep, type NodeApiError } from 'n8n-workflow';
+import type { NodeApiError } from 'n8n-workflow';
 
 import { oneAtATime, takeAnswer, type Answer } from './answers';
 import { apiBaseUrl, CREDENTIAL_TYPE } from '../../shared/constants';
@@ -57,7 +57,7 @@ export interface SendPolicy {
 }
 
 /** The failure as the retry policy reads it: the answer's status and headers, else the error. */
-function failureFrom(outcome: Outcome<unknown>): Failure {
+function failureFrom(outcome: Outcome<unknown>, now: number): Failure {
 	const thrown = failureOf(outcome.error);
 	const answer = outcome.answer;
 	// The answer belongs to this attempt only when it says the same as the error thrown for it.
@@ -65,7 +65,7 @@ function failureFrom(outcome: Outcome<unknown>): Failure {
 	const shouldRetry = answer.headers['x-should-retry'];
 	return {
 		status: answer.status,
-		retryAfterMs: rateLimitSignal(answer.status, answer.headers).retryAfterMs,
+		retryAfterMs: rateLimitSignal(answer.status, answer.headers, now).retryAfterMs,
 		shouldRetry: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
 	};
 }
@@ -76,10 +76,10 @@ function failureFrom(outcome: Outcome<unknown>): Failure {
  * would be sent again at once, in a tight loop. The pause that follows a 429 (Retry-After, else
  * one second) is what holds its re-send back, for at least as long as the retry backoff would.
  */
-function limiterSignal(outcome: Outcome<unknown>, failure: Failure): RateLimitSignal {
+function limiterSignal(outcome: Outcome<unknown>, failure: Failure, now: number): RateLimitSignal {
 	const answer = outcome.answer;
 	if (answer && (outcome.error === undefined || failure.status === answer.status))
-		return rateLimitSignal(answer.status, answer.headers);
+		return rateLimitSignal(answer.status, answer.headers, now);
 	return failure.status === 429 ? { status: 429, retryAfterMs: failure.retryAfterMs } : {};
 }
 
@@ -115,27 +115,28 @@ export async function sendThrough<T>(
 	policy: SendPolicy,
 	attempt: () => Promise<Outcome<T>>,
 ): Promise<T> {
+	const { clock } = core.limiter; // the limiter's time, so a test or simulation drives both
 	const failures: Failure[] = [];
 	let attempts = 0;
 	let rateLimitedSince: number | undefined;
 	let again = false;
 	for (;;) {
 		await core.limiter.acquire(again);
-		const leftAt = Date.now();
+		const leftAt = clock.now();
 		let outcome: Outcome<T>;
 		try {
 			outcome = await attempt();
 		} catch (error) {
 			outcome = { error };
 		}
-		const failure = failureFrom(outcome);
-		core.limiter.release(limiterSignal(outcome, failure), leftAt);
+		const answeredAt = clock.now();
+		const failure = failureFrom(outcome, answeredAt);
+		core.limiter.release(limiterSignal(outcome, failure, answeredAt), leftAt);
 		if (outcome.error === undefined) return outcome.value as T;
 		failures.push(failure);
 		if (isRateLimited(failure)) {
-			const now = Date.now();
-			rateLimitedSince ??= now;
-			const waitedMs = now - rateLimitedSince;
+			rateLimitedSince ??= answeredAt;
+			const waitedMs = answeredAt - rateLimitedSince;
 			if (waitedMs >= core.settings.maxRateLimitWaitMs) {
 				throw finalError(
 					policy,
@@ -152,7 +153,7 @@ export async function sendThrough<T>(
 		if (attempts >= core.settings.maxAttempts || !isRetryable(failure, policy.repeatable)) {
 			throw finalError(policy, outcome.error, failures);
 		}
-		await sleep(retryDelayMs(failure, attempts));
+		await clock.sleep(retryDelayMs(failure, attempts));
 		// A cancelled execution sends nothing more (sleep cannot be interrupted).
 		if (policy.cancelled?.()) throw finalError(policy, outcome.error, failures);
 		again = false;

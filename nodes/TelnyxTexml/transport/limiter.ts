@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sleep } from 'n8n-workflow';
+
+import { realClock, type Clock } from './clock';
 
 /** What the user allows for one API key (credential, or the node's older Sending option). 0: no cap. */
 export interface LimiterSettings {
@@ -56,6 +57,9 @@ const SENT_WINDOWS_KEPT = 10;
  * - a request answered 429 (Telnyx did not process it) goes ahead of those not sent yet.
  */
 export class Limiter {
+	/** `clock`: the real one, but for tests and the simulation. */
+	constructor(readonly clock: Clock = realClock) {}
+
 	private settings: LimiterSettings = { maxConcurrent: 10, maxPerSecond: 0 };
 
 	private inFlight = 0;
@@ -120,7 +124,7 @@ export class Limiter {
 	 * `first`: the request was answered 429 and goes ahead of those not sent yet.
 	 */
 	async acquire(first = false): Promise<void> {
-		const now = Date.now();
+		const now = this.clock.now();
 		if (
 			this.idle &&
 			now - this.lastBusyAt > Math.max(FORGET_AFTER_IDLE_MS, 3 * this.windowSeconds * 1000)
@@ -137,7 +141,7 @@ export class Limiter {
 	/** `leftAt`: when the request left (so a late 429 reads the rate it was sent at). */
 	release(signal: RateLimitSignal = {}, leftAt?: number) {
 		this.inFlight--;
-		const now = Date.now();
+		const now = this.clock.now();
 		this.lastBusyAt = now;
 		this.answeredAt.push(now);
 		this.counted(now); // drops what is older than a window, so the lists stay short
@@ -149,7 +153,7 @@ export class Limiter {
 
 	/** Learns from one answer's status and headers. */
 	observe(signal: RateLimitSignal, leftAt?: number) {
-		const now = Date.now();
+		const now = this.clock.now();
 		// Kept until Telnyx announces another one: an answer without the header says nothing.
 		if (signal.limit !== undefined && signal.limit > 0) this.learnedLimit = signal.limit;
 		if (signal.resetSeconds !== undefined && signal.resetSeconds > this.windowSeconds) {
@@ -259,7 +263,7 @@ export class Limiter {
 		this.pumping = true;
 		try {
 			while (this.again.length > 0 || this.queue.length > 0) {
-				const now = Date.now();
+				const now = this.clock.now();
 				const waitMs = this.waitMs(now);
 				const maxConcurrent =
 					this.settings.maxConcurrent > 0 ? this.settings.maxConcurrent : Infinity;
@@ -268,7 +272,7 @@ export class Limiter {
 					continue;
 				}
 				if (waitMs > 0) {
-					await sleep(waitMs);
+					await this.clock.sleep(waitMs);
 					continue;
 				}
 				const rate = this.spacingRate();
@@ -293,6 +297,16 @@ const MAX_KEYS = 50;
 
 const limiters = new Map<string, Limiter>();
 
+/** The clock of limiters created from now on: the real one, but in tests. */
+let clockOfNewLimiters: Clock = realClock;
+
+/** Sets the clock of the limiters `limiterFor` creates from now on (tests); returns the old one. */
+export function setLimiterClock(clock: Clock): Clock {
+	const before = clockOfNewLimiters;
+	clockOfNewLimiters = clock;
+	return before;
+}
+
 /**
  * The limiter shared by every item and execution using this API key against this base URL. The map
  * holds a hash of the two, never the key itself.
@@ -303,7 +317,7 @@ export function limiterFor(apiKey: string, baseUrl: string): Limiter {
 	if (limiter) {
 		limiters.delete(id); // re-insert: Map order is least recently used first
 	} else {
-		limiter = new Limiter();
+		limiter = new Limiter(clockOfNewLimiters);
 		for (const [oldId, old] of limiters) {
 			if (limiters.size < MAX_KEYS) break;
 			if (old.idle) limiters.delete(oldId);
@@ -317,6 +331,7 @@ export function limiterFor(apiKey: string, baseUrl: string): Limiter {
 export function rateLimitSignal(
 	status: number,
 	headers: Record<string, unknown> = {},
+	now = Date.now(),
 ): RateLimitSignal {
 	const number = (name: string) => {
 		const value = Number(headers[name]);
@@ -325,18 +340,21 @@ export function rateLimitSignal(
 	let resetSeconds = number('x-ratelimit-reset');
 	// Telnyx sends seconds until the reset; a value that large can only be a Unix time.
 	if (resetSeconds !== undefined && resetSeconds > 1e9)
-		resetSeconds = Math.max(0, resetSeconds - Date.now() / 1000);
+		resetSeconds = Math.max(0, resetSeconds - now / 1000);
 	return {
 		status,
 		limit: number('x-ratelimit-limit'),
 		remaining: number('x-ratelimit-remaining'),
 		resetSeconds,
-		retryAfterMs: retryAfterMs(headers),
+		retryAfterMs: retryAfterMs(headers, now),
 	};
 }
 
 /** retry-after-ms, else Retry-After in seconds or as an HTTP date, as the official SDK reads them. */
-export function retryAfterMs(headers: Record<string, unknown>): number | undefined {
+export function retryAfterMs(
+	headers: Record<string, unknown>,
+	now = Date.now(),
+): number | undefined {
 	const ms = Number(headers['retry-after-ms']);
 	if (headers['retry-after-ms'] !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
 	const raw = headers['retry-after'];
@@ -344,5 +362,5 @@ export function retryAfterMs(headers: Record<string, unknown>): number | undefin
 	const seconds = Number(raw);
 	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
 	const date = Date.parse(String(raw));
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

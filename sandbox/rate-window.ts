@@ -1,0 +1,33 @@
+/**
+ * Telnyx's rate limit as the sandbox models it: a window of one second that opens with the first
+ * request after the previous one closed, and admits `limit` requests. Every answer may carry what
+ * is left of it (x-ratelimit-*); beyond the limit, a 429 with Retry-After. The sandbox server and
+ * the limiter simulation both count with this one class.
+ */
+export class RateWindow {
+	private start = -Infinity;
+
+	private count = 0;
+
+	constructor(
+		readonly limit: number,
+		readonly windowMs = 1000,
+	) {}
+
+	/** Counts one request arriving at `now`: whether it is admitted, and the headers that say so. */
+	take(now: number): { admitted: boolean; headers: Record<string, string> } {
+		if (now - this.start >= this.windowMs) {
+			this.start = now;
+			this.count = 0;
+		}
+		this.count++;
+		const headers: Record<string, string> = {
+			'x-ratelimit-limit': String(this.limit),
+			'x-ratelimit-remaining': String(Math.max(0, this.limit - this.count)),
+			'x-ratelimit-reset': String(
+				Math.max(1, Math.ceil((this.start + this.windowMs - now) / 1000)),
+			),
+		};
+		return { admitted: this.count <= this.limit, headers };
+	}
+}
