@@ -147,7 +147,11 @@ export async function downloadRecording(
 		) as IN8nHttpFullResponse;
 	};
 
-	/** The recording again, for a fresh link (the one Telnyx gave may have expired). */
+	/**
+	 * The recording again, for a fresh link (the one Telnyx gave may have expired). Sent directly:
+	 * the download runs inside the item's sending slot, and a second slot from the same limiter
+	 * could wait for itself.
+	 */
 	const lookUpAgain = async (): Promise<IDataObject> => {
 		const account = encodePathSegment(String(recording.account_sid ?? ''));
 		const answer = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
