@@ -1,6 +1,6 @@
 import { transcriptionResource } from '../../sandbox';
 import { startWorld, type World } from '../support/fixtures';
-import { jsonOf, runTexml, texmlRequests } from '../support/texml';
+import { runTexml, texmlRequests } from '../support/texml';
 
 let world: World;
 
@@ -66,57 +66,6 @@ describe('Transcription → Get (GET …/Transcriptions/{recording_transcription
 		expect(output[0].json.error).toBe(
 			'Transcription "nope" was not found (Telnyx: Resource not found). List the transcriptions to find the right transcription SID; it may have been deleted.',
 		);
-	});
-});
-
-describe('Transcription → Get Many (GET …/Transcriptions.json)', () => {
-	test('Return All follows next_page_uri (PageToken): newest first, with their text', async () => {
-		const { output, error } = await runTexml(world, {
-			resource: 'transcription',
-			operation: 'getAll',
-			returnAll: true,
-		});
-
-		expect(error).toBeUndefined();
-		const requests = texmlRequests(world);
-		expect(requests[0].url).toBe(`${base()}.json`);
-		expect(requests[1].url).toMatch(/PageToken=/);
-		expect(jsonOf(output).map((t) => t.transcription_text)).toEqual([
-			'Third message.',
-			'Second message.',
-			'First message.',
-		]);
-	});
-
-	test('Limit 2 reads one page', async () => {
-		const { output } = await runTexml(world, {
-			resource: 'transcription',
-			operation: 'getAll',
-			limit: 2,
-		});
-
-		expect(texmlRequests(world)).toHaveLength(1);
-		expect(output).toHaveLength(2);
-	});
-});
-
-describe('Transcription → Delete (DELETE …/Transcriptions/{recording_transcription_sid}.json)', () => {
-	test('outputs { deleted: true, transcription_sid }; the transcription is gone', async () => {
-		const [transcription] = world.sandbox.store.transcriptions;
-
-		const { output } = await runTexml(world, {
-			resource: 'transcription',
-			operation: 'delete',
-			transcriptionSid: transcription.sid,
-		});
-
-		const [request] = texmlRequests(world);
-		expect(request.method).toBe('DELETE');
-		expect(request.status).toBe(204);
-		expect(output.map((o) => o.json)).toEqual([
-			{ deleted: true, transcription_sid: transcription.sid },
-		]);
-		expect(world.sandbox.store.transcriptions).not.toContain(transcription);
 	});
 });
 
