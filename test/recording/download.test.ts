@@ -68,6 +68,29 @@ describe('Recording → Download (GET …/Recordings/{recording_sid}.json, then 
 		expect(media[0].status).toBe(200);
 	});
 
+	test('a media link on the Base URL’s own host is the one the API key goes with', async () => {
+		const recording = world.sandbox.store.addRecording(world.conference, { duration: 3 });
+		// A link the API host itself serves (whoami stands in for a Telnyx-hosted file).
+		recording.mediaUrl = `${world.sandbox.origin}/v2/whoami?X-Expires=${Date.now() + 60_000}`;
+
+		const { output, error } = await download({ recordingSid: recording.sid });
+
+		expect(error).toBeUndefined();
+		const fetched = world.sandbox.requests.filter((r) => r.url.startsWith('/v2/whoami'));
+		expect(fetched.map((r) => r.headers.authorization)).toEqual([
+			`Bearer ${world.sandbox.account.apiKey}`,
+		]);
+		expect(world.sandbox.media.requests).toHaveLength(0);
+		expect((output[0].binary?.data as IBinaryData).mimeType).toBe('application/json');
+	});
+
+	test('an empty Put Output File in Field is refused before sending', async () => {
+		const { output } = await download({ recordingSid: 'any', binaryPropertyName: ' ' }, true);
+
+		expect(output[0].json.error).toMatch(/^The "Put Output File in Field" field is empty\./);
+		expect(texmlRequests(world)).toHaveLength(0);
+	});
+
 	test('an MP3 recording comes as audio/mpeg named .mp3', async () => {
 		const recording = world.sandbox.store.addRecording(world.conference, {
 			duration: 3,

@@ -103,6 +103,24 @@ async function readWhole(body: AsyncIterable<Buffer>, size: number): Promise<Buf
 	return filled === size ? whole : whole.subarray(0, filled);
 }
 
+/** The binary field the audio goes to (Put Output File in Field). */
+function binaryFieldOf(context: IExecuteSingleFunctions): string {
+	return String(context.getNodeParameter('binaryPropertyName', 'data') ?? '').trim();
+}
+
+/** preSend of Download: an empty Put Output File in Field is refused before anything is sent. */
+export async function checkBinaryField(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (binaryFieldOf(this)) return requestOptions;
+	throw new NodeOperationError(
+		this.getNode(),
+		'The "Put Output File in Field" field is empty. Enter the name of the binary field for the audio, e.g. data.',
+		{ description: 'Nothing was sent to Telnyx for this item.', itemIndex: this.getItemIndex() },
+	);
+}
+
 /** The statuses Telnyx reports while a recording has no final audio yet. */
 const NOT_READY = new Set(['in-progress', 'paused', 'processing']);
 
@@ -120,12 +138,7 @@ export async function downloadRecording(
 	const fail = (message: string, description?: string) =>
 		new NodeOperationError(node, message, { description, itemIndex });
 
-	const property = String(this.getNodeParameter('binaryPropertyName', 'data') ?? '').trim();
-	if (!property) {
-		throw fail(
-			'The "Put Output File in Field" field is empty. Enter the name of the binary field for the audio, e.g. data.',
-		);
-	}
+	const property = binaryFieldOf(this);
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = apiBaseUrl(credentials.baseUrl);
 

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
-import { downloadRecording } from '../../transport/media';
+import { checkBinaryField, downloadRecording } from '../../transport/media';
 
 export const downloadOperation: INodePropertyOptions = {
 	name: 'Download',
@@ -13,6 +13,7 @@ export const downloadOperation: INodePropertyOptions = {
 	routing: texmlRouting({
 		method: 'GET',
 		path: '/Recordings/{recordingSid}.json',
+		checks: [checkBinaryField],
 		postReceive: [downloadRecording, simplifyResponse],
 		repeatable: true,
 	}),
