@@ -65,6 +65,7 @@ async function main() {
 		`Conference SID  ${conference.sid}  (${conference.friendlyName})`,
 		...conference.participants.map((p) => `Participant     ${p.label}  ${p.callSid}`),
 		`Recording SID   ${recording.sid}  (5 s WAV, served from ${sandbox.media.origin})`,
+		`Application ID  ${DEMO.application.id}  (${DEMO.application.friendlyName}: places calls)`,
 		'',
 		`Faults          ${describeFaults(faults)}`,
 		'',

@@ -1,11 +1,12 @@
 import { generateKeyPairSync, randomInt, sign, type KeyObject } from 'node:crypto';
 
+import type { CallStatusEvent } from './calls';
 import type { Conference, Participant, Recording, Store, StoreEvent } from './store';
 
 /**
- * Conference status callbacks, sent the way Telnyx sends them: form-urlencoded PascalCase fields,
- * signed with Ed25519 over `<telnyx-timestamp>|<raw body>`, to the conference's statusCallback URL
- * for the events it asked for.
+ * Conference and call status callbacks, sent the way Telnyx sends them: form-urlencoded PascalCase
+ * fields, signed with Ed25519 over `<telnyx-timestamp>|<raw body>`, to the conference's (or the
+ * call's) statusCallback URL for the events it asked for.
  */
 
 /** The value of `StatusCallbackEvent`, by the statusCallbackEvent token that asks for it. */
@@ -16,6 +17,18 @@ const TOKEN_OF: Record<string, string> = {
 	'participant-leave': 'leave',
 	'participant-speech-start': 'speaker',
 	'participant-speech-stop': 'speaker',
+};
+
+/** The StatusCallbackEvent token that asks for a call's `CallStatus` value. */
+const CALL_TOKEN_OF: Record<string, string> = {
+	initiated: 'initiated',
+	ringing: 'ringing',
+	'in-progress': 'answered',
+	completed: 'completed',
+	busy: 'completed',
+	'no-answer': 'completed',
+	canceled: 'completed',
+	failed: 'completed',
 };
 
 export interface SigningKey {
@@ -78,6 +91,7 @@ export function startStatusCallbacks(
 	const key = newSigningKey();
 	const connectionId = String(randomInt(1e13, 2 ** 48 - 1));
 	const sequence = new Map<string, number>();
+	const callSequence = new Map<string, number>();
 	const deliveries: Delivery[] = [];
 	const waiters: Array<{ match: (d: Delivery) => boolean; resolve: (d: Delivery) => void }> = [];
 	let queue = Promise.resolve();
@@ -127,7 +141,49 @@ export function startStatusCallbacks(
 		}
 	}
 
-	/** Sends one callback, signed, to `callback` (form body for POST, query for GET). */
+	function send(statusCallbackEvent: string, conference: Conference, participant?: Participant) {
+		const fields = fieldsOf(statusCallbackEvent, conference, participant);
+		const callback = conference.statusCallback;
+		if (!callback) return;
+		if (callback.events.length > 0 && !callback.events.includes(TOKEN_OF[statusCallbackEvent]))
+			return;
+		post(callback, fields);
+	}
+
+	/** A call's status callback (facts: CallbackSource call-progress-events, no StatusCallbackEvent). */
+	function sendCall({ call, callStatus }: CallStatusEvent) {
+		const number = callSequence.get(call.sid) ?? 0;
+		callSequence.set(call.sid, number + 1);
+		const callback = call.statusCallback;
+		if (!callback || !callback.events.includes(CALL_TOKEN_OF[callStatus] ?? callStatus)) return;
+		const now = new Date();
+		const duration = call.startTime
+			? String(Math.round(((call.endTime ?? now).getTime() - call.startTime.getTime()) / 1000))
+			: '0';
+		const ended = CALL_TOKEN_OF[callStatus] === 'completed';
+		post(callback, {
+			AccountSid: call.accountSid,
+			CallSid: call.sid,
+			CallSidLegacy: call.sid,
+			CallStatus: callStatus,
+			CallbackSource: 'call-progress-events',
+			ConnectionId: connectionId,
+			From: call.from,
+			To: call.to,
+			SequenceNumber: String(number),
+			Timestamp: isoSeconds(now),
+			CallInitiatedAt: call.dateCreated.toISOString(),
+			...(callStatus === 'initiated' ? {} : { CallDuration: duration }),
+			...(ended
+				? {
+						HangupCause: 'normal_clearing',
+						...(call.startTime ? { StartTime: call.startTime.toISOString() } : {}),
+						EndTime: (call.endTime ?? now).toISOString(),
+					}
+				: {}),
+		});
+	}
+
 	function post(callback: { url: string; method: 'GET' | 'POST' }, fields: Record<string, string>) {
 		const body = new URLSearchParams(fields).toString();
 		const timestamp = String(Math.floor(Date.now() / 1000));
@@ -149,15 +205,6 @@ export function startStatusCallbacks(
 			fields,
 		};
 		queue = queue.then(() => deliver(delivery));
-	}
-
-	function send(statusCallbackEvent: string, conference: Conference, participant?: Participant) {
-		const fields = fieldsOf(statusCallbackEvent, conference, participant);
-		const callback = conference.statusCallback;
-		if (!callback) return;
-		if (callback.events.length > 0 && !callback.events.includes(TOKEN_OF[statusCallbackEvent]))
-			return;
-		post(callback, fields);
 	}
 
 	/**
@@ -198,6 +245,7 @@ export function startStatusCallbacks(
 
 	const listener = (event: StoreEvent) => {
 		if (event.type === 'recording-status') return sendRecording(event.recording);
+		if (event.type === 'call-status') return sendCall(event);
 		send(event.type, event.conference, 'participant' in event ? event.participant : undefined);
 	};
 	store.listeners.push(listener);
@@ -213,7 +261,7 @@ export function startStatusCallbacks(
 					waiters.splice(waiters.indexOf(waiter), 1);
 					const sent = deliveries.map(
 						(d) =>
-							`${d.fields.StatusCallbackEvent ?? `recording-${d.fields.RecordingStatus}`} → ${d.status ?? d.error}`,
+							`${d.fields.StatusCallbackEvent ?? d.fields.CallStatus ?? `recording-${d.fields.RecordingStatus}`} → ${d.status ?? d.error}`,
 					);
 					reject(
 						new Error(

@@ -22,6 +22,8 @@ export {
 export { audioOf, type Audio } from './audio';
 export { startMediaHost, type MediaHost, type Served } from './media';
 export type { RecordedRequest } from './http';
+export { CallBook, callResource, type Call, type CallStatus, type TexmlApplication } from './calls';
+export { parseXml, readTexml, TexmlError, type XmlElement } from './texml';
 export { DEMO, seedDemo } from './demo-data';
 export {
 	newSigningKey,

@@ -7,6 +7,7 @@ import { Faults, type FaultOptions } from './faults';
 import { HttpError, parseForm, unauthorized, type RecordedRequest, type Reply } from './http';
 import { startMediaHost, type MediaHost } from './media';
 import { matchRoute } from './routes';
+import type { TexmlApplication } from './calls';
 import { Store, type Account } from './store';
 
 export interface SandboxOptions {
@@ -24,6 +25,11 @@ export interface SandboxOptions {
 	missingKeys?: 'omit' | 'null';
 	/** How long a recording's download link works, in ms (Telnyx: about 10 minutes). */
 	mediaLinkTtlMs?: number;
+	/**
+	 * Whether a placed call's answer carries `call_sid` as users report (and the connection-scoped
+	 * endpoint documents), on top of the documented `{ from, status, to }`. Off: as documented.
+	 */
+	callSidInAnswer?: boolean;
 	/** The time of the rate window, latency and `receivedAt`: the real clock, or a test's. */
 	clock?: Clock;
 }
@@ -35,10 +41,12 @@ export interface TexmlSandbox {
 	baseUrl: string;
 	/** The default account; its apiKey authenticates. */
 	account: Account;
+	/** The account's TeXML application, for placing calls (ApplicationSid). */
+	application: TexmlApplication;
 	store: Store;
 	/** Every request, in arrival order, as received. */
 	requests: RecordedRequest[];
-	/** Signed conference status callbacks sent on store changes (see events.ts). */
+	/** Signed conference and call status callbacks sent on store changes (see events.ts). */
 	statusCallbacks: StatusCallbacks;
 	/** The Ed25519 public key (base64) the callbacks verify with: the credential's Public Key. */
 	publicKey: string;
@@ -95,12 +103,13 @@ function handle(
 
 	const { route, params } = matchRoute(recorded.method, decoded);
 	const type = recorded.headers['content-type'] ?? '';
-	if (recorded.body && !type.startsWith('application/x-www-form-urlencoded')) {
+	const expected = route.body === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
+	if ((recorded.body || route.body === 'json') && !type.startsWith(expected)) {
 		throw new HttpError(415, [
 			{
 				code: '10015',
 				title: 'Unsupported media type',
-				detail: 'Send the body as application/x-www-form-urlencoded.',
+				detail: `Send the body as ${expected}.`,
 			},
 		]);
 	}
@@ -109,10 +118,21 @@ function handle(
 		account,
 		params,
 		query: new URLSearchParams(rawQuery),
-		form: parseForm(recorded.body),
+		form: route.body === 'json' ? {} : parseForm(recorded.body),
+		json: route.body === 'json' ? parseJson(recorded.body) : undefined,
 		pageSize,
 		media,
 	});
+}
+
+function parseJson(body: string): unknown {
+	try {
+		return JSON.parse(body);
+	} catch {
+		throw new HttpError(400, [
+			{ code: '10015', title: 'Bad Request', detail: 'The request body is not valid JSON.' },
+		]);
+	}
 }
 
 function answer(
@@ -133,6 +153,11 @@ function answer(
 export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlSandbox> {
 	const store = new Store();
 	const account = store.addAccount(options.account);
+	// Calls need a TeXML application of the account (ApplicationSid); one is there from the start.
+	const application = store.calls.addApplication(account.sid, {
+		friendlyName: 'Sandbox TeXML App',
+	});
+	store.calls.sidInAnswer = options.callSidInAnswer ?? false;
 	const requests: RecordedRequest[] = [];
 	const statusCallbacks = startStatusCallbacks(store);
 	const clock = options.clock ?? realClock;
@@ -179,6 +204,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 		origin,
 		baseUrl: `${origin}/v2`,
 		account,
+		application,
 		store,
 		requests,
 		statusCallbacks,

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
+import { CallBook, isLive, type CallStatusEvent } from './calls';
+
 /** In-memory TeXML state: accounts (one per API key), conferences and their participants. */
 
 export interface Account {
@@ -46,6 +48,7 @@ export type StoreEvent =
 			conference: Conference;
 			participant: Participant;
 	  }
+	| CallStatusEvent
 	/** A recording started, completed or failed: its recording status callback is due. */
 	| { type: 'recording-status'; recording: Recording };
 
@@ -146,7 +149,18 @@ export class Store {
 	/** Called after every change; the sandbox's callback sender listens here. */
 	readonly listeners: Array<(event: StoreEvent) => void> = [];
 
-	private emit(event: StoreEvent) {
+	/** TeXML calls and applications (calls.ts); declared after `listeners`, which it listens to. */
+	readonly calls = new CallBook(this);
+
+	constructor() {
+		// A call that ends (hung up, its conference over) completes the recordings still running on it.
+		this.listeners.push((event) => {
+			if (event.type === 'call-status' && !isLive(event.call))
+				this.endCallRecordings(event.call.accountSid, event.call.sid);
+		});
+	}
+
+	emit(event: StoreEvent) {
 		for (const listener of this.listeners) listener(event);
 	}
 
@@ -261,8 +275,13 @@ export class Store {
 	 */
 	readonly liveCallSources: Array<(accountSid: string, callSid: string) => boolean> = [];
 
-	/** Whether the call is live: a participant still in a conference, or one a source knows. */
+	/**
+	 * Whether the call is live: a call placed over the REST API and not ended, a participant still
+	 * in a conference, or one another source knows.
+	 */
 	isLiveCall(accountSid: string, callSid: string): boolean {
+		const placed = this.calls.find(accountSid, callSid);
+		if (placed) return isLive(placed);
 		const inConference = this.conferences.some(
 			(c) => c.accountSid === accountSid && c.participants.some((p) => p.callSid === callSid),
 		);
@@ -400,6 +419,14 @@ export class Store {
 
 	transcription(accountSid: string, sid: string): Transcription | undefined {
 		return this.transcriptions.find((t) => t.accountSid === accountSid && t.sid === sid);
+	}
+
+	/** A waiting conference starts (a participant who starts it joins). */
+	startConference(conference: Conference) {
+		if (conference.status !== 'init') return;
+		conference.status = 'in-progress';
+		conference.dateUpdated = new Date();
+		this.emit({ type: 'conference-start', conference });
 	}
 
 	/** The participant hangs up or is removed: it leaves the list, as on Telnyx. */

@@ -38,6 +38,11 @@ const toolDescription = (resource: string, operation: string) => {
 };
 
 const EXPECTED: Array<[string, string, string]> = [
+	['call', 'create', 'Place a call that joins a conference in Telnyx TeXML'],
+	['call', 'get', 'Get the status of a conference call in Telnyx TeXML'],
+	['call', 'getAll', 'Get many calls to find a conference caller by number in Telnyx TeXML'],
+	['call', 'hangUp', 'Hang up a call and take it out of its conference in Telnyx TeXML'],
+	['call', 'redirect', 'Redirect a call into a conference or new instructions in Telnyx TeXML'],
 	['callRecording', 'getAll', 'Get many recordings of a call in Telnyx TeXML'],
 	['callRecording', 'start', 'Start recording a call in Telnyx TeXML'],
 	['callRecording', 'update', 'Pause or resume or stop a call recording in Telnyx TeXML'],

@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { triggerProperties } from './description';
-import { classify, isWanted } from './events';
+import { classify, isCallCallback, isWanted } from './events';
 import { recordingEventOf } from './recordingEvents';
 import { publicKeyOf, rawBodyOf, rejectUnauthorized } from './request';
 import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
@@ -27,7 +27,7 @@ export class TelnyxTexmlTrigger implements INodeType {
 		subtitle:
 			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description:
-			'Starts the workflow on Telnyx TeXML conference events (start, end, join, leave, speaker) and recording events',
+			'Starts the workflow on Telnyx TeXML conference events (start, end, join, leave, speaker), call status events (initiated, ringing, answered, completed) and recording events',
 		defaults: { name: 'Telnyx TeXML Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -94,19 +94,24 @@ export class TelnyxTexmlTrigger implements INodeType {
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 			throw new NodeOperationError(this.getNode(), 'The callback has no form body', {
 				description:
-					'Telnyx sends conference callbacks as application/x-www-form-urlencoded POSTs.',
+					'Telnyx sends conference and call callbacks as application/x-www-form-urlencoded POSTs.',
 			});
 		}
 		const recordingEvent = recordingEventOf(body);
-		const event =
-			recordingEvent ??
-			classify(typeof body.StatusCallbackEvent === 'string' ? body.StatusCallbackEvent : '');
+		const event = recordingEvent ?? classify(body);
 		const events = this.getNodeParameter('events', []) as string[];
 		const conferenceName = (this.getNodeParameter('conferenceName', '') as string).trim();
 		// Filtered-out callbacks still get n8n's 200, so Telnyx neither retries nor fails over.
 		if (!isWanted(event, events)) return {};
-		// Recording callbacks name no conference (facts: get conference_sid from the recording).
-		if (conferenceName && !recordingEvent && body.FriendlyName !== conferenceName) return {};
+		// Call and recording callbacks name no conference: the filter is for conference events
+		// (a recording's conference_sid comes from Recording → Get).
+		if (
+			conferenceName &&
+			!recordingEvent &&
+			!isCallCallback(body) &&
+			body.FriendlyName !== conferenceName
+		)
+			return {};
 
 		return { workflowData: [this.helpers.returnJsonArray({ ...body, event })] };
 	}

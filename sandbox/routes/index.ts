@@ -1,4 +1,5 @@
 import { HttpError, notFound } from '../http';
+import { callRoutes } from './calls';
 import { ok, route, type Route } from './common';
 import { callRecordingRoutes } from './callRecordings';
 import { conferenceRoutes } from './conferences';
@@ -20,6 +21,7 @@ export const routes: Route[] = [
 			},
 		}),
 	),
+	...callRoutes,
 	...conferenceRoutes,
 	...participantRoutes,
 	...recordingRoutes,

@@ -61,17 +61,6 @@ export const participantField: INodeProperties = {
 	],
 };
 
-/** A call, by its SID (`v3:…`, as a conference participant or a call status callback gives it). */
-export const callSidField: INodeProperties = {
-	displayName: 'Call SID',
-	name: 'callSid',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. v3:9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ',
-	description: 'The call: CallSid of a trigger event, or call_sid of a conference participant',
-};
-
 /** A recording, by its SID (plain text: Telnyx has no picker-friendly list of them). */
 export const recordingSidField: INodeProperties = {
 	displayName: 'Recording SID',

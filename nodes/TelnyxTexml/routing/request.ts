@@ -17,12 +17,12 @@ const PATH_LABELS: Record<string, string> = {
 
 /** What to enter when a path value is empty, and where to find it. */
 const PATH_HINTS: Record<string, string> = {
+	callSid:
+		'Map the CallSid of a Telnyx TeXML Trigger event (a call status callback), or the call_sid of a conference participant.',
 	conferenceSid:
 		'Enter the conference SID or map one from the input data; list the conferences to find it.',
 	participant:
 		'Enter the participant’s call SID or label, or map one from the input data; list the participants of the conference to find it.',
-	callSid:
-		'Enter the call SID (v3:…) or map one from the input data, e.g. CallSid of a trigger event or call_sid of a participant.',
 	recordingSid:
 		'Enter the recording SID or map one from the input data, e.g. RecordingSid of the trigger’s recording events; list the recordings to find it.',
 	transcriptionSid:

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountSidField, callSidField, recordingSidField } from '../../fields/descriptions';
+import { accountSidField, recordingSidField } from '../../fields/descriptions';
+import { callSidField } from '../call/fields';
 import { getAllDescription, getAllOperation } from './getAll';
 import { startDescription, startOperation } from './start';
 import { updateDescription, updateOperation } from './update';
