@@ -43,3 +43,32 @@ describe('Call Recording → Get Many (GET …/Calls/{call_sid}/Recordings.json)
 		expect(output.map((o) => o.json.status)).toEqual(['completed', 'completed']);
 	});
 });
+
+describe('a call placed with Record=true', () => {
+	test('is recorded (OutboundAPI) from the start until it hangs up; its recording completes then', async () => {
+		const { store, account, baseUrl } = world.sandbox;
+		const placed = await fetch(`${baseUrl}/texml/Accounts/${account.sid}/Calls`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${account.apiKey}`, 'content-type': 'application/json' },
+			body: JSON.stringify({
+				To: '+13125550123',
+				From: '+13125550100',
+				ApplicationSid: store.calls.applications[0].id,
+				Texml: '<Response><Dial><Conference>board</Conference></Dial></Response>',
+				Record: true,
+				RecordingChannels: 'dual',
+			}),
+		});
+		expect(placed.status).toBe(200);
+		const call = store.calls.calls[0];
+
+		const during = await callRecording({ operation: 'getAll', callSid: call.sid, returnAll: true });
+		store.calls.hangUp(call);
+		const after = await callRecording({ operation: 'getAll', callSid: call.sid, returnAll: true });
+
+		expect(during.output.map((o) => [o.json.source, o.json.status, o.json.channels])).toEqual([
+			['OutboundAPI', 'in-progress', 2],
+		]);
+		expect(after.output.map((o) => o.json.status)).toEqual(['completed']);
+	});
+});

@@ -105,3 +105,43 @@ describe('<Record transcription="true"> in the sandbox (facts §7)', () => {
 		});
 	});
 });
+
+describe('a call whose TeXML has <Record transcription="true">', () => {
+	test('gets a recording (RecordVerb) once it hangs up, then a transcription of it', async () => {
+		const { store, account } = world.sandbox;
+		const call = store.calls.place(
+			account.sid,
+			{
+				applicationSid: store.calls.applications[0].id,
+				from: '+13125550100',
+				to: '+13125550123',
+				customHeaders: [],
+			},
+			{
+				texml:
+					'<Response><Say>Leave a message.</Say><Record transcription="true" maxLength="30"/></Response>',
+			},
+		);
+		await call.settled;
+
+		const list = await runTexml(world, {
+			resource: 'transcription',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: true,
+		});
+
+		expect(call.status).toBe('completed');
+		const recording = store.recordings.find((r) => r.callSid === call.sid)!;
+		expect(recording).toMatchObject({ source: 'RecordVerb', status: 'completed', format: 'mp3' });
+		const mine = list.output.map((o) => o.json).filter((t) => t.recording_sid === recording.sid);
+		expect(mine).toEqual([
+			{
+				sid: expect.any(String),
+				status: 'completed',
+				recording_sid: recording.sid,
+				transcription_text: 'This is a message left in the TeXML sandbox.',
+			},
+		]);
+	});
+});
