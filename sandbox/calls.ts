@@ -236,7 +236,7 @@ export class CallBook {
 	}
 
 	/**
-	 * `<Record>` (facts §5, §7): the caller leaves a message of `maxLength` seconds at most (the
+	 * `<Record>`, as Telnyx documents it: the caller leaves a message of `maxLength` seconds at most (the
 	 * sandbox takes 5) and hangs up; the recording completes once the call has ended, and with
 	 * transcription="true" Telnyx makes its transcription (the sandbox hears no speech: a fixed text).
 	 */

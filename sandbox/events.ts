@@ -208,7 +208,7 @@ export function startStatusCallbacks(
 	}
 
 	/**
-	 * A recording status callback (facts §5): RecordingStatus, no StatusCallbackEvent, no
+	 * A recording status callback, as Telnyx documents it: RecordingStatus, no StatusCallbackEvent, no
 	 * ConferenceSid; RecordingDuration and RecordingUrl once completed. Telnyx's default
 	 * subscription is `completed` only; `absent` covers a recording that failed.
 	 */

@@ -8,7 +8,7 @@ import type { Recording, Store } from './store';
 
 /**
  * The recordings' audio, on a second origin of the sandbox, the way pre-signed storage links
- * behave (facts: Telnyx's recording links are valid about 10 minutes): each link carries its expiry
+ * behave (Telnyx: recording links are valid for about 10 minutes): each link carries its expiry
  * and a signature; an expired, altered or revoked link is a 403, a deleted recording a 404, and a
  * request that carries an `Authorization` header is refused (a storage host rejects a second
  * authentication, and an API key must never travel there).

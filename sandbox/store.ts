@@ -314,7 +314,7 @@ export class Store {
 	}
 
 	/**
-	 * `<Record transcription="true">` (facts §7): once the recording completes, Telnyx makes a
+	 * `<Record transcription="true">`, as Telnyx documents it: once the recording completes, Telnyx makes a
 	 * transcription of it, fetched through the Transcriptions endpoints. For the TeXML of calls.
 	 */
 	recordVerb(

@@ -37,7 +37,7 @@ function engineWith(credential: Record<string, string>): Engine {
 	};
 }
 
-/** A recording-completed callback as Telnyx documents it (facts §5), form-encoded. */
+/** A recording-completed callback as Telnyx documents it, form-encoded. */
 const COMPLETED = [
 	'AccountSid=f5586561-8ff0-4291-a0ac-84fe544797bd',
 	'CallSid=v3%3A9X2vxPDFY2RHSJ1EdMS0RHRksMTg7ldNxdjWbVr9zBjbGjGsSe-aiQ',

@@ -6,7 +6,7 @@ import { accountOf, ACCOUNT, ok, route, type RouteContext } from './common';
 import { recordingAnswer } from './recordings';
 
 /**
- * Recordings of a call (facts §6): start, pause/resume/stop, list. A call is any live call the
+ * Recordings of a call, as Telnyx's REST API has them: start, pause/resume/stop, list. A call is any live call the
  * store knows: a conference participant's, or one another source (REST calls) adds.
  */
 

@@ -69,7 +69,7 @@ describe('Transcription → Get (GET …/Transcriptions/{recording_transcription
 	});
 });
 
-describe('<Record transcription="true"> in the sandbox (facts §7)', () => {
+describe('<Record transcription="true"> in the sandbox (as Telnyx documents it)', () => {
 	test('the recording completes, then its transcription is there to get; the recording links it', async () => {
 		const { recording, transcription } = world.sandbox.store.recordVerb(
 			world.sandbox.account.sid,
