@@ -3,6 +3,7 @@
  * fetch loop, side by side in one run on one sandbox, printed as one table.
  * `npm run bench -- --queue` adds P6: the queue-mode job of `npm run e2e -- --queue` (4 × 250
  * mutes at 100 requests/second, x-ratelimit-* only on 429s) with 1, 2 and 4 workers.
+ * `npm run bench -- --simulate` prints only the limiter simulation (scripts/simulate.ts).
  *
  * n8n-nodes-base (for the HTTP Request node) is installed on first use into .cache/bench/, with
  * install scripts off; `npm test` never needs it.
@@ -362,6 +363,12 @@ function packageFigures() {
 }
 
 async function main() {
+	if (process.argv.includes('--simulate')) {
+		// No n8n, no sockets: the limiter on a virtual clock (scripts/simulate.ts).
+		const { simulationTable, SIMULATION_MODEL } = await import('./simulate');
+		process.stdout.write(`${SIMULATION_MODEL}\n\n${await simulationTable()}\n`);
+		return;
+	}
 	const httpRequest = httpRequestNode();
 	const { loadPackage } = await import('../test/support/engine');
 	const pkg = await loadPackage(ROOT);
