@@ -181,6 +181,11 @@ export class Limiter {
 		return this.own;
 	}
 
+	/** Requests sent and not answered yet. */
+	get sending(): number {
+		return this.inFlight;
+	}
+
 	get idle(): boolean {
 		return this.inFlight === 0 && this.queue.length === 0 && this.again.length === 0;
 	}
