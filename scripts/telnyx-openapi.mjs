@@ -1,14 +1,27 @@
-// Writes the TeXML conference part of Telnyx's own OpenAPI document, which the contract tests read
-// from beside the repository (never copied into it): the paths under
-// /texml/Accounts/{account_sid}/Conferences, every component they reference, and the document's
-// info, servers and security. CI runs it on team-telnyx/openapi's openapi/spec3.yml.
+// Writes the TeXML part of Telnyx's own OpenAPI document, which the contract tests read from beside
+// the repository (never copied into it): the paths of TeXML conferences, calls (without SIPREC and
+// media streams), recordings, transcriptions and the TeXML application list, every component they
+// reference, and the document's info, servers and security. CI runs it on team-telnyx/openapi's
+// openapi/spec3.yml.
 //
 //   node scripts/telnyx-openapi.mjs <spec3.yml> <output.yaml>
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parse, stringify } from 'yaml';
 
-const PREFIX = '/texml/Accounts/{account_sid}/Conferences';
+/** A text as a regular expression that matches it literally. */
+function literal(text) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const ACCOUNT = '/texml/Accounts/{account_sid}';
+/** The paths taken: each resource of the account with everything under it, and the application list. */
+const TAKEN = [
+	new RegExp(`^${literal(ACCOUNT)}/(Conferences|Calls|Recordings|Transcriptions)([/.]|$)`),
+	/^\/texml_applications$/,
+];
+/** Left out under a call: SIPREC sessions and media streams. */
+const LEFT_OUT = new RegExp(`^${literal(`${ACCOUNT}/Calls/{call_sid}`)}/(Siprec|Streams)([/.]|$)`);
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
 	process.stderr.write('usage: node scripts/telnyx-openapi.mjs <spec3.yml> <output.yaml>\n');
@@ -17,9 +30,14 @@ if (!input || !output) {
 
 const document = parse(readFileSync(input, 'utf8'), { maxAliasCount: -1 });
 const paths = Object.fromEntries(
-	Object.entries(document.paths).filter(([path]) => path.startsWith(PREFIX)),
+	Object.entries(document.paths).filter(
+		([path]) => TAKEN.some((taken) => taken.test(path)) && !LEFT_OUT.test(path),
+	),
 );
-if (Object.keys(paths).length === 0) throw new Error(`no path starts with ${PREFIX} in ${input}`);
+for (const taken of TAKEN) {
+	if (!Object.keys(paths).some((path) => taken.test(path)))
+		throw new Error(`no path matches ${taken} in ${input}`);
+}
 
 // Follow every "#/components/<kind>/<name>" reference from the paths, transitively.
 const components = {};

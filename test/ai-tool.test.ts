@@ -59,7 +59,7 @@ test('the model is offered each operation by what it is for, with the $fromAI in
 		},
 		{
 			name: 'Mute_participant',
-			description: 'Mute or unmute or hold or coach or announce to a participant in Telnyx TeXML',
+			description: 'Mute or hold or coach or announce to a conference caller in Telnyx TeXML',
 			parameters: expect.objectContaining({
 				type: 'object',
 				properties: {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
+import { DOCUMENT_FILE } from './support/openapi';
+
 /**
  * The GitHub Actions workflows: CI runs the whole test command on every supported Node.js, and a
  * version tag publishes with npm provenance (what n8n's verification requires), the npm token
@@ -117,7 +119,7 @@ describe.each([
 		const fetch = job.steps.findIndex((step) => step.run?.includes('scripts/telnyx-openapi.mjs'));
 		const run = job.steps[fetch]?.run ?? '';
 		expect(run).toMatch(/team-telnyx\/openapi\/[0-9a-f]{40}\/openapi\/spec3\.yml/);
-		expect(run).toContain(' ../shared/reference/telnyx-texml-conferences.openapi.yaml');
+		expect(run).toContain(` ../shared/reference/${DOCUMENT_FILE}`);
 		expect(fetch).toBeGreaterThan(stepIndex(job, 'npm ci'));
 		expect(fetch).toBeLessThan(stepIndex(job, 'npm test'));
 	});

@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import { NodeApiError } from 'n8n-workflow';
 
 import { sendingSummary } from '../nodes/TelnyxTexml/transport/errors';
-import { startWorld, updateParticipant, type World } from './support/fixtures';
+import { REFUSING_ORIGIN, startWorld, updateParticipant, type World } from './support/fixtures';
 
 /**
  * Every message stands alone — what failed, for which conference and participant, Telnyx's own
@@ -113,8 +113,6 @@ describe('Telnyx errors', () => {
 	});
 
 	it('a Telnyx that cannot be reached: the key is not in the error either', async () => {
-		const { origin } = world.sandbox;
-		await world.sandbox.close();
 		const secret = world.sandbox.account.apiKey;
 		const { error, run } = await updateParticipant(
 			world,
@@ -122,7 +120,7 @@ describe('Telnyx errors', () => {
 			{
 				engine: {
 					...world.engine,
-					credentials: { telnyxTexmlApi: { apiKey: secret, baseUrl: `${origin}/v2` } },
+					credentials: { telnyxTexmlApi: { apiKey: secret, baseUrl: `${REFUSING_ORIGIN}/v2` } },
 				},
 			},
 		);
@@ -142,7 +140,7 @@ describe('Telnyx errors', () => {
 				continueOnFail: true,
 				engine: {
 					...world.engine,
-					credentials: { telnyxTexmlApi: { apiKey: secret, baseUrl: `${origin}/v2` } },
+					credentials: { telnyxTexmlApi: { apiKey: secret, baseUrl: `${REFUSING_ORIGIN}/v2` } },
 				},
 			},
 		);

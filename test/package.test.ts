@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -56,6 +57,25 @@ describe('the built package', () => {
 			'n8n-nodes-telnyx-texml.telnyxTexmlTrigger',
 			['Communication'],
 		]);
+	});
+
+	// The documentation beyond the README lives in the repository: docs/ would only weigh on every install.
+	it('packs the built code, the README, the licence and package.json, and nothing else', () => {
+		const [packed] = JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+				cwd: root,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}),
+		) as Array<{ files: Array<{ path: string }> }>;
+		const paths = packed.files.map((f) => f.path);
+		expect(paths.filter((p) => !p.startsWith('dist/')).sort()).toEqual([
+			'LICENSE',
+			'README.md',
+			'package.json',
+		]);
+		expect(paths).toContain('dist/nodes/TelnyxTexml/TelnyxTexml.node.js');
+		expect(paths.filter((p) => p.startsWith('docs/') || p.endsWith('.png'))).toEqual([]);
 	});
 
 	// node:crypto verifies the trigger's Ed25519 signatures; n8n's community-package scan allows it.

@@ -58,7 +58,7 @@ const EXPECTED: Array<[string, string, string]> = [
 	[
 		'conferenceParticipant',
 		'get',
-		'Get a participant to check if they are muted or on hold in Telnyx TeXML',
+		'Get a conference participant to check if muted or on hold in Telnyx TeXML',
 	],
 	[
 		'conferenceParticipant',
@@ -68,7 +68,7 @@ const EXPECTED: Array<[string, string, string]> = [
 	[
 		'conferenceParticipant',
 		'update',
-		'Mute or unmute or hold or coach or announce to a participant in Telnyx TeXML',
+		'Mute or hold or coach or announce to a conference caller in Telnyx TeXML',
 	],
 	[
 		'conferenceRecording',
@@ -86,6 +86,14 @@ test('every operation has a model-facing description', () => {
 test.each(EXPECTED)('%s → %s: the model reads "%s"', (resource, operation, expected) => {
 	expect(toolDescription(resource, operation)).toBe(expected);
 });
+
+// Next to another meeting tool, a model (and a builder in the actions list) must see where it acts.
+test.each(EXPECTED)(
+	'%s → %s: the description names the conference it acts in',
+	(_r, _o, expected) => {
+		expect(expected).toMatch(/\bconferences?\b/);
+	},
+);
 
 /** The checks of eslint-plugin-n8n-nodes-base for `action` (they skip options defined apart, as ours are). */
 test.each(operations.map(({ resource, option }) => [resource, option.value, option.action!]))(

@@ -5,7 +5,7 @@
  * the tool result in the next model request, and the final answer.
  */
 import type { Conference } from '../../sandbox/store';
-import type { AiContext } from './ai';
+import { TOOL_DESCRIPTIONS, type AiContext } from './ai';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import {
 	textOf,
@@ -231,10 +231,7 @@ export async function runAgentChecks(checks: Checks, ai: AiContext) {
 					Object.entries(schema.properties ?? {}).map(([k, v]) => [k, v.type]),
 				);
 				expectEqual(types, AGENT_TOOLS[tool.name], `${tool.name} parameters`);
-				expectTrue(
-					tool.description && tool.description.length > 20,
-					`${tool.name} has no useful description`,
-				);
+				expectEqual(tool.description, TOOL_DESCRIPTIONS[tool.name], `${tool.name} description`);
 				log(
 					`model saw tool ${tool.name}: "${tool.description}" ${JSON.stringify(tool.parameters)}`,
 				);

@@ -21,6 +21,21 @@ export const AI_CREDENTIALS = {
 	mcpBearer: { id: 'mcp-bearer-token', name: 'MCP bearer token', token: 'e2e-mcp-bearer-8f3a1c' },
 } as const;
 
+/**
+ * What a model reads about each tool the examples expose ("Set Automatically": the operation's
+ * action plus "in Telnyx TeXML"). Each names the conference it acts in.
+ */
+export const TOOL_DESCRIPTIONS: Record<string, string> = {
+	List_live_conferences: 'Get many conferences to find one by name or status in Telnyx TeXML',
+	List_participants: 'Get many participants to list who is in a conference in Telnyx TeXML',
+	Get_participant: 'Get a conference participant to check if muted or on hold in Telnyx TeXML',
+	Mute_or_unmute_participant:
+		'Mute or hold or coach or announce to a conference caller in Telnyx TeXML',
+	Hold_or_resume_participant:
+		'Mute or hold or coach or announce to a conference caller in Telnyx TeXML',
+	Remove_participant: 'Remove a participant from a conference and hang up in Telnyx TeXML',
+};
+
 export interface AiContext {
 	url: string;
 	editor: EditorSession;

@@ -8,7 +8,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import type { RecordedRequest } from '../../sandbox';
-import { AI_CREDENTIALS, type AiContext } from './ai';
+import { AI_CREDENTIALS, TOOL_DESCRIPTIONS, type AiContext } from './ai';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import { conferencesIn, participantsIn, expectSimplified } from './records';
 import { log } from './runtime';
@@ -130,10 +130,7 @@ export async function runMcpChecks(checks: Checks, ai: AiContext) {
 						Object.keys(EXPECTED_TOOLS[tool.name]).sort(),
 						`${tool.name} required`,
 					);
-					expectTrue(
-						tool.description && tool.description.length > 20,
-						`${tool.name} has no useful description`,
-					);
+					expectEqual(tool.description, TOOL_DESCRIPTIONS[tool.name], `${tool.name} description`);
 					log(
 						`MCP tool ${tool.name}: "${tool.description}" ${JSON.stringify(schema.properties ?? {})}`,
 					);

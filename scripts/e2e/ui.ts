@@ -1,7 +1,7 @@
 /**
  * The editor in a real browser (Debian's Chromium driven by playwright-core): sign in, open the
  * e2e workflow and the node's panel, check the menus a user sees and the credential test, and
- * take the screenshots the README shows.
+ * take the screenshots the documentation shows.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import { exampleId } from './workflows';
 import { WORLD } from './world';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Where `--screenshots` writes the pictures the README shows. */
+/** Where `--screenshots` writes the pictures the README and docs/ show. */
 export const README_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const NODE_NAME = 'Mute and hold Alice';
 

@@ -10,8 +10,8 @@ import { NODE_TYPE, startWorld, type World } from '../support/fixtures';
 import type { Contract } from '../support/openapi';
 import { describeContract } from './describe-contract';
 import { dialEverything } from '../support/dial';
-import { locator, runTexml, texmlRequests } from '../support/texml';
-import { checkAnswer, checkRequest, findOperation } from './wire';
+import { locator, runTexml } from '../support/texml';
+import { checkExchanges } from './wire';
 
 const URL_A = 'https://example.com/a.xml';
 
@@ -165,19 +165,33 @@ const RUNS: Array<[string, (w: World) => Record<string, unknown>, string]> = [
 	],
 ];
 
-/** Every TeXML request since `from` and its answer, checked; the operations they went to. */
-function checkWire(contract: Contract, world: World, from = 0) {
-	const problems: string[] = [];
-	const operations: string[] = [];
-	for (const request of texmlRequests(world, from)) {
-		problems.push(...checkRequest(contract, request));
-		const found = findOperation(contract, request.method, request.url.split('?')[0]);
-		if (!found) continue;
-		operations.push(found.operation.operationId);
-		problems.push(...checkAnswer(contract, found.operation, request.status!, request.answer ?? ''));
-	}
-	return { problems, operations };
-}
+/**
+ * Documented operations the node does not send. …/Recordings.json is the document's second
+ * conference recordings endpoint (the node reads …/Recordings); the others are the Call, Recording,
+ * Transcription and TeXML application operations not built yet: each leaves this list with its runs.
+ */
+const NOT_SENT = [
+	'FetchTeXMLConferenceRecordings',
+	'CreateTexmlApplication',
+	'DeleteTeXMLCallRecording',
+	'DeleteTeXMLRecordingTranscription',
+	'FetchTeXMLCallRecordings',
+	'FindTexmlApplications',
+	'GetTeXMLCallRecording',
+	'GetTeXMLCallRecordings',
+	'GetTeXMLRecordingTranscription',
+	'GetTeXMLRecordingTranscriptions',
+	'GetTexmlCall',
+	'GetTexmlCalls',
+	'InitiateTexmlCall',
+	'StartTeXMLCallRecording',
+	'UpdateTeXMLCallRecording',
+	'UpdateTexmlCall',
+];
+
+/** Every request since `from` (whoami aside) and its answer, checked; the operations they went to. */
+const checkWire = (contract: Contract, world: World, from = 0) =>
+	checkExchanges(contract, world.sandbox.requests.slice(from));
 
 describeContract('Requests the node sends, against Telnyx’s request schemas', (contract) => {
 	let world: World;
@@ -229,10 +243,12 @@ describeContract('Requests the node sends, against Telnyx’s request schemas', 
 	});
 
 	test('between them, the runs reach every operation the node has', () => {
-		// …/Recordings.json is the document's second recordings endpoint; the node reads …/Recordings.
 		const all = contract.operations
 			.map((o) => o.operationId)
-			.filter((id) => id !== 'FetchTeXMLConferenceRecordings');
+			.filter((id) => !NOT_SENT.includes(id));
 		expect([...covered].sort()).toEqual(all.sort());
+		expect(NOT_SENT.filter((id) => !contract.operations.some((o) => o.operationId === id))).toEqual(
+			[],
+		);
 	});
 });

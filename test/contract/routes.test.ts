@@ -2,9 +2,35 @@
 import { routes } from '../../sandbox/routes';
 import { describeContract } from './describe-contract';
 
-/** A route or path template with its parameters blanked: `GET /texml/Accounts/{}/Conferences`. */
+/**
+ * A route or path template with its parameters blanked: `GET /texml/Accounts/{}/Conferences`
+ * (`{recording_sid}.json` and `:recording_sid` alike, as the sandbox takes an ID's `.json` suffix).
+ */
 const shape = (method: string, segments: string[]) =>
 	`${method} /${segments.map((s) => (s.startsWith(':') || s.startsWith('{') ? '{}' : s)).join('/')}`;
+
+/**
+ * Documented routes the sandbox does not serve yet: the Call, Recording, Transcription and TeXML
+ * application endpoints being built. Shrinks to nothing; an entry that is served fails the test,
+ * so each is removed with the route that serves it.
+ */
+const NOT_YET_SERVED = [
+	'DELETE /texml/Accounts/{}/Recordings/{}',
+	'DELETE /texml/Accounts/{}/Transcriptions/{}',
+	'GET /texml/Accounts/{}/Calls',
+	'GET /texml/Accounts/{}/Calls/{}',
+	'GET /texml/Accounts/{}/Calls/{}/Recordings.json',
+	'GET /texml/Accounts/{}/Recordings.json',
+	'GET /texml/Accounts/{}/Recordings/{}',
+	'GET /texml/Accounts/{}/Transcriptions.json',
+	'GET /texml/Accounts/{}/Transcriptions/{}',
+	'GET /texml_applications',
+	'POST /texml/Accounts/{}/Calls',
+	'POST /texml/Accounts/{}/Calls/{}',
+	'POST /texml/Accounts/{}/Calls/{}/Recordings.json',
+	'POST /texml/Accounts/{}/Calls/{}/Recordings/{}',
+	'POST /texml_applications',
+];
 
 describeContract('Sandbox routes, against Telnyx’s paths', (contract) => {
 	const documented = contract.operations
@@ -12,9 +38,13 @@ describeContract('Sandbox routes, against Telnyx’s paths', (contract) => {
 		.sort();
 	const served = routes.map((r) => shape(r.method, r.path)).sort();
 
-	test('every path and method of the document is served', () => {
-		expect(documented.filter((d) => !served.includes(d))).toEqual([]);
-		expect(documented).toHaveLength(10);
+	test('every path and method of the document is served, but those not built yet', () => {
+		expect(documented).toHaveLength(25);
+		expect(documented.filter((d) => !served.includes(d))).toEqual([...NOT_YET_SERVED].sort());
+	});
+
+	test('the list of routes not built yet names only documented routes', () => {
+		expect(NOT_YET_SERVED.filter((r) => !documented.includes(r))).toEqual([]);
 	});
 
 	test('the sandbox serves nothing else under /texml, and only whoami besides', () => {

@@ -13,6 +13,12 @@ import { locator, NODE_TYPE, runTexml } from './texml';
 export { NODE_TYPE };
 
 /** The package from source, fresh for each use (the loader's Options property mutates descriptions). */
+/**
+ * An origin that refuses every connection: nothing listens on port 1 of the loopback. (A closed
+ * sandbox's port would not do: another process may take it up between close and connect.)
+ */
+export const REFUSING_ORIGIN = 'http://127.0.0.1:1';
+
 export function sourcePackage(): Package {
 	return { nodes: { [NODE_TYPE]: new TelnyxTexml() }, credentials: [new TelnyxTexmlApi()] };
 }

@@ -1,8 +1,10 @@
 /**
- * Telnyx's own OpenAPI document for TeXML conferences, read from beside the repository
- * (`../shared/reference/`, as CI checks it out) and never copied into it. Validation is Ajv's
- * (JSON Schema 2020-12, which OpenAPI 3.1 schemas are), with formats; the few places where the
- * document contradicts itself are settled by DECISIONS below, each applied to the parsed copy.
+ * Telnyx's own OpenAPI document for TeXML (conferences, calls, recordings, transcriptions, the TeXML
+ * application list), read from beside the repository (`../shared/reference/`, as CI lays it there)
+ * and never copied into it. Validation is Ajv's (JSON Schema 2020-12, which OpenAPI 3.1 schemas
+ * are), with formats; the places where the document contradicts itself are settled by DECISIONS
+ * below, each applied to the parsed copy. Every path and component compiles, so a case for any
+ * documented operation needs no more than `checkRequest`/`checkAnswer` (test/contract/wire.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,19 +13,20 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-const FILE = 'telnyx-texml-conferences.openapi.yaml';
+/** The file name, also what CI writes there (scripts/telnyx-openapi.mjs). */
+export const DOCUMENT_FILE = 'telnyx-texml.openapi.yaml';
 
 /** `<repository>/../shared/reference/…`; TELNYX_TEXML_OPENAPI names another copy (e.g. another checkout). */
 export const DOCUMENT_PATH =
 	process.env.TELNYX_TEXML_OPENAPI ??
-	join(resolve(__dirname, '../..'), '..', 'shared', 'reference', FILE);
+	join(resolve(__dirname, '../..'), '..', 'shared', 'reference', DOCUMENT_FILE);
 
 type Json = Record<string, any>;
 
 export interface Decision {
 	/** Where in the document, as a JSON pointer. */
 	at: string;
-	/** What the contract takes, and why (the README's list is this one). */
+	/** What the contract takes, and why (the list in docs/contract.md is this one). */
 	rule: string;
 	apply?: (document: Json) => void;
 }
@@ -31,7 +34,14 @@ export interface Decision {
 const PAGING = ['Page', 'PageSize', 'PageToken'].map((name) => ({
 	$ref: `#/components/parameters/${name}`,
 }));
-const CONFERENCE = '/texml/Accounts/{account_sid}/Conferences/{conference_sid}';
+const ACCOUNT = '/texml/Accounts/{account_sid}';
+const CONFERENCE = `${ACCOUNT}/Conferences/{conference_sid}`;
+/** A declared query parameter's name, through its `$ref`. */
+const parameterName = (document: Json, parameter: Json) =>
+	(parameter.$ref
+		? document.components.parameters[String(parameter.$ref).split('/').pop()!]
+		: parameter
+	).name;
 
 /** Where the document contradicts itself, what Telnyx's examples show wins. */
 export const DECISIONS: Decision[] = [
@@ -83,38 +93,157 @@ export const DECISIONS: Decision[] = [
 	},
 	{
 		at: '#/paths/*/*/responses',
-		rule: "Only 200/204 and 404 are declared. Other statuses the API answers (401, 405, 415, 422, 429, 503) are checked against the declared error body: an `errors` list whose entries have a text `detail`; the extra `code`, `title` and `source` are Telnyx's general error format.",
+		rule: "The conference operations declare only 200/204 and 404. Other statuses the API answers (401, 405, 415, 422, 429, 503) are checked against the declared error body: an `errors` list whose entries have a text `detail`; the extra `code`, `title` and `source` are Telnyx's general error format.",
 	},
 	{
 		at: '#/components/schemas (every object with properties)',
 		rule: 'No schema forbids unknown keys; the contract does (`unevaluatedProperties: false`, except where the document says `additionalProperties: true`), so neither the node nor the sandbox uses a key the document lacks.',
 	},
+	{
+		at: '#/paths/…/Calls/{call_sid}/Recordings.json, …/Recordings.json, …/Transcriptions.json: get/parameters',
+		rule: "Paging is declared in part (a call's recordings: none; the account's recordings: `Page`, `PageSize`; transcriptions: `PageToken`, `PageSize`), while `Page` is described as used with `PageToken` and the page URIs carry them: every one of these lists accepts `Page`, `PageSize` and `PageToken`, and its page URIs name its own path (the example `next_page_uri` of `TexmlGetCallRecordingsResponseBody` names `…/Calls.json`).",
+		apply: (document) => {
+			for (const path of [
+				'/Calls/{call_sid}/Recordings.json',
+				'/Recordings.json',
+				'/Transcriptions.json',
+			]) {
+				const parameters: Json[] = document.paths[`${ACCOUNT}${path}`].get.parameters;
+				const declared = parameters.map((p) => parameterName(document, p));
+				parameters.push(...PAGING.filter((p) => !declared.includes(parameterName(document, p))));
+			}
+		},
+	},
+	{
+		at: '#/components/parameters/TexmlDateCreated/schema',
+		rule: 'Declared `format: date-time`, but described as a date or a date-time that also takes inequality operators (`DateCreated>=2023-05-22`): the value is a date (`2023-05-22`) or a UTC date-time (`2023-05-22T00:00:00Z`), the operator at its start as on the conference list (`DateCreated=%3E%3D2023-05-22`); checked by that pattern.',
+		apply: (document) => {
+			const schema = document.components.parameters.TexmlDateCreated.schema;
+			delete schema.format;
+			schema.pattern = '^(<|<=|>|>=)?\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z)?$';
+		},
+	},
+	{
+		at: "#/components/schemas/DateTimeRFC2822 (calls' and the account's recordings, transcriptions)",
+		rule: "The recording and transcription answers that use it (`…/Calls/{call_sid}/Recordings.json` and `…/Recordings/{recording_sid}.json` of a call, the account's `…/Recordings.json` and `…/Recordings/{recording_sid}.json`, `…/Transcriptions.json`, `…/Transcriptions/{recording_transcription_sid}.json`) carry ISO 8601 dates, as its `format` and example say and as the conference's `…/Recordings.json` does; `CallResource` dates are plain strings in RFC 2822, as its examples show. Real answers may use either; the node passes them through.",
+	},
+	{
+		at: '#/components/schemas/TexmlRecordingSubresourcesUris/properties/transcriptions, #/paths/…/Transcriptions.json/get/responses/200: (first_page_uri|previous_page_uri)',
+		rule: 'Relative URIs (`/v2/texml/…`, as the examples beside them show) declared `format: uri` (absolute): relative; checked as `uri-reference`.',
+		apply: (document) => {
+			document.components.schemas.TexmlRecordingSubresourcesUris.properties.transcriptions.format =
+				'uri-reference';
+			const page =
+				document.paths[`${ACCOUNT}/Transcriptions.json`].get.responses['200'].content[
+					'application/json'
+				].schema.properties;
+			for (const key of ['first_page_uri', 'previous_page_uri']) page[key].format = 'uri-reference';
+		},
+	},
+	{
+		at: '#/paths/…/Calls/post/requestBody',
+		rule: 'The one TeXML body declared as `application/json` (calls are initiated with JSON, as Telnyx\'s SDKs send it); every other POST declares a form, and the update of a call asks for keys "in CamelCase", which are PascalCase (`Status`, `Url`) like everywhere else. Each body is checked in the media type its operation declares, and in no other.',
+	},
+	{
+		at: '#/components/schemas/InitiateCallRequest/(required|oneOf)',
+		rule: "`To`, `From` and `ApplicationSid` are required, and the `oneOf` (With URL, With TeXML, Application Default) allows at most one of `Url` and `Texml`; Telnyx's SDKs keep only the latter. Both hold. The branches constrain `Url` and `Texml` only, so the unknown-key rule applies to the request as a whole, not to each branch.",
+	},
+	{
+		at: '#/components/schemas/InitiateCallResult',
+		rule: "The example says `status: queued`, the property's example `accepted`, and no call SID is declared: the answer is `from`, `to` and `status: queued` (checked as the one value), with no SID (a key the document lacks); a call is found through its status callbacks or the call list.",
+		apply: (document) => {
+			document.components.schemas.InitiateCallResult.properties.status.enum = ['queued'];
+		},
+	},
+	{
+		at: '#/components/schemas/CallResource/properties/status, #/components/parameters/Status',
+		rule: 'A call resource is `ringing`, `in-progress`, `canceled`, `completed`, `failed`, `busy` or `no-answer`, never the `queued` the initiating answer says: a new call reads `ringing` until answered. The list filter `Status` takes the five final states only, as declared.',
+	},
+	{
+		at: '#/components/schemas/CallResource/properties/(answered_by|caller_name|duration|end_time|price|price_unit|start_time)',
+		rule: 'Typed `string` (not nullable) with no word on a missing value: left out when there is none (no `end_time` or `duration` while the call is live, no `answered_by` without machine detection, no `price` without the call cost feature), like the conference keys above; real answers may carry `null` instead.',
+	},
+	{
+		at: '#/components/schemas/UpdateCallRequest/properties/Status',
+		rule: 'No enum, yet the declared 422 example answers `Status must be one of completed`: `completed` (hang up) is the one value; checked as that enum.',
+		apply: (document) => {
+			document.components.schemas.UpdateCallRequest.properties.Status.enum = ['completed'];
+		},
+	},
+	{
+		at: '#/components/parameters/call-scripting_FilterConsolidated/schema/properties/friendly_name',
+		rule: 'Its `default` is the text `null`, and the description asks for at least three characters: never sent empty, as `null` or shorter (checked as `minLength: 3`). Both deepObject parameters go as brackets: `filter[friendly_name]=…`, `page[number]=…&page[size]=…`.',
+		apply: (document) => {
+			document.components.parameters[
+				'call-scripting_FilterConsolidated'
+			].schema.properties.friendly_name.minLength = 3;
+		},
+	},
+	{
+		at: '#/components/responses (400, 401, 403, 422: ErrorResponse)',
+		rule: 'Some operations declare these with `ErrorResponse` (`errors` entries of `code`, `detail`, `meta.url`, `source.pointer`, `title`): a declared status is checked against its schema, unknown keys forbidden; a status an operation does not declare is checked against the error body of 404, as above.',
+	},
+	{
+		at: '#/components/parameters/SortApplication/schema',
+		rule: 'The description sorts in descending order with a `-` prefix (`-friendly_name`), which the enum lacks: each of `created_at`, `friendly_name`, `active` is accepted with and without it.',
+		apply: (document) => {
+			const schema = document.components.parameters.SortApplication.schema;
+			schema.enum = [...schema.enum, ...schema.enum.map((field: string) => `-${field}`)];
+		},
+	},
 ];
 
-/** Every object schema with properties and no word on other keys becomes closed: nothing undeclared passes. */
-function close(schema: unknown): void {
-	if (Array.isArray(schema)) return schema.forEach(close);
+/**
+ * Objects with properties and no word on other keys become closed: nothing undeclared passes. A
+ * branch of `oneOf`/`anyOf`/`allOf` stays open: it constrains a few keys of the object around it
+ * (`InitiateCallRequest`'s With URL / With TeXML), which is closed itself.
+ */
+function close(schema: unknown, branch = false): void {
+	if (Array.isArray(schema)) return schema.forEach((s) => close(s, branch));
 	if (!schema || typeof schema !== 'object') return;
 	const object = schema as Json;
-	for (const value of Object.values(object)) close(value);
-	if (object.properties && object.additionalProperties === undefined)
+	for (const [key, value] of Object.entries(object)) {
+		if (key === 'example' || key === 'examples') continue;
+		close(value, ['oneOf', 'anyOf', 'allOf'].includes(key));
+	}
+	if (!branch && object.properties && object.additionalProperties === undefined)
 		object.unevaluatedProperties = false;
 }
+
+export interface Parameter {
+	in: string;
+	name: string;
+	required: boolean;
+	schema: Json;
+	/** `deepObject` for `page[number]=…`-style parameters; otherwise absent (form). */
+	style?: string;
+	/** Checks `{ value }`, the value coerced from its text ('1' → 1); a deepObject's value is an object. */
+	validate: ValidateFunction;
+}
+
+/** What an answer of one status may carry: a schema per JSON media type, `binary` for files. */
+export type Media = Record<string, ValidateFunction | 'binary'>;
 
 export interface Operation {
 	method: string;
 	/** The path template, e.g. /texml/Accounts/{account_sid}/Conferences/{conference_sid} */
 	path: string;
 	operationId: string;
-	/** Declared parameters by location and name, each with its schema. */
-	parameters: Array<{ in: string; name: string; required: boolean; schema: Json }>;
-	/** The application/x-www-form-urlencoded body schema, when the operation takes a body. */
-	form?: ValidateFunction;
-	/** Answer validators by status. */
-	responses: Record<string, ValidateFunction | 'no body'>;
+	/** Declared parameters (path, query), each with its schema and a check. */
+	parameters: Parameter[];
+	/**
+	 * The request body checks by media type: a form (`application/x-www-form-urlencoded`, values
+	 * coerced from text) or JSON (`application/json`, checked as sent). Empty: the operation takes no body.
+	 */
+	bodies: Record<string, ValidateFunction>;
+	bodyRequired: boolean;
+	/** Answers by status; an empty record of media types means no body (204). */
+	responses: Record<string, Media>;
 }
 
 export interface Contract {
+	/** The parsed document with DECISIONS applied, every object schema closed. */
+	document: Json;
 	operations: Operation[];
 	/** Servers' base path, e.g. /v2. */
 	basePath: string;
@@ -122,14 +251,44 @@ export interface Contract {
 	errorBody: ValidateFunction;
 	/** Ajv with form-text coercion ('true' → true, '30' → 30), for query and form values. */
 	coercing: Ajv2020;
+	/** A component schema by name (`CallResource`), compiled closed; throws on an unknown name. */
+	schema(name: string): ValidateFunction;
+	/** An operation by its operationId; throws on an unknown one. */
+	operation(operationId: string): Operation;
 }
 
+export const FORM = 'application/x-www-form-urlencoded';
+const isJson = (mediaType: string) => /^application\/(.+\+)?json$/.test(mediaType);
+
+/** Follows one `$ref` to `#/components/<kind>/<name>` (parameters, requestBodies, responses). */
 function resolveRef(document: Json, node: Json): Json {
 	if (!node.$ref) return node;
 	return (node.$ref as string)
 		.slice(2)
 		.split('/')
 		.reduce((at: Json, key) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+}
+
+/** A schema from anywhere in the document, its component references pointed into `telnyx`. */
+const rebase = (schema: Json): Json =>
+	JSON.parse(
+		JSON.stringify(schema).replaceAll('"#/components/schemas/', '"telnyx#/$defs/'),
+	) as Json;
+
+/** Keywords Ajv must take as annotations: OpenAPI's `example` and every `x-…` used in a schema. */
+function annotations(document: Json): string[] {
+	const found = new Set(['example']);
+	const visit = (node: unknown): void => {
+		if (Array.isArray(node)) return node.forEach(visit);
+		if (!node || typeof node !== 'object') return;
+		for (const [key, value] of Object.entries(node)) {
+			if (key.startsWith('x-')) found.add(key);
+			if (key !== 'example' && key !== 'examples') visit(value);
+		}
+	};
+	visit(document.components);
+	visit(document.paths);
+	return [...found];
 }
 
 function ajvFor(document: Json, coerceTypes: boolean) {
@@ -142,9 +301,9 @@ function ajvFor(document: Json, coerceTypes: boolean) {
 		strictTypes: false,
 	});
 	addFormats(ajv);
-	ajv.addKeyword('example');
-	ajv.addKeyword('x-stainless-param');
-	// The schemas become one JSON Schema document, `telnyx`, with the components as its $defs.
+	for (const keyword of annotations(document)) ajv.addKeyword(keyword);
+	// The component schemas become one JSON Schema document, `telnyx`, with them as its $defs; a
+	// schema elsewhere (a path's inline answer, a parameter) is compiled with its references rebased.
 	const schemas = JSON.parse(
 		JSON.stringify(document.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/'),
 	);
@@ -161,21 +320,42 @@ export function loadContract(): Contract | undefined {
 	const document = parse(readFileSync(DOCUMENT_PATH, 'utf8')) as Json;
 	for (const decision of DECISIONS) decision.apply?.(document);
 	const open = ajvFor(structuredClone(document), false);
-	close(document.components.schemas);
+	close(document.components);
+	close(document.paths);
 	const strict = ajvFor(document, false);
 	const coercing = ajvFor(document, true);
-	const compile = (ajv: Ajv2020, schema: Json) =>
-		ajv.compile({
-			$ref: `telnyx${String(schema.$ref).replace('#/components/schemas/', '#/$defs/')}`,
-		});
+	const compile = (ajv: Ajv2020, schema: Json) => ajv.compile(rebase(schema));
+
+	const components = new Map<string, ValidateFunction>();
+	const schema = (name: string) => {
+		if (!(name in document.components.schemas)) throw new Error(`no component schema ${name}`);
+		if (!components.has(name))
+			components.set(name, strict.compile({ $ref: `telnyx#/$defs/${encodeURIComponent(name)}` }));
+		return components.get(name)!;
+	};
+	// Every component compiles, used by a path yet or not (what the Call and Recording cases will need).
+	Object.keys(document.components.schemas).forEach(schema);
+
 	const operations: Operation[] = [];
 	for (const [path, item] of Object.entries(document.paths as Json)) {
 		for (const [method, operation] of Object.entries(item as Json)) {
-			const form = operation.requestBody?.content?.['application/x-www-form-urlencoded']?.schema;
+			const requestBody = operation.requestBody ? resolveRef(document, operation.requestBody) : {};
+			const bodies: Operation['bodies'] = {};
+			for (const [type, content] of Object.entries((requestBody.content ?? {}) as Json)) {
+				if (type === FORM) bodies[type] = compile(coercing, content.schema);
+				else if (isJson(type)) bodies[type] = compile(strict, content.schema);
+				else throw new Error(`${operation.operationId}: no check for a ${type} request body`);
+			}
 			const responses: Operation['responses'] = {};
 			for (const [status, response] of Object.entries(operation.responses as Json)) {
-				const schema = resolveRef(document, response).content?.['application/json']?.schema;
-				responses[status] = schema ? compile(strict, schema) : 'no body';
+				const media: Media = {};
+				for (const [type, content] of Object.entries(
+					(resolveRef(document, response).content ?? {}) as Json,
+				)) {
+					const binary = !isJson(type) || content.schema?.format === 'binary';
+					media[type] = binary ? 'binary' : compile(strict, content.schema);
+				}
+				responses[status] = media;
 			}
 			operations.push({
 				method: method.toUpperCase(),
@@ -188,9 +368,16 @@ export function loadContract(): Contract | undefined {
 						name: parameter.name,
 						required: !!parameter.required,
 						schema: parameter.schema,
+						style: parameter.style,
+						validate: compile(coercing, {
+							type: 'object',
+							properties: { value: parameter.schema },
+							required: ['value'],
+						}),
 					};
 				}),
-				form: form ? compile(coercing, form) : undefined,
+				bodies,
+				bodyRequired: !!requestBody.required,
 				responses,
 			});
 		}
@@ -201,5 +388,10 @@ export function loadContract(): Contract | undefined {
 		required: ['errors'],
 	});
 	const basePath = new URL(document.servers[0].url).pathname;
-	return (loaded = { operations, basePath, errorBody, coercing });
+	const operation = (operationId: string) => {
+		const found = operations.find((o) => o.operationId === operationId);
+		if (!found) throw new Error(`no operation ${operationId} in the document`);
+		return found;
+	};
+	return (loaded = { document, operations, basePath, errorBody, coercing, schema, operation });
 }

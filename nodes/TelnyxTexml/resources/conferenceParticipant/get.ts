@@ -7,7 +7,7 @@ export const getOperation: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
 	description: 'Get a participant: whether it is muted, on hold or coaching',
-	action: 'Get a participant to check if they are muted or on hold',
+	action: 'Get a conference participant to check if muted or on hold',
 	routing: texmlRouting({
 		method: 'GET',
 		path: '/Conferences/{conferenceSid}/Participants/{participant}',

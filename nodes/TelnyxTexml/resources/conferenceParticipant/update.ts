@@ -69,7 +69,7 @@ export const updateOperation: INodePropertyOptions = {
 	value: 'update',
 	description:
 		'Mute or unmute a participant, put them on hold with music, play them an announcement, let them coach another caller, or change what happens when they leave',
-	action: 'Mute or unmute or hold or coach or announce to a participant',
+	action: 'Mute or hold or coach or announce to a conference caller',
 	routing: texmlRouting({
 		method: 'POST',
 		path: '/Conferences/{conferenceSid}/Participants/{participant}',

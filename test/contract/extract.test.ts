@@ -1,0 +1,57 @@
+/**
+ * scripts/telnyx-openapi.mjs, which CI runs on Telnyx's whole document to lay the TeXML part beside
+ * the repository: run on that part, with paths it must leave out added, it writes that part again.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+
+import { DOCUMENT_PATH } from '../support/openapi';
+import { describeContract } from './describe-contract';
+
+const SCRIPT = join(__dirname, '../../scripts/telnyx-openapi.mjs');
+const ACCOUNT = '/texml/Accounts/{account_sid}';
+
+/** Paths of the whole document that are not TeXML resources the node uses. */
+const LEFT_OUT = [
+	`${ACCOUNT}/Calls/{call_sid}/Siprec.json`,
+	`${ACCOUNT}/Calls/{call_sid}/Siprec/{siprec_sid}.json`,
+	`${ACCOUNT}/Calls/{call_sid}/Streams.json`,
+	`${ACCOUNT}/Calls/{call_sid}/Streams/{streaming_sid}.json`,
+	`${ACCOUNT}/Queues`,
+	'/texml/calls/{connection_id}',
+	'/texml_applications/{id}',
+	'/calls',
+];
+
+describeContract('The extract CI lays beside the repository', () => {
+	let dir: string;
+	beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'telnyx-openapi-'))));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	test('keeps every TeXML path and the components they use, and nothing else', () => {
+		const part = parse(readFileSync(DOCUMENT_PATH, 'utf8'));
+		const whole = structuredClone(part);
+		const other = {
+			post: {
+				operationId: 'Other',
+				responses: { '200': { $ref: '#/components/responses/Other' } },
+			},
+		};
+		for (const path of LEFT_OUT) whole.paths[path] = other;
+		whole.components.responses.Other = { description: 'not TeXML' };
+		writeFileSync(join(dir, 'spec3.yml'), stringify(whole));
+
+		const said = execFileSync(process.execPath, [
+			SCRIPT,
+			join(dir, 'spec3.yml'),
+			join(dir, 'out.yaml'),
+		]).toString();
+		const written = parse(readFileSync(join(dir, 'out.yaml'), 'utf8'));
+		expect(Object.keys(written.paths).sort()).toEqual(Object.keys(part.paths).sort());
+		expect(written).toEqual(part);
+		expect(said).toContain(`${Object.keys(part.paths).length} paths`);
+	});
+});
