@@ -35,11 +35,6 @@ test('alone on the key: the whole limit, never a 429', async () => {
 	world.sandbox.faults.configure({ rateLimit: 10 });
 	const { conference, items } = crowd(world, 35);
 	const { output } = await muteAll(world, conference, items);
-	console.log(
-		world.sandbox.requests
-			.map((r) => `${r.receivedAt! - world.sandbox.requests[0].receivedAt!}:${r.status}`)
-			.join(' '),
-	);
 
 	expect(output.filter((o) => o.error)).toEqual([]);
 	expect(world.sandbox.requests.filter((r) => r.status === 429)).toEqual([]);
@@ -50,7 +45,7 @@ test('alone on the key: the whole limit, never a 429', async () => {
 	expect(keyLimiter().rate).toBeUndefined(); // no rate of its own: alone, it follows Telnyx's headers
 });
 
-test('another process spent most of the window: this one takes what is left, waits for the next window, then the whole limit', async () => {
+test('another process spent most of the window: this one takes what is left, waits for the next window, then climbs back to the limit', async () => {
 	world.sandbox.faults.configure({ rateLimit: 10 });
 	// Another process spends 7 of the window's 10 before this one starts.
 	for (let i = 0; i < 7; i++)
@@ -69,6 +64,6 @@ test('another process spent most of the window: this one takes what is left, wai
 	expect(inThatWindow.length).toBeLessThanOrEqual(3);
 	expect(world.sandbox.requests.filter((r) => r.status === 429)).toEqual([]);
 	expect(busiestWindow()).toBeLessThanOrEqual(10);
-	// The other process sent nothing more: this one is back at the whole limit.
-	expect(keyLimiter().rate).toBeUndefined();
+	// The other process sent nothing more: this one is back at (about) the whole limit.
+	expect(keyLimiter().rate ?? 10).toBeGreaterThanOrEqual(9);
 });

@@ -46,8 +46,10 @@ const LATE_PAUSE = 0.1;
 /** The gentle start: this share of the limit, for this share of a window (unless others show up). */
 const START_SHARE = 0.5;
 const START_LOOK = 0.2;
-/** The pace of Telnyx's count is read over at least this share of a window. */
+/** The pace of Telnyx's count is read over at least this share of a window (after 429s), else… */
 const SPAN_READ = 0.05;
+/** …over this much: a short span of a clean window says more about others' bursts than their pace. */
+const SPAN_READ_CLEAN = 0.5;
 /** Others clearly use the key when they took this share of a window. */
 const OTHERS_ACTIVE = 0.1;
 /** The lowest rate a process lowers itself to, in requests per second. */
@@ -353,7 +355,8 @@ export class Limiter {
 			if (
 				first &&
 				last &&
-				last.at - first.at >= SPAN_READ * windowMs &&
+				// Read over a short span only when 429s say the window was overrun: else noise.
+				last.at - first.at >= (limited > 0 ? SPAN_READ : SPAN_READ_CLEAN) * windowMs &&
 				last.remaining < first.remaining
 			)
 				usage = Math.max(
