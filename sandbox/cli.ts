@@ -62,6 +62,7 @@ async function main() {
 		`Account SID     ${sandbox.account.sid}`,
 		`Conference SID  ${conference.sid}  (${conference.friendlyName})`,
 		...conference.participants.map((p) => `Participant     ${p.label}  ${p.callSid}`),
+		`Application ID  ${DEMO.application.id}  (${DEMO.application.friendlyName}: places calls)`,
 		'',
 		`Faults          ${describeFaults(faults)}`,
 		'',

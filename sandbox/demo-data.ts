@@ -11,6 +11,8 @@ export const DEMO = {
 		name: 'Sandbox Org',
 		email: 'owner@sandbox.test',
 	},
+	/** The TeXML application the example calls are placed with (Application). */
+	application: { id: '1293384261075731499', friendlyName: 'On-call bridge' },
 	conference: {
 		sid: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
 		friendlyName: 'weekly-all-hands',
@@ -22,8 +24,10 @@ export const DEMO = {
 	],
 } as const;
 
-/** Adds the demo conference and its participants to a store whose account is DEMO.account. */
+/** Adds the demo application, conference and participants to a store whose account is DEMO.account. */
 export function seedDemo(store: Store) {
+	if (!store.calls.application(DEMO.account.sid, DEMO.application.id))
+		store.calls.addApplication(DEMO.account.sid, { ...DEMO.application });
 	return store.addConference(DEMO.account.sid, {
 		sid: DEMO.conference.sid,
 		friendlyName: DEMO.conference.friendlyName,

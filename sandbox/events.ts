@@ -1,11 +1,12 @@
 import { generateKeyPairSync, randomInt, sign, type KeyObject } from 'node:crypto';
 
+import type { CallStatusEvent } from './calls';
 import type { Conference, Participant, Store, StoreEvent } from './store';
 
 /**
- * Conference status callbacks, sent the way Telnyx sends them: form-urlencoded PascalCase fields,
- * signed with Ed25519 over `<telnyx-timestamp>|<raw body>`, to the conference's statusCallback URL
- * for the events it asked for.
+ * Conference and call status callbacks, sent the way Telnyx sends them: form-urlencoded PascalCase
+ * fields, signed with Ed25519 over `<telnyx-timestamp>|<raw body>`, to the conference's (or the
+ * call's) statusCallback URL for the events it asked for.
  */
 
 /** The value of `StatusCallbackEvent`, by the statusCallbackEvent token that asks for it. */
@@ -16,6 +17,18 @@ const TOKEN_OF: Record<string, string> = {
 	'participant-leave': 'leave',
 	'participant-speech-start': 'speaker',
 	'participant-speech-stop': 'speaker',
+};
+
+/** The StatusCallbackEvent token that asks for a call's `CallStatus` value. */
+const CALL_TOKEN_OF: Record<string, string> = {
+	initiated: 'initiated',
+	ringing: 'ringing',
+	'in-progress': 'answered',
+	completed: 'completed',
+	busy: 'completed',
+	'no-answer': 'completed',
+	canceled: 'completed',
+	failed: 'completed',
 };
 
 export interface SigningKey {
@@ -76,6 +89,7 @@ export function startStatusCallbacks(
 	const key = newSigningKey();
 	const connectionId = String(randomInt(1e13, 2 ** 48 - 1));
 	const sequence = new Map<string, number>();
+	const callSequence = new Map<string, number>();
 	const deliveries: Delivery[] = [];
 	const waiters: Array<{ match: (d: Delivery) => boolean; resolve: (d: Delivery) => void }> = [];
 	let queue = Promise.resolve();
@@ -131,6 +145,44 @@ export function startStatusCallbacks(
 		if (!callback) return;
 		if (callback.events.length > 0 && !callback.events.includes(TOKEN_OF[statusCallbackEvent]))
 			return;
+		post(callback, fields);
+	}
+
+	/** A call's status callback (facts: CallbackSource call-progress-events, no StatusCallbackEvent). */
+	function sendCall({ call, callStatus }: CallStatusEvent) {
+		const number = callSequence.get(call.sid) ?? 0;
+		callSequence.set(call.sid, number + 1);
+		const callback = call.statusCallback;
+		if (!callback || !callback.events.includes(CALL_TOKEN_OF[callStatus] ?? callStatus)) return;
+		const now = new Date();
+		const duration = call.startTime
+			? String(Math.round(((call.endTime ?? now).getTime() - call.startTime.getTime()) / 1000))
+			: '0';
+		const ended = CALL_TOKEN_OF[callStatus] === 'completed';
+		post(callback, {
+			AccountSid: call.accountSid,
+			CallSid: call.sid,
+			CallSidLegacy: call.sid,
+			CallStatus: callStatus,
+			CallbackSource: 'call-progress-events',
+			ConnectionId: connectionId,
+			From: call.from,
+			To: call.to,
+			SequenceNumber: String(number),
+			Timestamp: isoSeconds(now),
+			CallInitiatedAt: call.dateCreated.toISOString(),
+			...(callStatus === 'initiated' ? {} : { CallDuration: duration }),
+			...(ended
+				? {
+						HangupCause: 'normal_clearing',
+						...(call.startTime ? { StartTime: call.startTime.toISOString() } : {}),
+						EndTime: (call.endTime ?? now).toISOString(),
+					}
+				: {}),
+		});
+	}
+
+	function post(callback: { url: string; method: 'GET' | 'POST' }, fields: Record<string, string>) {
 		const body = new URLSearchParams(fields).toString();
 		const timestamp = String(Math.floor(Date.now() / 1000));
 		const url = new URL(callback.url);
@@ -154,6 +206,7 @@ export function startStatusCallbacks(
 	}
 
 	const listener = (event: StoreEvent) => {
+		if (event.type === 'call-status') return sendCall(event);
 		send(event.type, event.conference, 'participant' in event ? event.participant : undefined);
 	};
 	store.listeners.push(listener);
@@ -168,7 +221,8 @@ export function startStatusCallbacks(
 				const timer = setTimeout(() => {
 					waiters.splice(waiters.indexOf(waiter), 1);
 					const sent = deliveries.map(
-						(d) => `${d.fields.StatusCallbackEvent} → ${d.status ?? d.error}`,
+						(d) =>
+							`${d.fields.StatusCallbackEvent ?? d.fields.CallStatus} → ${d.status ?? d.error}`,
 					);
 					reject(
 						new Error(

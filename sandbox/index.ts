@@ -11,6 +11,8 @@ export {
 } from './store';
 export { callRecordingResource, conferenceResource, recordingResource } from './resources';
 export type { RecordedRequest } from './http';
+export { CallBook, callResource, type Call, type CallStatus, type TexmlApplication } from './calls';
+export { parseXml, readTexml, TexmlError, type XmlElement } from './texml';
 export { DEMO, seedDemo } from './demo-data';
 export {
 	newSigningKey,

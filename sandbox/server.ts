@@ -6,6 +6,7 @@ import { startStatusCallbacks, type StatusCallbacks } from './events';
 import { Faults, type FaultOptions } from './faults';
 import { HttpError, parseForm, unauthorized, type RecordedRequest, type Reply } from './http';
 import { matchRoute } from './routes';
+import type { TexmlApplication } from './calls';
 import { Store, type Account } from './store';
 
 export interface SandboxOptions {
@@ -21,6 +22,11 @@ export interface SandboxOptions {
 	 * sent as `null` (`null`, as Twilio-style APIs also do), so clients can be tried with both.
 	 */
 	missingKeys?: 'omit' | 'null';
+	/**
+	 * Whether a placed call's answer carries `call_sid` as users report (and the connection-scoped
+	 * endpoint documents), on top of the documented `{ from, status, to }`. Off: as documented.
+	 */
+	callSidInAnswer?: boolean;
 	/** The time of the rate window, latency and `receivedAt`: the real clock, or a test's. */
 	clock?: Clock;
 }
@@ -32,10 +38,12 @@ export interface TexmlSandbox {
 	baseUrl: string;
 	/** The default account; its apiKey authenticates. */
 	account: Account;
+	/** The account's TeXML application, for placing calls (ApplicationSid). */
+	application: TexmlApplication;
 	store: Store;
 	/** Every request, in arrival order, as received. */
 	requests: RecordedRequest[];
-	/** Signed conference status callbacks sent on store changes (see events.ts). */
+	/** Signed conference and call status callbacks sent on store changes (see events.ts). */
 	statusCallbacks: StatusCallbacks;
 	/** The Ed25519 public key (base64) the callbacks verify with: the credential's Public Key. */
 	publicKey: string;
@@ -85,12 +93,13 @@ function handle(store: Store, recorded: RecordedRequest, pageSize: number): Repl
 
 	const { route, params } = matchRoute(recorded.method, decoded);
 	const type = recorded.headers['content-type'] ?? '';
-	if (recorded.body && !type.startsWith('application/x-www-form-urlencoded')) {
+	const expected = route.body === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
+	if ((recorded.body || route.body === 'json') && !type.startsWith(expected)) {
 		throw new HttpError(415, [
 			{
 				code: '10015',
 				title: 'Unsupported media type',
-				detail: 'Send the body as application/x-www-form-urlencoded.',
+				detail: `Send the body as ${expected}.`,
 			},
 		]);
 	}
@@ -99,9 +108,20 @@ function handle(store: Store, recorded: RecordedRequest, pageSize: number): Repl
 		account,
 		params,
 		query: new URLSearchParams(rawQuery),
-		form: parseForm(recorded.body),
+		form: route.body === 'json' ? {} : parseForm(recorded.body),
+		json: route.body === 'json' ? parseJson(recorded.body) : undefined,
 		pageSize,
 	});
+}
+
+function parseJson(body: string): unknown {
+	try {
+		return JSON.parse(body);
+	} catch {
+		throw new HttpError(400, [
+			{ code: '10015', title: 'Bad Request', detail: 'The request body is not valid JSON.' },
+		]);
+	}
 }
 
 function answer(store: Store, recorded: RecordedRequest, pageSize: number): Reply {
@@ -117,6 +137,11 @@ function answer(store: Store, recorded: RecordedRequest, pageSize: number): Repl
 export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlSandbox> {
 	const store = new Store();
 	const account = store.addAccount(options.account);
+	// Calls need a TeXML application of the account (ApplicationSid); one is there from the start.
+	const application = store.calls.addApplication(account.sid, {
+		friendlyName: 'Sandbox TeXML App',
+	});
+	store.calls.sidInAnswer = options.callSidInAnswer ?? false;
 	const requests: RecordedRequest[] = [];
 	const statusCallbacks = startStatusCallbacks(store);
 	const clock = options.clock ?? realClock;
@@ -160,6 +185,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 		origin,
 		baseUrl: `${origin}/v2`,
 		account,
+		application,
 		store,
 		requests,
 		statusCallbacks,

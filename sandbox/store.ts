@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
+import { CallBook, type CallStatusEvent } from './calls';
+
 /** In-memory TeXML state: accounts (one per API key), conferences and their participants. */
 
 export interface Account {
@@ -45,7 +47,8 @@ export type StoreEvent =
 			type: 'participant-join' | 'participant-leave';
 			conference: Conference;
 			participant: Participant;
-	  };
+	  }
+	| CallStatusEvent;
 
 /** A recording of the conference (ConferenceRecordingResource). */
 export interface Recording {
@@ -96,7 +99,10 @@ export class Store {
 	/** Called after every change; the sandbox's callback sender listens here. */
 	readonly listeners: Array<(event: StoreEvent) => void> = [];
 
-	private emit(event: StoreEvent) {
+	/** TeXML calls and applications (calls.ts); declared after `listeners`, which it listens to. */
+	readonly calls = new CallBook(this);
+
+	emit(event: StoreEvent) {
 		for (const listener of this.listeners) listener(event);
 	}
 
@@ -182,6 +188,14 @@ export class Store {
 		};
 		conference.recordings.push(created);
 		return created;
+	}
+
+	/** A waiting conference starts (a participant who starts it joins). */
+	startConference(conference: Conference) {
+		if (conference.status !== 'init') return;
+		conference.status = 'in-progress';
+		conference.dateUpdated = new Date();
+		this.emit({ type: 'conference-start', conference });
 	}
 
 	/** The participant hangs up or is removed: it leaves the list, as on Telnyx. */

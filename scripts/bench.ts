@@ -3,6 +3,7 @@
  * fetch loop, side by side in one run on one sandbox, printed as one table.
  * `npm run bench -- --queue` adds P6: the queue-mode job of `npm run e2e -- --queue` (4 × 250
  * mutes at 100 requests/second, x-ratelimit-* only on 429s) with 1, 2 and 4 workers.
+ * P7 places 200 calls into one conference at 10 calls/second; `npm run bench -- --p7` runs only it.
  * `npm run bench -- --simulate` prints only the limiter simulation (scripts/simulate.ts).
  *
  * n8n-nodes-base (for the HTTP Request node) is installed on first use into .cache/bench/, with
@@ -334,6 +335,82 @@ async function queueFigures(): Promise<string[][]> {
 	return rows;
 }
 
+const P7_CALLS = 200;
+const P7_RATE = 10;
+
+/**
+ * P7: Call → Create for 200 numbers into one conference against a sandbox that takes 10 calls per
+ * second (429 beyond it): the wall time against the 200 / 10 = 20 s floor, the numbers called more
+ * than once (a call placed twice rings a phone twice: must be 0), and the items that failed.
+ */
+async function callFigures(pkg: Package, sandbox: TexmlSandbox): Promise<string[][]> {
+	return [await callRow(pkg, sandbox, 'always'), await callRow(pkg, sandbox, 'on429')];
+}
+
+/** One P7 run; `headers`: whether every answer carries x-ratelimit-*, or only the 429s. */
+async function callRow(
+	pkg: Package,
+	sandbox: TexmlSandbox,
+	headers: 'always' | 'on429',
+): Promise<string[]> {
+	log(
+		`P7: ${P7_CALLS} calls into one conference at ${P7_RATE} calls/s (x-ratelimit-* ${headers})…`,
+	);
+	const account = sandbox.store.addAccount();
+	const application = sandbox.store.calls.addApplication(account.sid);
+	const numbers = Array.from(
+		{ length: P7_CALLS },
+		(_, i) => `+1312555${String(i).padStart(4, '0')}`,
+	);
+	await new Promise((resolve) => setTimeout(resolve, 1100)); // a fresh rate-limit window
+	sandbox.faults.configure({ rateLimit: P7_RATE, rateLimitHeaders: headers });
+	sandbox.requests.length = 0;
+	const type = 'n8n-nodes-telnyx-texml.telnyxTexml';
+	const started = performance.now();
+	const { output } = await runOne(
+		{
+			package: { nodes: { [type]: pkg.nodes[type] }, credentials: pkg.credentials },
+			credentials: { telnyxTexmlApi: { apiKey: account.apiKey, baseUrl: sandbox.baseUrl } },
+		},
+		node(type, 1, {
+			resource: 'call',
+			operation: 'create',
+			accountSid: account.sid,
+			from: '+13125550100',
+			to: '={{ $json.number }}',
+			application: { __rl: true, mode: 'id', value: application.id },
+			conferenceName: 'p7-bridge',
+		}),
+		numbers.map((number) => ({ json: { number } })),
+	);
+	const wall = (performance.now() - started) / 1000;
+	sandbox.faults.configure({});
+	const floor = P7_CALLS / P7_RATE;
+	const calls = sandbox.store.calls.calls.filter((c) => c.accountSid === account.sid);
+	const perNumber = new Map<string, number>();
+	for (const call of calls) perNumber.set(call.to, (perNumber.get(call.to) ?? 0) + 1);
+	const twice = [...perNumber.values()].filter((n) => n > 1).length;
+	const bridge = sandbox.store.conferences.find(
+		(c) => c.accountSid === account.sid && c.friendlyName === 'p7-bridge',
+	);
+	const joined = new Set(bridge?.participants.map((p) => p.dial?.to));
+	// An item failed when it ended as an error or its callee is not in the conference.
+	const failed = numbers.filter(
+		(n, i) => output[i]?.json.error !== undefined || !joined.has(n),
+	).length;
+	const limited = sandbox.requests.filter((r) => r.status === 429).length;
+	const ratio = wall / floor;
+	return [
+		headers === 'always'
+			? `P7 ${P7_CALLS} Call → Create into one conference at ${P7_RATE} calls/s: wall ÷ ${floor} s floor`
+			: 'P7 … x-ratelimit-* only on 429s',
+		`${ratio.toFixed(2)}× (${wall.toFixed(1)} s), ${twice} placed twice, ${failed} failed, ${limited} × 429, ${joined.size} in the conference`,
+		'',
+		'',
+		`≤ 1.10×, 0 placed twice, 0 failed: ${ratio <= 1.1 && twice === 0 && failed === 0 ? 'met' : 'NOT met'}`,
+	];
+}
+
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -362,6 +439,27 @@ function packageFigures() {
 	};
 }
 
+/** `--p7`: only the calls row, without the HTTP Request node or the other rows. */
+async function onlyCalls() {
+	const { loadPackage } = await import('../test/support/engine');
+	const pkg = await loadPackage(ROOT);
+	const sandbox = await startSandbox();
+	try {
+		const rows = [
+			['Measure', 'This node', 'Compared with', 'Ratio', 'Goal'],
+			['---', '---', '---', '---', '---'],
+			...(await callFigures(pkg, sandbox)),
+		];
+		process.stdout.write(`${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+		const os = await import('node:os');
+		process.stdout.write(
+			`Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}.\n`,
+		);
+	} finally {
+		await sandbox.close();
+	}
+}
+
 async function main() {
 	if (process.argv.includes('--simulate')) {
 		// No n8n, no sockets: the limiter on a virtual clock (scripts/simulate.ts).
@@ -369,6 +467,7 @@ async function main() {
 		process.stdout.write(`${SIMULATION_MODEL}\n\n${await simulationTable()}\n`);
 		return;
 	}
+	if (process.argv.includes('--p7')) return await onlyCalls();
 	const httpRequest = httpRequestNode();
 	const { loadPackage } = await import('../test/support/engine');
 	const pkg = await loadPackage(ROOT);
@@ -410,6 +509,7 @@ async function main() {
 		log('P4: package…');
 		const p4 = packageFigures();
 
+		const p7 = await callFigures(pkg, sandbox);
 		const p6 = process.argv.includes('--queue') ? await queueFigures() : [];
 
 		const x = (n: number) => `${n.toFixed(2)}×`;
@@ -445,6 +545,7 @@ async function main() {
 				'',
 				'',
 			],
+			...p7,
 			...p6,
 		];
 		process.stdout.write(`${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);

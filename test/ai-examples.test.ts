@@ -24,13 +24,22 @@ const EXAMPLES: Array<[string, WorkflowJson, string, string[]]> = [
 		'mcp-conference-control',
 		mcp as unknown as WorkflowJson,
 		'MCP Server Trigger',
-		['conference_sid', 'hold', 'muted', 'participant'],
+		[
+			'call_sid',
+			'conference_name',
+			'conference_sid',
+			'hold',
+			'label',
+			'muted',
+			'participant',
+			'to',
+		],
 	],
 	[
 		'ai-conference-moderator',
 		moderator as unknown as WorkflowJson,
 		'Conference moderator',
-		['conference_sid', 'muted', 'participant'],
+		['call_sid', 'conference_name', 'conference_sid', 'label', 'muted', 'participant', 'to'],
 	],
 ];
 
@@ -149,6 +158,18 @@ describe('the AI examples’ tools run with a model’s arguments', () => {
 			`${participants}/guest-2`,
 		],
 		[
+			'Call into conference',
+			{ to: '+13125550177', conference_name: DEMO.conference.friendlyName, label: 'supervisor' },
+			mcp as unknown as WorkflowJson,
+			'POST',
+			`/v2/texml/Accounts/${DEMO.account.sid}/Calls ${JSON.stringify({
+				From: '+13125550100',
+				To: '+13125550177',
+				ApplicationSid: DEMO.application.id,
+				Texml: `<Response><Dial><Conference participantLabel="supervisor">${DEMO.conference.friendlyName}</Conference></Dial></Response>`,
+			})}`,
+		],
+		[
 			'Get participant',
 			{ conference_sid: DEMO.conference.sid, participant: 'host' },
 			moderator as unknown as WorkflowJson,
@@ -177,6 +198,70 @@ describe('the AI examples’ tools run with a model’s arguments', () => {
 			expect(output.length).toBeGreaterThan(0);
 			// Simplified records: no Telnyx URIs or account data reach the model.
 			for (const item of output) expect(item.json).not.toHaveProperty('uri');
+		},
+	);
+});
+
+describe('the Hang up call tool ends the call a model names by call_sid', () => {
+	let sandbox: TexmlSandbox;
+	beforeEach(async () => {
+		sandbox = await startSandbox({ account: DEMO.account });
+		seedDemo(sandbox.store);
+	});
+	afterEach(() => sandbox.close());
+
+	it.each([
+		['mcp-conference-control', mcp as unknown as WorkflowJson],
+		['ai-conference-moderator', moderator as unknown as WorkflowJson],
+	])(
+		'%s: the supervisor called in is hung up and leaves the conference',
+		async (_name, workflow) => {
+			const engine: Engine = {
+				package: sourcePackage(),
+				credentials: { telnyxTexmlApi: { apiKey: DEMO.account.apiKey, baseUrl: sandbox.baseUrl } },
+			};
+			const tool = (name: string) => toolsOf(workflow).find((t) => t.name === name)!;
+			const called = await runNode(
+				engine,
+				{
+					type: NODE_TYPE,
+					name: 'Call into conference',
+					parameters: tool('Call into conference').parameters as never,
+				},
+				[
+					{
+						json: {
+							to: '+13125550177',
+							conference_name: 'escalation',
+							label: 'supervisor',
+						} as never,
+					},
+				],
+			);
+			expect(called.error).toBeUndefined();
+			const conference = sandbox.store.conferences.find((c) => c.friendlyName === 'escalation')!;
+			const supervisor = conference.participants.find((p) => p.label === 'supervisor')!;
+
+			const { output, error } = await runNode(
+				engine,
+				{
+					type: NODE_TYPE,
+					name: 'Hang up call',
+					parameters: tool('Hang up call').parameters as never,
+				},
+				[{ json: { call_sid: supervisor.callSid } as never }],
+			);
+
+			expect(error).toBeUndefined();
+			const last = sandbox.requests[sandbox.requests.length - 1];
+			expect([last.method, last.url, last.body]).toEqual([
+				'POST',
+				`/v2/texml/Accounts/${DEMO.account.sid}/Calls/${supervisor.callSid}`,
+				'Status=completed',
+			]);
+			expect(output[0].json).toMatchObject({ sid: supervisor.callSid, status: 'completed' });
+			expect(output[0].json).not.toHaveProperty('uri');
+			expect(conference.participants).toEqual([]);
 		},
 	);
 });

@@ -28,11 +28,13 @@ const operationsOf = (resource: string) =>
 test('resources and operations keep their values; the defaults stay Conference Participant → Update', () => {
 	const resource = properties.find((p) => p.name === 'resource')!;
 	expect((resource.options as INodePropertyOptions[]).map((o) => o.value)).toEqual([
+		'call',
 		'conference',
 		'conferenceParticipant',
 		'conferenceRecording',
 	]);
 	expect(resource.default).toBe('conferenceParticipant');
+	expect(operationsOf('call')).toEqual(['create', 'get', 'getAll', 'hangUp', 'redirect']);
 	expect(operationsOf('conference')).toEqual(['get', 'getAll', 'update']);
 	expect(operationsOf('conferenceParticipant')).toEqual([
 		'create',
@@ -79,6 +81,45 @@ test('Conference Participant → Update keeps its parameters and its 11 update f
 });
 
 test.each([
+	[
+		'call',
+		'create',
+		[
+			'accountSid',
+			'from',
+			'to',
+			'application',
+			'callAction',
+			'conferenceName',
+			'conferenceOptions',
+			'texml',
+			'url',
+			'urlMethod',
+			'fallbackUrl',
+			'callOptions',
+			'recordingOptions',
+			'machineDetectionOptions',
+		],
+	],
+	['call', 'get', ['accountSid', 'callSid']],
+	['call', 'getAll', ['accountSid', 'returnAll', 'limit', 'filters']],
+	['call', 'hangUp', ['accountSid', 'callSid']],
+	[
+		'call',
+		'redirect',
+		[
+			'accountSid',
+			'callSid',
+			'callAction',
+			'conferenceName',
+			'conferenceOptions',
+			'texml',
+			'url',
+			'urlMethod',
+			'fallbackUrl',
+			'redirectOptions',
+		],
+	],
 	['conference', 'get', ['accountSid', 'conferenceSid']],
 	['conference', 'getAll', ['accountSid', 'returnAll', 'limit', 'filters']],
 	['conference', 'update', ['accountSid', 'conferenceSid', 'updateFields']],

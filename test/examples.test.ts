@@ -1,5 +1,6 @@
 import workflow from '../examples/update-participant.workflow.json';
 import muteEveryone from '../examples/mute-everyone.workflow.json';
+import startConference from '../examples/start-conference-call.workflow.json';
 import { DEMO, seedDemo, startSandbox, type TexmlSandbox } from '../sandbox';
 import { outputOf, runWorkflow, type WorkflowFile } from './support/engine';
 import { sourcePackage } from './support/fixtures';
@@ -70,5 +71,55 @@ describe('examples/mute-everyone.workflow.json', () => {
 			outputOf(run, 'Mute each participant').map((o) => [o.json.call_sid, o.json.muted]),
 		).toEqual(DEMO.participants.map((p) => [p.callSid, true]));
 		expect(conference.participants.every((p) => p.muted)).toBe(true);
+	});
+});
+
+/**
+ * The on-call example from its Telnyx node on (Set and Split Out are n8n-nodes-base, run in the
+ * real app by the e2e): the Split Out's items as input, one call per callee into one conference.
+ */
+describe('examples/start-conference-call.workflow.json', () => {
+	let sandbox: TexmlSandbox;
+	beforeEach(async () => {
+		sandbox = await startSandbox({ account: DEMO.account });
+		seedDemo(sandbox.store);
+	});
+	afterEach(() => sandbox.close());
+
+	it('calls each callee into on-call-bridge; the host ends it on leaving', async () => {
+		const list = startConference.nodes.find((n) => n.name === 'On-call list')!;
+		const { callees } = JSON.parse(String(list.parameters.jsonOutput)) as {
+			callees: Array<{ name: string; number: string; host: boolean }>;
+		};
+		const run = await runWorkflow(
+			{
+				package: sourcePackage(),
+				credentials: { telnyxTexmlApi: { apiKey: DEMO.account.apiKey, baseUrl: sandbox.baseUrl } },
+			},
+			{
+				nodes: startConference.nodes.filter((n) => n.name === 'Call into the bridge'),
+				connections: {},
+			} as unknown as WorkflowFile,
+			{ node: 'Call into the bridge', items: callees.map((json) => ({ json })) },
+		);
+
+		expect(run.data.resultData.error).toBeUndefined();
+		const posts = sandbox.requests.filter((r) => r.method === 'POST');
+		expect(posts.map((r) => JSON.parse(r.body).ApplicationSid)).toEqual(
+			callees.map(() => DEMO.application.id),
+		);
+		expect(outputOf(run, 'Call into the bridge').map((o) => o.json.to)).toEqual(
+			callees.map((c) => c.number),
+		);
+		const bridge = sandbox.store.conferences.find((c) => c.friendlyName === 'on-call-bridge')!;
+		expect(bridge.status).toBe('in-progress');
+		expect(
+			bridge.participants.map((p) => [p.label, p.dial?.to, p.endConferenceOnExit]).sort(),
+		).toEqual(callees.map((c) => [c.name, c.number, c.host]).sort());
+
+		const host = bridge.participants.find((p) => p.label === 'host')!;
+		sandbox.store.calls.hangUp(sandbox.store.calls.byParticipant(host)!);
+		expect(bridge.status).toBe('completed');
+		expect(sandbox.store.calls.calls.every((c) => c.status === 'completed')).toBe(true);
 	});
 });

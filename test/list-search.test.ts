@@ -226,3 +226,61 @@ describe('Participant picker (searchParticipants)', () => {
 		expect(world.sandbox.requests).toHaveLength(0);
 	});
 });
+
+describe('Application picker (searchTexmlApplications)', () => {
+	const appRequests = () =>
+		world.sandbox.requests.filter((r) => r.url.startsWith('/v2/texml_applications'));
+
+	test('lists the TeXML applications by friendly name, value = the application id, from page 1 on', async () => {
+		const { store, account, application } = world.sandbox;
+		const ops = store.calls.addApplication(account.sid, { friendlyName: 'Ops Bridge' });
+		store.calls.addApplication(account.sid, { friendlyName: 'Old IVR', active: false });
+
+		const { results, paginationToken } = await search('searchTexmlApplications', {
+			resource: 'call',
+			operation: 'create',
+		});
+
+		expect(results).toEqual([
+			{ name: 'Old IVR (inactive)', value: expect.any(String) },
+			{ name: 'Ops Bridge', value: ops.id },
+			{ name: 'Sandbox TeXML App', value: application.id },
+		]);
+		expect(paginationToken).toBeUndefined();
+		expect(appRequests().map((r) => r.url)).toEqual([
+			'/v2/texml_applications?page%5Bnumber%5D=1&page%5Bsize%5D=250&sort=friendly_name',
+		]);
+		expect(whoamiCalls(world)).toBe(0);
+	});
+
+	test('a search of three characters or more goes to Telnyx as filter[friendly_name]; shorter ones are matched here', async () => {
+		world.sandbox.store.calls.addApplication(world.sandbox.account.sid, {
+			friendlyName: 'Ops Bridge',
+		});
+
+		const long = await search('searchTexmlApplications', { resource: 'call' }, 'bridge');
+		const short = await search('searchTexmlApplications', { resource: 'call' }, 'op');
+
+		expect(long.results.map((r) => r.name)).toEqual(['Ops Bridge']);
+		expect(short.results.map((r) => r.name)).toEqual(['Ops Bridge']);
+		const [first, second] = appRequests().map((r) => new URLSearchParams(r.url.split('?')[1]));
+		expect(first.get('filter[friendly_name]')).toBe('bridge');
+		expect(second.has('filter[friendly_name]')).toBe(false);
+	});
+
+	test('follows Telnyx’s pages (page[number] up to total_pages) and hands back the next page to scroll to', async () => {
+		const { store, account } = world.sandbox;
+		for (let i = 0; i < 1100; i++)
+			store.calls.addApplication(account.sid, {
+				friendlyName: `app-${String(i).padStart(4, '0')}`,
+			});
+
+		const first = await search('searchTexmlApplications', { resource: 'call' });
+
+		expect(
+			appRequests().map((r) => new URLSearchParams(r.url.split('?')[1]).get('page[number]')),
+		).toEqual(['1', '2', '3', '4']);
+		expect(first.results).toHaveLength(1000);
+		expect(first.paginationToken).toBe('5');
+	});
+});

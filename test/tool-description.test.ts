@@ -38,6 +38,11 @@ const toolDescription = (resource: string, operation: string) => {
 };
 
 const EXPECTED: Array<[string, string, string]> = [
+	['call', 'create', 'Place a call that joins a conference in Telnyx TeXML'],
+	['call', 'get', 'Get the status of a conference call in Telnyx TeXML'],
+	['call', 'getAll', 'Get many calls to find a conference caller by number in Telnyx TeXML'],
+	['call', 'hangUp', 'Hang up a call and take it out of its conference in Telnyx TeXML'],
+	['call', 'redirect', 'Redirect a call into a conference or new instructions in Telnyx TeXML'],
 	['conference', 'get', 'Get the status of a conference in Telnyx TeXML'],
 	['conference', 'getAll', 'Get many conferences to find one by name or status in Telnyx TeXML'],
 	[

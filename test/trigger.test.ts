@@ -447,3 +447,92 @@ describe('the node as n8n sees it', () => {
 		);
 	});
 });
+
+/** A call status callback as Telnyx documents it (facts §4): CallStatus, no StatusCallbackEvent. */
+const callStatus = (status: string, sequence = 0) =>
+	[
+		'AccountSid=f5586561-8ff0-4291-a0ac-84fe544797bd',
+		'CallSid=v3%3AKBnLO0ZK3DhKM5s7bE9VluaSmKsOchKht_fUYvxcp8ysbmzCCtpkmA',
+		'CallSidLegacy=v3%3AKBnLO0ZK3DhKM5s7bE9VluaSmKsOchKht_fUYvxcp8ysbmzCCtpkmA',
+		`CallStatus=${status}`,
+		'CallbackSource=call-progress-events',
+		'ConnectionId=1684641123236054244',
+		'From=%2B13125550100',
+		'To=%2B13125550123',
+		`SequenceNumber=${sequence}`,
+		'Timestamp=2024-01-15T10%3A30%3A00Z',
+		'CallInitiatedAt=2024-01-15T10%3A29%3A58.123Z',
+	].join('&');
+
+describe('call status callbacks', () => {
+	test('each CallStatus starts as its event; the output keeps CallStatus and every field as sent', async () => {
+		const r = await listen({ events: ['*'] });
+		const statuses = [
+			'initiated',
+			'ringing',
+			'in-progress',
+			'completed',
+			'busy',
+			'no-answer',
+			'canceled',
+			'failed',
+		];
+		for (const [i, status] of statuses.entries())
+			await post(r, callStatus(status, i), signed(callStatus(status, i)));
+
+		const items = r.hits.map((h) => itemsOf(h)?.[0] as Record<string, string>);
+		expect(items.map((item) => [item.CallStatus, item.event])).toEqual([
+			['initiated', 'call-initiated'],
+			['ringing', 'call-ringing'],
+			['in-progress', 'call-answered'],
+			['completed', 'call-completed'],
+			['busy', 'call-completed'],
+			['no-answer', 'call-completed'],
+			['canceled', 'call-completed'],
+			['failed', 'call-completed'],
+		]);
+		expect(items[2]).toEqual({
+			...Object.fromEntries(new URLSearchParams(callStatus('in-progress', 2))),
+			event: 'call-answered',
+		});
+	});
+
+	test('Events picks call events beside conference events; an authentic callback left out gets a 200 and starts nothing', async () => {
+		const r = await listen({ events: ['call-completed', 'participant-join'] });
+		const bodies = [
+			callStatus('ringing'),
+			callStatus('in-progress'),
+			callback('participant-join'),
+			callStatus('no-answer'),
+			callback('participant-leave'),
+		];
+		for (const body of bodies) await post(r, body, signed(body));
+
+		expect(
+			r.hits.map((h) => [h.status, (itemsOf(h)?.[0] as Record<string, string>)?.event ?? null]),
+		).toEqual([
+			[200, null],
+			[200, null],
+			[200, 'participant-join'],
+			[200, 'call-completed'],
+			[200, null],
+		]);
+	});
+
+	test('call callbacks are signature-checked like conference callbacks', async () => {
+		const r = await listen({ events: ['*'] });
+		const body = callStatus('in-progress');
+		await post(r, body, signed(body, stranger));
+
+		expect(r.hits[0].status).toBe(401);
+		expect(r.hits[0].responseBody).toBe('Unauthorized: signature does not match');
+	});
+
+	test('Conference Name filters conference events only: call events carry no conference name', async () => {
+		const r = await listen({ conferenceName: 'weekly-sync' });
+		for (const body of [callStatus('completed'), callback('participant-join', 'board')])
+			await post(r, body, signed(body));
+
+		expect(r.hits.map((h) => h.result?.workflowData !== undefined)).toEqual([true, false]);
+	});
+});

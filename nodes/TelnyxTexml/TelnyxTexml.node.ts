@@ -1,7 +1,8 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { searchConferences, searchParticipants } from './listSearch';
+import { searchConferences, searchParticipants, searchTexmlApplications } from './listSearch';
+import { callDescription } from './resources/call';
 import { conferenceDescription } from './resources/conference';
 import { conferenceParticipantDescription } from './resources/conferenceParticipant';
 import { conferenceRecordingDescription } from './resources/conferenceRecording';
@@ -17,14 +18,14 @@ export class TelnyxTexml implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Control Telnyx TeXML conferences and their participants',
+		description: 'Start and control Telnyx TeXML conferences: calls, participants, recordings',
 		defaults: { name: 'Telnyx TeXML' },
 		// What a model is told with Set Automatically comes from each operation's `action`; this text
 		// is the tool's default description when set manually.
 		usableAsTool: {
 			replacements: {
 				description:
-					'Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold, coach, announce to or remove a participant, dial someone in, end the conference, or get its recordings',
+					'Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold, coach, announce to or remove a participant, dial someone in, call people into a conference by name, move or hang up a call, end the conference, or get its recordings',
 			},
 		},
 		inputs: [NodeConnectionTypes.Main],
@@ -41,12 +42,14 @@ export class TelnyxTexml implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Call', value: 'call' },
 					{ name: 'Conference', value: 'conference' },
 					{ name: 'Conference Participant', value: 'conferenceParticipant' },
 					{ name: 'Conference Recording', value: 'conferenceRecording' },
 				],
 				default: 'conferenceParticipant',
 			},
+			...callDescription,
 			...conferenceDescription,
 			...conferenceParticipantDescription,
 			...conferenceRecordingDescription,
@@ -55,5 +58,5 @@ export class TelnyxTexml implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchConferences, searchParticipants } };
+	methods = { listSearch: { searchConferences, searchParticipants, searchTexmlApplications } };
 }

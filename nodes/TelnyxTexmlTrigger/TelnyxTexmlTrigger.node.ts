@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { triggerProperties } from './description';
-import { classify, isWanted } from './events';
+import { classify, isCallCallback, isWanted } from './events';
 import { publicKeyOf, rawBodyOf, rejectUnauthorized } from './request';
 import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 
@@ -26,7 +26,7 @@ export class TelnyxTexmlTrigger implements INodeType {
 		subtitle:
 			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description:
-			'Starts the workflow on Telnyx TeXML conference events: start, end, join, leave, speaker',
+			'Starts the workflow on Telnyx TeXML conference events (start, end, join, leave, speaker) and call status events (initiated, ringing, answered, completed)',
 		defaults: { name: 'Telnyx TeXML Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -93,17 +93,16 @@ export class TelnyxTexmlTrigger implements INodeType {
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
 			throw new NodeOperationError(this.getNode(), 'The callback has no form body', {
 				description:
-					'Telnyx sends conference callbacks as application/x-www-form-urlencoded POSTs.',
+					'Telnyx sends conference and call callbacks as application/x-www-form-urlencoded POSTs.',
 			});
 		}
-		const event = classify(
-			typeof body.StatusCallbackEvent === 'string' ? body.StatusCallbackEvent : '',
-		);
+		const event = classify(body);
 		const events = this.getNodeParameter('events', []) as string[];
 		const conferenceName = (this.getNodeParameter('conferenceName', '') as string).trim();
 		// Filtered-out callbacks still get n8n's 200, so Telnyx neither retries nor fails over.
 		if (!isWanted(event, events)) return {};
-		if (conferenceName && body.FriendlyName !== conferenceName) return {};
+		// A call's callbacks name no conference: the Conference Name filter is for conference events.
+		if (conferenceName && !isCallCallback(body) && body.FriendlyName !== conferenceName) return {};
 
 		return { workflowData: [this.helpers.returnJsonArray({ ...body, event })] };
 	}

@@ -9,7 +9,8 @@ export const triggerProperties: INodeProperties[] = [
 			'Telnyx has no API to register this URL: paste the <b>Production URL</b> above where the conference is set up. ' +
 			'In TeXML: <code>&lt;Conference statusCallback="URL" statusCallbackMethod="POST" statusCallbackEvent="start end join leave speaker"&gt;</code>. ' +
 			'When dialing a participant over the REST API: ConferenceStatusCallback = URL, ConferenceStatusCallbackMethod = POST, ConferenceStatusCallbackEvent = the same tokens. ' +
-			'Ask only for the events chosen below (start, end, join, leave, speaker). The Test URL works only while the editor is listening for a test event.',
+			'For a call’s status events: StatusCallback = URL, StatusCallbackMethod = POST, StatusCallbackEvent = initiated ringing answered completed (the Call Options of Telnyx TeXML → Call → Create). ' +
+			'One URL can take both. Ask only for the events chosen below. The Test URL works only while the editor is listening for a test event.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -22,7 +23,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: [ANY_EVENT],
 		required: true,
 		description:
-			'The conference events that start the workflow; others get a 200 reply and start nothing',
+			'The conference and call events that start the workflow; others get a 200 reply and start nothing',
 	},
 	{
 		displayName: 'Conference Name',
@@ -31,7 +32,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. weekly-sync',
 		description:
-			'Start only for the conference with this friendly name (FriendlyName, exact match). Leave empty for every conference.',
+			'Start only for the conference with this friendly name (FriendlyName, exact match). Leave empty for every conference. Call events carry no conference name and are not filtered by it.',
 	},
 	{
 		displayName: 'Verify Signature',
@@ -43,7 +44,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Signature verification is off: anyone who learns this URL can start the workflow with made-up conference events. Turn it on for production.',
+			'Signature verification is off: anyone who learns this URL can start the workflow with made-up conference or call events. Turn it on for production.',
 		name: 'unverifiedNotice',
 		type: 'notice',
 		default: '',

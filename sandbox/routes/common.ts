@@ -7,6 +7,8 @@ export interface RouteContext {
 	params: Record<string, string>;
 	query: URLSearchParams;
 	form: Record<string, string>;
+	/** The parsed body of a route that takes JSON (`body: 'json'`), else undefined. */
+	json?: unknown;
 	/** List pages hold this many records unless the request asks for PageSize. */
 	pageSize: number;
 }
@@ -16,12 +18,20 @@ export interface Route {
 	/** Path segments below /v2; `:name` captures one decoded segment. */
 	path: string[];
 	handle: (ctx: RouteContext) => Reply;
+	/** The body's encoding: a form unless the route says JSON (Telnyx's call initiation). */
+	body?: 'json';
 }
 
-export const route = (method: string, path: string, handle: Route['handle']): Route => ({
+export const route = (
+	method: string,
+	path: string,
+	handle: Route['handle'],
+	body?: Route['body'],
+): Route => ({
 	method,
 	path: path.split('/').filter(Boolean),
 	handle,
+	...(body ? { body } : {}),
 });
 
 export const ok = (body: unknown): Reply => ({ status: 200, body });

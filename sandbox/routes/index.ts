@@ -1,4 +1,5 @@
 import { HttpError, notFound } from '../http';
+import { callRoutes } from './calls';
 import { ok, route, type Route } from './common';
 import { conferenceRoutes } from './conferences';
 import { participantRoutes } from './participants';
@@ -18,6 +19,7 @@ export const routes: Route[] = [
 			},
 		}),
 	),
+	...callRoutes,
 	...conferenceRoutes,
 	...participantRoutes,
 	...recordingRoutes,

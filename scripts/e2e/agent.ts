@@ -24,7 +24,9 @@ const CHAT_TRIGGER = '@n8n/n8n-nodes-langchain.chatTrigger';
 
 /** The `$fromAI` arguments of each agent tool (name → JSON type). */
 const AGENT_TOOLS: Record<string, Record<string, string>> = {
+	Call_into_conference: { to: 'string', conference_name: 'string', label: 'string' },
 	Get_participant: { conference_sid: 'string', participant: 'string' },
+	Hang_up_call: { call_sid: 'string' },
 	List_live_conferences: {},
 	List_participants: { conference_sid: 'string' },
 	Mute_or_unmute_participant: { conference_sid: 'string', participant: 'string', muted: 'boolean' },
@@ -319,6 +321,76 @@ export async function runAgentChecks(checks: Checks, ai: AiContext) {
 			);
 			expectTrue(answer?.includes('not found'), `final answer: ${answer}`);
 			log(`agent tool error as the model saw it: ${result.text}`);
+		},
+	);
+
+	await checks.check(
+		'agent: "call the supervisor into ai-escalation, then hang up" places the call, finds it by label and ends it',
+		async () => {
+			const name = 'ai-escalation';
+			const conference = addConference(ai, name);
+			ai.model.requests.length = 0;
+			ai.sandbox.requests.length = 0;
+			ai.model.script = (request) => {
+				const results = namedResults(request);
+				const result = (tool: string) => results.find((r) => r.tool === tool)?.text ?? '';
+				const had = (tool: string) => results.some((r) => r.tool === tool);
+				if (!had('Call_into_conference')) {
+					const args = { to: '+13125550188', conference_name: name, label: 'supervisor' };
+					return { toolCalls: [{ name: 'Call_into_conference', arguments: args }] };
+				}
+				if (!had('List_live_conferences'))
+					return { toolCalls: [{ name: 'List_live_conferences', arguments: {} }] };
+				const found = conferencesIn(result('List_live_conferences')).find(
+					(c) => c.friendly_name === name,
+				);
+				if (!had('Get_participant')) {
+					const args = { conference_sid: String(found?.sid), participant: 'supervisor' };
+					return { toolCalls: [{ name: 'Get_participant', arguments: args }] };
+				}
+				const supervisor = participantsIn(result('Get_participant'))[0];
+				if (!had('Hang_up_call')) {
+					const args = { call_sid: String(supervisor?.call_sid) };
+					return { toolCalls: [{ name: 'Hang_up_call', arguments: args }] };
+				}
+				return { text: `Called the supervisor in and hung up ${String(supervisor?.call_sid)}.` };
+			};
+			const answer = await chat(
+				ai,
+				example,
+				`Call the supervisor at +13125550188 into ${name}, then hang up their call.`,
+			);
+
+			const supervisorCall = ai.sandbox.store.calls.calls.find((c) => c.to === '+13125550188');
+			expectTrue(supervisorCall, 'no call was placed to the supervisor');
+			expectEqual(
+				answer,
+				`Called the supervisor in and hung up ${supervisorCall.sid}.`,
+				'final answer',
+			);
+			const telnyx = ai.sandbox.requests.filter((r) => r.url !== '/v2/whoami');
+			const calls = `/v2/texml/Accounts/${WORLD.accountSid}/Calls`;
+			expectEqual(
+				telnyx.map((r) => [r.method, r.url.split('?')[0], r.status]),
+				[
+					['POST', calls, 200],
+					['GET', `/v2/texml/Accounts/${WORLD.accountSid}/Conferences`, 200],
+					[
+						'GET',
+						`/v2/texml/Accounts/${WORLD.accountSid}/Conferences/${conference.sid}/Participants/supervisor`,
+						200,
+					],
+					['POST', `${calls}/${supervisorCall.sid}`, 200],
+				],
+				'requests on the wire',
+			);
+			expectEqual(telnyx[3].body, 'Status=completed', 'the hang-up body');
+			expectEqual(supervisorCall.status, 'completed', 'the supervisor’s call ended');
+			expectEqual(
+				conference.participants.map((p) => p.label),
+				['host', 'guest-a', 'guest-b'],
+				'the conference after the hang-up',
+			);
 		},
 	);
 

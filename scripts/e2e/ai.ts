@@ -34,6 +34,8 @@ export const TOOL_DESCRIPTIONS: Record<string, string> = {
 	Hold_or_resume_participant:
 		'Mute or hold or coach or announce to a conference caller in Telnyx TeXML',
 	Remove_participant: 'Remove a participant from a conference and hang up in Telnyx TeXML',
+	Call_into_conference: 'Place a call that joins a conference in Telnyx TeXML',
+	Hang_up_call: 'Hang up a call and take it out of its conference in Telnyx TeXML',
 };
 
 export interface AiContext {

@@ -23,6 +23,8 @@ const EXPECTED_TOOLS: Record<string, Record<string, string>> = {
 	Mute_or_unmute_participant: { conference_sid: 'string', participant: 'string', muted: 'boolean' },
 	Hold_or_resume_participant: { conference_sid: 'string', participant: 'string', hold: 'boolean' },
 	Remove_participant: { conference_sid: 'string', participant: 'string' },
+	Call_into_conference: { to: 'string', conference_name: 'string', label: 'string' },
+	Hang_up_call: { call_sid: 'string' },
 };
 
 interface ToolResult {
@@ -225,6 +227,54 @@ export async function runMcpChecks(checks: Checks, ai: AiContext) {
 					],
 					'sandbox state (eli removed)',
 				);
+			},
+		);
+
+		await checks.check(
+			'mcp: call the supervisor into the conference by name, then hang up that call',
+			async () => {
+				const before = conference.participants.map((p) => p.callSid);
+				const placed = await call('Call_into_conference', {
+					to: '+13125550177',
+					conference_name: 'mcp-standup',
+					label: 'supervisor',
+				});
+				expectTrue(!placed.result.isError, `tool error: ${textOf(placed.result)}`);
+				expectEqual(
+					placed.requests.map((r) => [r.method, r.url, r.headers['content-type'], r.status]),
+					[['POST', `/v2/texml/Accounts/${WORLD.accountSid}/Calls`, 'application/json', 200]],
+					'requests',
+				);
+				expectEqual(
+					JSON.parse(placed.requests[0].body).Texml,
+					'<Response><Dial><Conference participantLabel="supervisor">mcp-standup</Conference></Dial></Response>',
+					'the TeXML the node wrote',
+				);
+				const supervisor = state('supervisor');
+				expectTrue(supervisor, 'the supervisor is not in mcp-standup');
+				expectEqual(supervisor.dial?.to, '+13125550177', 'the number called');
+
+				const listed = await call('List_participants', { conference_sid: conference.sid });
+				const newcomer = participantsIn(textOf(listed.result)).find(
+					(p) => !before.includes(String(p.call_sid)),
+				);
+				expectEqual(newcomer?.call_sid, supervisor.callSid, 'the new participant in the list');
+				const ended = await call('Hang_up_call', { call_sid: newcomer?.call_sid });
+				expectTrue(!ended.result.isError, `tool error: ${textOf(ended.result)}`);
+				expectEqual(
+					ended.requests.map((r) => [r.method, r.url, r.body, r.status]),
+					[
+						[
+							'POST',
+							`/v2/texml/Accounts/${WORLD.accountSid}/Calls/${supervisor.callSid}`,
+							'Status=completed',
+							200,
+						],
+					],
+					'requests',
+				);
+				expectEqual(state('supervisor'), undefined, 'the supervisor left the conference');
+				log(`MCP Call_into_conference result: ${textOf(placed.result)}`);
 			},
 		);
 

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { prepareAi, runAiChecks, type AiSetup } from './ai';
+import { localizeExampleUrls, runStartConferenceExample } from './calls';
 import { runCliCases, runExamples } from './cases';
 import { Checks, expectEqual, expectTrue } from './checks';
 import { cli, createHome, startServer, writeJson, type N8nServer } from './n8n';
@@ -90,6 +91,7 @@ async function main() {
 	try {
 		const tarball = await timed('build and npm pack', () => buildAndPack(scratch));
 		const home = await createHome(runtime, path.join(scratch, 'user'));
+		localizeExampleUrls(workflows, home.url);
 		log(`user folder ${home.userFolder}, sandbox ${sandbox.baseUrl}`);
 
 		await checks.check('community package installs into <user folder>/.n8n/nodes', async () => {
@@ -202,6 +204,7 @@ async function main() {
 		});
 
 		await runTriggerExample(checks, server.url, editor, sandbox, workflows);
+		await runStartConferenceExample(checks, home, editor, sandbox, workflows);
 		await runAiChecks(checks, { url: server.url, editor, sandbox, workflows }, ai);
 
 		if (options.ui) {

@@ -6,11 +6,12 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { loadOptionsContext } from '../support/engine';
-import { NODE_TYPE, startWorld, type World } from '../support/fixtures';
+import { NODE_TYPE, REFUSING_ORIGIN, startWorld, type World } from '../support/fixtures';
 import type { Contract } from '../support/openapi';
 import { describeContract } from './describe-contract';
 import { dialEverything } from '../support/dial';
 import { locator, runTexml } from '../support/texml';
+import { CALL_OPTIONS_EVERYTHING, placeCall } from '../support/calls';
 import { checkExchanges } from './wire';
 
 const URL_A = 'https://example.com/a.xml';
@@ -32,6 +33,45 @@ const participant = (parameters: Record<string, unknown>) => (w: World) => ({
 	participant: locator(w.alice.callSid),
 	...parameters,
 });
+
+/** A call in the world, live: on `<Say>` (not in a conference) unless a conference is named. */
+const liveCall = (w: World, conference?: string) => placeCall(w, '+13125550177', conference).sid;
+
+/** Call → Create with the sandbox's application, and the rest given. */
+const placing = (parameters: Record<string, unknown>) => (w: World) => ({
+	resource: 'call',
+	operation: 'create',
+	from: '+13125550100',
+	to: '+13125550123',
+	application: locator(w.sandbox.application.id),
+	...parameters,
+});
+
+/** Every Conference Option of Join Conference, every value of its event lists. */
+const CONFERENCE_EVERYTHING = {
+	beep: 'onExit',
+	endConferenceOnExit: true,
+	maxParticipants: 20,
+	muted: true,
+	participantLabel: 'x"/><Hangup/>',
+	record: 'record-from-start',
+	recordBeep: false,
+	recordingStatusCallback: 'https://example.com/rec?a=1&b=2',
+	recordingStatusCallbackEvent: ['in-progress', 'completed', 'absent'],
+	recordingStatusCallbackMethod: 'GET',
+	recordingTimeout: 60,
+	sendRecordingUrl: false,
+	startConferenceOnEnter: false,
+	statusCallback: 'https://example.com/conf',
+	statusCallbackEvent: ['start', 'end', 'join', 'leave', 'speaker'],
+	statusCallbackMethod: 'POST',
+	trim: 'trim-silence',
+	waitMethod: 'GET',
+	waitUrl: 'https://example.com/wait.mp3',
+};
+
+/** Nothing listens here: a URL the sandbox cannot fetch TeXML from, refused at once. */
+const NOWHERE = `${REFUSING_ORIGIN}/texml.xml`;
 
 /** [what, node parameters, the operation the document names it] */
 const RUNS: Array<[string, (w: World) => Record<string, unknown>, string]> = [
@@ -154,6 +194,111 @@ const RUNS: Array<[string, (w: World) => Record<string, unknown>, string]> = [
 		'UpdateTexmlConferenceParticipant',
 	],
 	[
+		'Call → Create, Join Conference, every option',
+		placing({
+			conferenceName: 'ops <&> "bridge"',
+			conferenceOptions: CONFERENCE_EVERYTHING,
+			...CALL_OPTIONS_EVERYTHING,
+			callOptions: {
+				...CALL_OPTIONS_EVERYTHING.callOptions,
+				statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+			},
+		}),
+		'InitiateTexmlCall',
+	],
+	['Call → Create, Join Conference', placing({ conferenceName: 'bridge' }), 'InitiateTexmlCall'],
+	[
+		'Call → Create, Run TeXML',
+		placing({ callAction: 'texml', texml: '<Response><Say>Hello</Say></Response>' }),
+		'InitiateTexmlCall',
+	],
+	[
+		'Call → Create, Fetch TeXML From URL',
+		placing({ callAction: 'url', url: NOWHERE, urlMethod: 'GET', fallbackUrl: NOWHERE }),
+		'InitiateTexmlCall',
+	],
+	[
+		'Call → Get',
+		(w) => ({ resource: 'call', operation: 'get', callSid: liveCall(w) }),
+		'GetTexmlCall',
+	],
+	[
+		'Call → Get Many, Return All (every page)',
+		(w) => {
+			for (let i = 0; i < 3; i++)
+				w.sandbox.store.calls.hangUp(
+					w.sandbox.store.calls.find(w.sandbox.account.sid, liveCall(w))!,
+				);
+			return { resource: 'call', operation: 'getAll', returnAll: true };
+		},
+		'GetTexmlCalls',
+	],
+	[
+		'Call → Get Many, every filter',
+		() => ({
+			resource: 'call',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {
+				to: '+13125550177',
+				from: '+13125550100',
+				status: 'no-answer',
+				startTime: '2026-05-22',
+				startTimeAfter: '2026-05-01',
+				startTimeBefore: '2026-06-01',
+				endTime: '2026-05-22',
+				endTimeAfter: '2026-05-01',
+				endTimeBefore: '2026-06-01',
+			},
+		}),
+		'GetTexmlCalls',
+	],
+	[
+		'Call → Redirect, Join Conference, every option',
+		(w) => ({
+			resource: 'call',
+			operation: 'redirect',
+			callSid: liveCall(w, 'room-a'),
+			conferenceName: 'room-b',
+			conferenceOptions: CONFERENCE_EVERYTHING,
+		}),
+		'UpdateTexmlCall',
+	],
+	[
+		'Call → Redirect, Run TeXML',
+		(w) => ({
+			resource: 'call',
+			operation: 'redirect',
+			callSid: liveCall(w),
+			callAction: 'texml',
+			texml: '<Response><Play>https://example.com/a.mp3</Play></Response>',
+		}),
+		'UpdateTexmlCall',
+	],
+	[
+		'Call → Redirect, Fetch TeXML From URL, every option',
+		(w) => ({
+			resource: 'call',
+			operation: 'redirect',
+			callSid: liveCall(w),
+			callAction: 'url',
+			url: NOWHERE,
+			urlMethod: 'GET',
+			fallbackUrl: NOWHERE,
+			redirectOptions: {
+				fallbackMethod: 'POST',
+				statusCallback: 'https://example.com/status',
+				statusCallbackMethod: 'GET',
+			},
+		}),
+		'UpdateTexmlCall',
+	],
+	[
+		'Call → Hang Up',
+		(w) => ({ resource: 'call', operation: 'hangUp', callSid: liveCall(w, 'room-a') }),
+		'UpdateTexmlCall',
+	],
+	[
 		'Recording → Get Many, Return All (every page)',
 		() => ({ resource: 'conferenceRecording', operation: 'getAll', returnAll: true }),
 		'GetTexmlConferenceRecordings',
@@ -176,17 +321,12 @@ const NOT_SENT = [
 	'DeleteTeXMLCallRecording',
 	'DeleteTeXMLRecordingTranscription',
 	'FetchTeXMLCallRecordings',
-	'FindTexmlApplications',
 	'GetTeXMLCallRecording',
 	'GetTeXMLCallRecordings',
 	'GetTeXMLRecordingTranscription',
 	'GetTeXMLRecordingTranscriptions',
-	'GetTexmlCall',
-	'GetTexmlCalls',
-	'InitiateTexmlCall',
 	'StartTeXMLCallRecording',
 	'UpdateTeXMLCallRecording',
-	'UpdateTexmlCall',
 ];
 
 /** Every request since `from` (whoami aside) and its answer, checked; the operations they went to. */
@@ -227,6 +367,7 @@ describeContract('Requests the node sends, against Telnyx’s request schemas', 
 			{ resource: 'conferenceParticipant', operation: 'get' },
 			'GetTexmlConferenceParticipants',
 		],
+		['searchTexmlApplications', { resource: 'call', operation: 'create' }, 'FindTexmlApplications'],
 	])('the %s picker', async (method, parameters, operationId) => {
 		const context = loadOptionsContext(world.engine, {
 			type: NODE_TYPE,
@@ -240,6 +381,7 @@ describeContract('Requests the node sends, against Telnyx’s request schemas', 
 		const { problems, operations } = checkWire(contract, world);
 		expect(problems).toEqual([]);
 		expect(new Set(operations)).toEqual(new Set([operationId]));
+		covered.add(operationId);
 	});
 
 	test('between them, the runs reach every operation the node has', () => {

@@ -150,7 +150,7 @@ export const DECISIONS: Decision[] = [
 	},
 	{
 		at: '#/components/schemas/InitiateCallResult',
-		rule: "The example says `status: queued`, the property's example `accepted`, and no call SID is declared: the answer is `from`, `to` and `status: queued` (checked as the one value), with no SID (a key the document lacks); a call is found through its status callbacks or the call list.",
+		rule: "The example says `status: queued`, the property's example `accepted`, and no call SID is declared: the answer is `from`, `to` and `status: queued` (checked as the one value), with no SID (a key the document lacks); a call is found through its status callbacks or the call list. The older endpoint's answer and users' reports carry one: the node's item succeeds either way, and outputs a SID Telnyx gives (`call_sid`, `sid`, or inside `data`) as `call_sid` (see [Calls](calls.md#the-call-sid)).",
 		apply: (document) => {
 			document.components.schemas.InitiateCallResult.properties.status.enum = ['queued'];
 		},

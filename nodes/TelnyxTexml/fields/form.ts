@@ -185,6 +185,41 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
 	}
 }
 
+/**
+ * One value checked against its n8n field definition (`name`: the wire or attribute name, which
+ * decides whether the text must be a URL), as the form body checks it.
+ */
+export function checkValue(
+	property: INodeProperties,
+	value: unknown,
+	name: string,
+): { value: string } | { problem: string; fix: string } {
+	const result = normalize(kindOf(property, name), value, name);
+	if ('entries' in result) return { problem: 'must be text', fix: 'Map a single text value.' };
+	return result;
+}
+
+/** The message of a field whose value `checkValue` refused. */
+export function fieldProblem(label: string, value: unknown, problem: string, fix: string): string {
+	return `The "${label}" field ${problem}, but it is ${shown(value)}. ${fix}`;
+}
+
+/** The body as JSON (Telnyx's call initiation): booleans and numbers typed, pairs as a list. */
+function jsonBody(form: Record<string, string>, fields: Record<string, FormField>): string {
+	const body: IDataObject = {};
+	for (const [key, text] of Object.entries(form)) {
+		const pair = /^(\w+)\[(\d+)\]\[(name|value)\]$/.exec(key);
+		if (pair) {
+			const list = ((body[pair[1]] as IDataObject[] | undefined) ??= []);
+			(list[Number(pair[2])] ??= {})[pair[3]] = text;
+			continue;
+		}
+		const kind = fields[key]?.kind;
+		body[key] = kind === 'boolean' ? text === 'true' : kind === 'number' ? Number(text) : text;
+	}
+	return JSON.stringify(body);
+}
+
 /** RFC 3986 form encoding (`%20` for spaces), the same bytes the official Telnyx SDK sends. */
 export function encodeForm(body: Record<string, string>): string {
 	return Object.entries(body)
@@ -194,9 +229,14 @@ export function encodeForm(body: Record<string, string>): string {
 
 /**
  * preSend factory: checks every body field the user set against its n8n definition, drops the
- * ones left empty, and form-encodes the rest. A bad item fails here, before anything is sent.
+ * ones left empty, and form-encodes the rest (or writes it as JSON: Telnyx's call initiation takes
+ * only JSON). A bad item fails here, before anything is sent.
  */
-export function formBody(properties: INodeProperties[], dependencies: FieldDependency[] = []) {
+export function formBody(
+	properties: INodeProperties[],
+	dependencies: FieldDependency[] = [],
+	encoding: 'form' | 'json' = 'form',
+) {
 	const fields = collectFields(properties);
 	return async function validateAndEncodeForm(
 		this: IExecuteSingleFunctions,
@@ -220,9 +260,7 @@ export function formBody(properties: INodeProperties[], dependencies: FieldDepen
 			const field = fields[wire] ?? { label: wire, kind: 'text' as const };
 			const result = normalize(field, value, wire);
 			if ('problem' in result) {
-				fail(
-					`The "${field.label}" field ${result.problem}, but it is ${shown(value)}. ${result.fix}`,
-				);
+				fail(fieldProblem(field.label, value, result.problem, result.fix));
 			} else if ('entries' in result) {
 				for (const [key, text] of result.entries) form[key] = text;
 			} else if (result.value !== '') {
@@ -242,7 +280,7 @@ export function formBody(properties: INodeProperties[], dependencies: FieldDepen
 				fail(`"${label(requires)}" is needed when "${label(when)}" is ${String(is)}. ${fix}`);
 			}
 		}
-		requestOptions.body = encodeForm(form);
+		requestOptions.body = encoding === 'json' ? jsonBody(form, fields) : encodeForm(form);
 		return requestOptions;
 	};
 }

@@ -1,2 +1,3 @@
 export { searchConferences } from './searchConferences';
 export { searchParticipants } from './searchParticipants';
+export { searchTexmlApplications } from './searchTexmlApplications';

@@ -8,12 +8,15 @@ import { sendAuthenticated } from '../transport/core';
 /** The node panel's names for the values that go into TeXML paths. */
 const PATH_LABELS: Record<string, string> = {
 	accountSid: 'Account SID',
+	callSid: 'Call SID',
 	conferenceSid: 'Conference',
 	participant: 'Participant',
 };
 
 /** What to enter when a path value is empty, and where to find it. */
 const PATH_HINTS: Record<string, string> = {
+	callSid:
+		'Map the CallSid of a Telnyx TeXML Trigger event (a call status callback), or the call_sid of a conference participant.',
 	conferenceSid:
 		'Enter the conference SID or map one from the input data; list the conferences to find it.',
 	participant:

@@ -17,8 +17,15 @@ export interface TexmlOperation {
 	method: 'DELETE' | 'GET' | 'POST';
 	/** Below `/texml/Accounts/{accountSid}`, e.g. `/Conferences/{conferenceSid}`. */
 	path: string;
-	/** The fields whose `routing.send` fills the form body, and rules across them. */
-	form?: { properties: INodeProperties[]; dependencies?: FieldDependency[] };
+	/**
+	 * The fields whose `routing.send` fills the body, and rules across them. The body is a form
+	 * unless `encoding` says JSON (Telnyx's call initiation is its one JSON request).
+	 */
+	form?: {
+		properties: INodeProperties[];
+		dependencies?: FieldDependency[];
+		encoding?: 'form' | 'json';
+	};
 	/** More checks of the item's input, e.g. query filters; they throw to refuse the item. */
 	checks?: Array<
 		(this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>
@@ -58,7 +65,13 @@ export function texmlRouting({
 			method,
 			ignoreHttpStatusErrors: true,
 			...(form
-				? { headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } }
+				? {
+						headers: {
+							'Content-Type':
+								form.encoding === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
+							...headers,
+						},
+					}
 				: headers
 					? { headers }
 					: {}),
@@ -66,7 +79,7 @@ export function texmlRouting({
 		send: {
 			preSend: refusingOnContinue([
 				...checks,
-				...(form ? [formBody(form.properties, form.dependencies)] : []),
+				...(form ? [formBody(form.properties, form.dependencies, form.encoding)] : []),
 				texmlPath(path),
 			]),
 			paginate: true,

@@ -11,6 +11,21 @@ import type {
  * A field Telnyx did not send stays absent rather than becoming null.
  */
 export const SIMPLIFIED_FIELDS: Record<string, { listKey: string; fields: string[] }> = {
+	call: {
+		listKey: 'calls',
+		fields: [
+			'call_sid',
+			'sid',
+			'status',
+			'from',
+			'to',
+			'direction',
+			'start_time',
+			'end_time',
+			'duration',
+			'answered_by',
+		],
+	},
 	conference: {
 		listKey: 'conferences',
 		fields: ['sid', 'friendly_name', 'status', 'date_created', 'date_updated'],

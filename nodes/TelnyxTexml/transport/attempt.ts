@@ -11,11 +11,17 @@ export interface Attempt {
 	notFound?: { what: string; next: string };
 	/** For a request that must not be repeated blindly (a dial): what to check when its fate is unknown. */
 	checkBeforeRepeating?: string;
+	/** Why such a request was not sent again, when it is not a dial (the default words). */
+	notRepeated?: string;
 }
 
 const FIND_CONFERENCE = 'List the conferences to find the right conference SID.';
 const FIND_PARTICIPANT =
 	'List the participants of the conference to find the right call SID or label; the participant may have left already.';
+
+/** A 404 on the Calls API: most often an account SID that is not the key's organization. */
+const CALL_ACCOUNT =
+	'Check the Account SID: it must be the organization ID of the API key’s Telnyx account; leave it empty and the node looks it up.';
 
 /** The item's resource, operation and IDs as an Attempt (IDs as the user gave them). */
 export function attemptOf(context: IExecuteSingleFunctions): Attempt {
@@ -37,7 +43,33 @@ export function attemptOf(context: IExecuteSingleFunctions): Attempt {
 		what: `Participant "${text('participant')}" was not found in ${conference}`,
 		next: FIND_PARTICIPANT,
 	});
+	const account = text('accountSid') ? `account "${text('accountSid')}"` : 'the API key’s account';
+	const call = `call "${text('callSid')}"`;
+	const callMissing = {
+		what: `Call "${text('callSid')}" was not found in ${account}`,
+		next: `${CALL_ACCOUNT} Otherwise the call SID is wrong, or the call ended more than 30 days ago.`,
+	};
 	switch (`${text('resource')}.${text('operation')}`) {
+		case 'call.create':
+			return {
+				action: `place a call from "${text('from')}" to "${text('to')}"`,
+				notFound: { what: `Telnyx did not find ${account}`, next: CALL_ACCOUNT },
+				checkBeforeRepeating:
+					'The call may have been placed: check the call status callback or list the calls before calling again.',
+				notRepeated:
+					'Not sent again: the call may have been placed. Check the call status callback or list the calls before calling again.',
+			};
+		case 'call.get':
+			return { action: `get ${call}`, notFound: callMissing };
+		case 'call.getAll':
+			return {
+				action: 'list the calls',
+				notFound: { what: `Telnyx did not find ${account}`, next: CALL_ACCOUNT },
+			};
+		case 'call.hangUp':
+			return { action: `hang up ${call}`, notFound: callMissing };
+		case 'call.redirect':
+			return { action: `redirect ${call}`, notFound: callMissing };
 		case 'conference.get':
 			return { action: `get ${conference}`, notFound: conferenceMissing };
 		case 'conference.getAll':

@@ -92,7 +92,11 @@ function finalError(
 ): unknown {
 	const last = failures[failures.length - 1];
 	const dialMayHaveReached = !policy.repeatable && last.code !== undefined && !neverSent(last);
-	const summary = sendingSummary(failures.map(describeFailure), dialMayHaveReached);
+	const summary = sendingSummary(
+		failures.map(describeFailure),
+		dialMayHaveReached,
+		policy.attempt?.notRepeated,
+	);
 	if (!summary && !waitNote) return error;
 	// A network failure becomes the error without request details; a Telnyx answer keeps its words.
 	const final = (

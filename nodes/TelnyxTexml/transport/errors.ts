@@ -207,12 +207,13 @@ function collapsed(described: string[]): string[] {
 export function sendingSummary(
 	described: string[],
 	dialMayHaveReached: boolean,
+	notRepeated = 'Not sent again: the dial may have reached Telnyx. Check the conference before dialing again.',
 ): string | undefined {
 	if (described.length === 1 && !dialMayHaveReached) return undefined;
 	const listed = described.length > MAX_LISTED ? collapsed(described) : described;
 	const tried = `Sent ${described.length} time${described.length === 1 ? '' : 's'}: ${listed.join(', ')}.`;
 	if (!dialMayHaveReached) return tried;
-	return `${tried}\nNot sent again: the dial may have reached Telnyx. Check the conference before dialing again.`;
+	return `${tried}\n${notRepeated}`;
 }
 
 /** Added to the message of an item that waited too long for Telnyx's rate limit. */

@@ -1,0 +1,87 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { texmlRouting } from '../../routing/routing';
+import { simplifyResponse } from '../../routing/simplify';
+import { callOptions, machineDetectionOptions, recordingOptions } from './createOptions';
+import { applicationField } from './fields';
+import { asOptional, instructionFields, writeCallInstructions } from './instructions';
+
+const essentials: INodeProperties[] = [
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +13125550100',
+		description: 'The caller number (E.164) the called party sees: a number of the Telnyx account',
+		routing: { send: { type: 'body', property: 'From' } },
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +13125550123',
+		description: 'The phone number (E.164) or SIP URI to call',
+		routing: { send: { type: 'body', property: 'To' } },
+	},
+	applicationField,
+];
+
+const instructions = instructionFields('UrlMethod');
+const options = [callOptions, recordingOptions, machineDetectionOptions];
+
+/**
+ * Telnyx's document answers `{ from, status, to }` with no call SID, while the older endpoints and
+ * users' reports carry one (`call_sid`, `sid`, or inside `data`). The item succeeds either way;
+ * when a SID came, it is output as `call_sid`.
+ */
+async function outputCallSid(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.map((item) => {
+		const json = item.json;
+		const data = (
+			json.data && typeof json.data === 'object' && !Array.isArray(json.data) ? json.data : {}
+		) as IDataObject;
+		const sid = [json.call_sid, json.sid, data.call_sid, data.sid].find(
+			(value): value is string => typeof value === 'string' && value.trim() !== '',
+		);
+		return sid === undefined ? item : { ...item, json: { ...json, call_sid: sid } };
+	});
+}
+
+export const createOperation: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	description:
+		'Place an outbound call that joins a conference by name, runs TeXML, or fetches TeXML from a URL once answered',
+	action: 'Place a call that joins a conference',
+	// Placing a call is not idempotent: sent again only when Telnyx cannot have processed it (see retry.ts).
+	routing: texmlRouting({
+		method: 'POST',
+		path: '/Calls',
+		checks: [writeCallInstructions],
+		form: {
+			properties: [...essentials, ...asOptional(instructions), ...options],
+			encoding: 'json',
+		},
+		postReceive: [outputCallSid, simplifyResponse],
+		repeatable: false,
+	}),
+};
+
+export const createDescription: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['call'], operation: ['create'] } },
+	[...essentials, ...instructions, ...options],
+);

@@ -1,0 +1,40 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The TeXML application a new call belongs to: its outbound voice profile and defaults. */
+export const applicationField: INodeProperties = {
+	displayName: 'Application',
+	name: 'application',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	description:
+		'The TeXML application the call belongs to: Telnyx places it with the application’s outbound voice profile',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select an application...',
+			typeOptions: { searchListMethod: 'searchTexmlApplications', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1293384261075731499',
+		},
+	],
+	routing: { send: { type: 'body', property: 'ApplicationSid' } },
+};
+
+/** A call, by its SID: call SIDs come from call status callbacks and earlier nodes, so no picker. */
+export const callSidField: INodeProperties = {
+	displayName: 'Call SID',
+	name: 'callSid',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. v3:KBnLO0ZK3DhKM5s7bE9VluaSmKsOchKht_fUYvxcp8ysbmzCCtpkmA',
+	description:
+		'The call’s SID: map the CallSid of a Telnyx TeXML Trigger event, or the call_sid of a conference participant',
+};
