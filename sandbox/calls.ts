@@ -231,7 +231,33 @@ export class CallBook {
 	private run(call: Call, instructions: Instructions) {
 		if (instructions.kind === 'hangup') return this.end(call, 'completed');
 		if (instructions.kind === 'playing') return;
+		if (instructions.kind === 'record') return this.record(call, instructions.attributes);
 		this.join(call, instructions.name, instructions.attributes);
+	}
+
+	/**
+	 * `<Record>`, as Telnyx documents it: the caller leaves a message of `maxLength` seconds at most (the
+	 * sandbox takes 5) and hangs up; the recording completes once the call has ended, and with
+	 * transcription="true" Telnyx makes its transcription (the sandbox hears no speech: a fixed text).
+	 */
+	private record(call: Call, attributes: Record<string, string>) {
+		const events = (attributes.recordingStatusCallbackEvent ?? 'completed').split(/\s+/);
+		this.end(call, 'completed');
+		this.store.recordVerb(call.accountSid, call.sid, {
+			seconds: Math.min(5, Number(attributes.maxLength) || 5),
+			format: attributes.format === 'wav' ? 'wav' : 'mp3',
+			transcribe:
+				attributes.transcription === 'true'
+					? 'This is a message left in the TeXML sandbox.'
+					: undefined,
+			callback: attributes.recordingStatusCallback
+				? {
+						url: attributes.recordingStatusCallback,
+						method: attributes.recordingStatusCallbackMethod === 'GET' ? 'GET' : 'POST',
+						events: events.filter(Boolean),
+					}
+				: undefined,
+		});
 	}
 
 	/** `<Dial><Conference …>name`: joins the running conference of that name, or starts one. */

@@ -51,6 +51,8 @@ async function main() {
 	const faults = faultsFromFlags();
 	const sandbox = await startSandbox({ port, account: DEMO.account, faults });
 	const conference = seedDemo(sandbox.store);
+	// A finished recording of the demo conference, for Recording → Get and Download.
+	const recording = sandbox.store.addRecording(conference, { duration: 5, channels: 2 });
 	const lines = [
 		`TeXML sandbox listening on ${sandbox.origin}`,
 		'',
@@ -62,6 +64,7 @@ async function main() {
 		`Account SID     ${sandbox.account.sid}`,
 		`Conference SID  ${conference.sid}  (${conference.friendlyName})`,
 		...conference.participants.map((p) => `Participant     ${p.label}  ${p.callSid}`),
+		`Recording SID   ${recording.sid}  (5 s WAV, served from ${sandbox.media.origin})`,
 		`Application ID  ${DEMO.application.id}  (${DEMO.application.friendlyName}: places calls)`,
 		'',
 		`Faults          ${describeFaults(faults)}`,

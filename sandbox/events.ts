@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomInt, sign, type KeyObject } from 'node:crypto';
 
 import type { CallStatusEvent } from './calls';
-import type { Conference, Participant, Store, StoreEvent } from './store';
+import type { Conference, Participant, Recording, Store, StoreEvent } from './store';
 
 /**
  * Conference and call status callbacks, sent the way Telnyx sends them: form-urlencoded PascalCase
@@ -76,6 +76,8 @@ export interface StatusCallbacks {
 	idle(): Promise<void>;
 	/** Dominant-speaker changes; the sandbox carries no audio, so callers say who speaks. */
 	speech(conference: Conference, participant: Participant, change: 'start' | 'stop'): void;
+	/** Mints the link a completed recording's callback names (set by the server: media.ts). */
+	linkFor?: (recording: Recording) => string;
 	stop(): void;
 }
 
@@ -205,13 +207,50 @@ export function startStatusCallbacks(
 		queue = queue.then(() => deliver(delivery));
 	}
 
+	/**
+	 * A recording status callback, as Telnyx documents it: RecordingStatus, no StatusCallbackEvent, no
+	 * ConferenceSid; RecordingDuration and RecordingUrl once completed. Telnyx's default
+	 * subscription is `completed` only; `absent` covers a recording that failed.
+	 */
+	function sendRecording(recording: Recording) {
+		const callback = recording.callback;
+		if (!callback) return;
+		const status = (
+			{
+				processing: 'in-progress',
+				completed: 'completed',
+				stopped: 'completed',
+				absent: 'absent',
+			} as Record<string, string | undefined>
+		)[recording.status];
+		if (!status) return; // paused, resumed: no callback
+		const wanted = callback.events.length > 0 ? callback.events : ['completed'];
+		if (!wanted.includes(status)) return;
+		const completed = status === 'completed';
+		post(callback, {
+			AccountSid: recording.accountSid,
+			CallSid: recording.callSid,
+			CallSidLegacy: recording.callSid,
+			ConnectionId: connectionId,
+			...(completed ? { RecordingDuration: String(recording.duration ?? 0) } : {}),
+			RecordingChannels: String(recording.channels),
+			RecordingSid: recording.sid,
+			RecordingSource: recording.source,
+			RecordingStatus: status,
+			...(completed && api.linkFor && recording.sendUrl !== false
+				? { RecordingUrl: api.linkFor(recording) }
+				: {}),
+		});
+	}
+
 	const listener = (event: StoreEvent) => {
+		if (event.type === 'recording-status') return sendRecording(event.recording);
 		if (event.type === 'call-status') return sendCall(event);
 		send(event.type, event.conference, 'participant' in event ? event.participant : undefined);
 	};
 	store.listeners.push(listener);
 
-	return {
+	const api: StatusCallbacks = {
 		publicKey: key.publicKey,
 		deliveries,
 		waitFor(match, timeoutMs = 30_000) {
@@ -222,7 +261,7 @@ export function startStatusCallbacks(
 					waiters.splice(waiters.indexOf(waiter), 1);
 					const sent = deliveries.map(
 						(d) =>
-							`${d.fields.StatusCallbackEvent ?? d.fields.CallStatus} → ${d.status ?? d.error}`,
+							`${d.fields.StatusCallbackEvent ?? d.fields.CallStatus ?? `recording-${d.fields.RecordingStatus}`} → ${d.status ?? d.error}`,
 					);
 					reject(
 						new Error(
@@ -248,4 +287,5 @@ export function startStatusCallbacks(
 			if (index >= 0) store.listeners.splice(index, 1);
 		},
 	};
+	return api;
 }

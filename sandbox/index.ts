@@ -7,9 +7,20 @@ export {
 	type ConferenceCallback,
 	type Participant,
 	type Recording,
+	type RecordingCallback,
 	type StoreEvent,
+	type Transcription,
 } from './store';
-export { callRecordingResource, conferenceResource, recordingResource } from './resources';
+export {
+	callRecordingResource,
+	callRecordingStartResource,
+	conferenceResource,
+	recordingResource,
+	texmlRecordingResource,
+	transcriptionResource,
+} from './resources';
+export { audioOf, type Audio } from './audio';
+export { startMediaHost, type MediaHost, type Served } from './media';
 export type { RecordedRequest } from './http';
 export { CallBook, callResource, type Call, type CallStatus, type TexmlApplication } from './calls';
 export { parseXml, readTexml, TexmlError, type XmlElement } from './texml';

@@ -1,4 +1,4 @@
-import { rfc2822, type Conference, type Recording } from './store';
+import { rfc2822, type Conference, type Recording, type Transcription } from './store';
 
 /** Telnyx's JSON shapes for conferences and recordings (snake_case, every field of the spec). */
 
@@ -27,6 +27,20 @@ export function conferenceResource(c: Conference) {
 	};
 }
 
+/** Where a recording's audio is: its current link (media.ts), else Telnyx's documented example. */
+const mediaUrlOf = (r: Recording) =>
+	r.mediaUrl ?? `https://api.telnyx.com/v2/texml/recordings/${r.sid}.${r.format}`;
+
+/** ConferenceRecordingResource names fewer states than a recording of a call can be in. */
+const CONFERENCE_RECORDING_STATUS: Record<Recording['status'], string> = {
+	processing: 'processing',
+	paused: 'processing',
+	completed: 'completed',
+	stopped: 'completed',
+	absent: 'absent',
+	deleted: 'deleted',
+};
+
 export function recordingResource(c: Conference, r: Recording) {
 	return {
 		account_sid: c.accountSid,
@@ -38,11 +52,11 @@ export function recordingResource(c: Conference, r: Recording) {
 		// Typed integer and string (not nullable) here: left out while unknown.
 		duration: r.duration ?? undefined,
 		error_code: r.errorCode ?? undefined,
-		media_url: `https://api.telnyx.com/v2/texml/recordings/${r.sid}.mp3`,
+		media_url: mediaUrlOf(r),
 		sid: r.sid,
 		source: r.source,
 		start_time: rfc2822(r.startTime),
-		status: r.status,
+		status: CONFERENCE_RECORDING_STATUS[r.status],
 		subresource_uris: { transcriptions: null },
 		uri: `${BASE}/${c.accountSid}/Recordings/${r.sid}.json`,
 	};
@@ -65,7 +79,9 @@ export const NEW_PARTICIPANT_FIELDS = [
 /** Recordings.json names recording states differently from …/Recordings (TexmlRecordingStatus). */
 const CALL_RECORDING_STATUS: Record<Recording['status'], string> = {
 	processing: 'in-progress',
+	paused: 'paused',
 	completed: 'completed',
+	stopped: 'stopped',
 	absent: 'stopped',
 	deleted: 'stopped',
 };
@@ -78,21 +94,76 @@ const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
  * duration as text or null, error_code null, `subresources_uris`, its own status names.
  */
 export function callRecordingResource(c: Conference, r: Recording) {
+	return texmlRecordingResource({ ...r, accountSid: c.accountSid, conferenceSid: c.sid });
+}
+
+const recordingPath = (r: Recording) => `${BASE}/${r.accountSid}/Recordings/${r.sid}`;
+
+/**
+ * A recording as `…/Recordings.json` and `…/Recordings/{sid}.json` return it
+ * (TexmlGetCallRecordingResponseBody): ISO dates, duration as text or null, error_code null,
+ * `subresources_uris`, its own status names. `transcriptions` links the recording's
+ * transcriptions when it has some (the path of Telnyx's example), else null.
+ */
+export function texmlRecordingResource(r: Recording, transcribed = false) {
 	return {
-		account_sid: c.accountSid,
+		account_sid: r.accountSid,
 		call_sid: r.callSid,
 		channels: r.channels,
-		conference_sid: c.sid,
+		conference_sid: r.conferenceSid,
 		date_created: iso(r.dateCreated),
 		date_updated: iso(r.dateUpdated),
 		duration: r.duration === null ? null : String(r.duration),
 		error_code: r.errorCode,
-		media_url: `https://api.telnyx.com/v2/texml/recordings/${r.sid}.mp3`,
+		media_url: mediaUrlOf(r),
 		sid: r.sid,
 		source: r.source,
 		start_time: iso(r.startTime),
 		status: CALL_RECORDING_STATUS[r.status],
-		subresources_uris: { transcriptions: null },
-		uri: `${BASE}/${c.accountSid}/Recordings/${r.sid}.json`,
+		subresources_uris: {
+			transcriptions: transcribed ? `${recordingPath(r)}/Transcriptions.json` : null,
+		},
+		uri: `${recordingPath(r)}.json`,
+	};
+}
+
+/**
+ * What starting or updating the recording of a call answers (TexmlCreateCallRecordingResponseBody):
+ * price and track, but no status and no media_url.
+ */
+export function callRecordingStartResource(r: Recording) {
+	return {
+		account_sid: r.accountSid,
+		call_sid: r.callSid,
+		channels: r.channels,
+		conference_sid: r.conferenceSid,
+		date_created: iso(r.dateCreated),
+		date_updated: iso(r.dateUpdated),
+		duration: r.duration === null ? null : String(r.duration),
+		error_code: r.errorCode,
+		price: null,
+		price_unit: 'USD',
+		sid: r.sid,
+		source: r.source,
+		start_time: iso(r.startTime),
+		track: r.track ?? 'both',
+		uri: `${BASE}/${r.accountSid}/Calls/${r.callSid}/Recordings/${r.sid}.json`,
+	};
+}
+
+/** TexmlRecordingTranscription; the text only once completed, as the document says. */
+export function transcriptionResource(t: Transcription) {
+	return {
+		account_sid: t.accountSid,
+		api_version: '2010-04-01',
+		call_sid: t.callSid,
+		date_created: iso(t.dateCreated),
+		date_updated: iso(t.dateUpdated),
+		duration: t.duration === null ? null : String(t.duration),
+		recording_sid: t.recordingSid,
+		sid: t.sid,
+		status: t.status,
+		transcription_text: t.status === 'completed' ? t.text : '',
+		uri: `${BASE}/${t.accountSid}/Transcriptions/${t.sid}.json`,
 	};
 }

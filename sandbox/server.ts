@@ -5,6 +5,7 @@ import { realClock, type Clock } from './clock';
 import { startStatusCallbacks, type StatusCallbacks } from './events';
 import { Faults, type FaultOptions } from './faults';
 import { HttpError, parseForm, unauthorized, type RecordedRequest, type Reply } from './http';
+import { startMediaHost, type MediaHost } from './media';
 import { matchRoute } from './routes';
 import type { TexmlApplication } from './calls';
 import { Store, type Account } from './store';
@@ -22,6 +23,8 @@ export interface SandboxOptions {
 	 * sent as `null` (`null`, as Twilio-style APIs also do), so clients can be tried with both.
 	 */
 	missingKeys?: 'omit' | 'null';
+	/** How long a recording's download link works, in ms (Telnyx: about 10 minutes). */
+	mediaLinkTtlMs?: number;
 	/**
 	 * Whether a placed call's answer carries `call_sid` as users report (and the connection-scoped
 	 * endpoint documents), on top of the documented `{ from, status, to }`. Off: as documented.
@@ -49,6 +52,8 @@ export interface TexmlSandbox {
 	publicKey: string;
 	/** Injected faults (rate limit, latency, 503s, resets), changeable at runtime. */
 	faults: Faults;
+	/** The recordings' audio, on a second origin (see media.ts). */
+	media: MediaHost;
 	close(): Promise<void>;
 }
 
@@ -74,7 +79,12 @@ function reply(
 	res.end(payload);
 }
 
-function handle(store: Store, recorded: RecordedRequest, pageSize: number): Reply {
+function handle(
+	store: Store,
+	media: MediaHost,
+	recorded: RecordedRequest,
+	pageSize: number,
+): Reply {
 	const [rawPath, rawQuery = ''] = recorded.url.split('?', 2);
 	const segments = rawPath.split('/').filter(Boolean);
 	if (segments[0] !== 'v2')
@@ -111,6 +121,7 @@ function handle(store: Store, recorded: RecordedRequest, pageSize: number): Repl
 		form: route.body === 'json' ? {} : parseForm(recorded.body),
 		json: route.body === 'json' ? parseJson(recorded.body) : undefined,
 		pageSize,
+		media,
 	});
 }
 
@@ -124,9 +135,14 @@ function parseJson(body: string): unknown {
 	}
 }
 
-function answer(store: Store, recorded: RecordedRequest, pageSize: number): Reply {
+function answer(
+	store: Store,
+	media: MediaHost,
+	recorded: RecordedRequest,
+	pageSize: number,
+): Reply {
 	try {
-		return handle(store, recorded, pageSize);
+		return handle(store, media, recorded, pageSize);
 	} catch (error) {
 		if (!(error instanceof HttpError)) throw error;
 		return { status: error.status, body: { errors: error.errors }, headers: error.headers };
@@ -147,6 +163,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 	const clock = options.clock ?? realClock;
 	const faults = new Faults(options.faults, clock);
 	let answering = 0;
+	const media = await startMediaHost(store, { linkTtlMs: options.mediaLinkTtlMs });
+	// Callbacks name a recording's link (RecordingUrl): the media host mints it.
+	statusCallbacks.linkFor = (recording) => media.linkFor(recording);
 
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
@@ -166,7 +185,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 				.respond(
 					recorded,
 					res,
-					() => answer(store, recorded, options.pageSize ?? 20),
+					() => answer(store, media, recorded, options.pageSize ?? 20),
 					(answered) => reply(res, recorded, answered, options.missingKeys ?? 'omit'),
 				)
 				.catch((error: Error) => {
@@ -191,9 +210,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 		statusCallbacks,
 		publicKey: statusCallbacks.publicKey,
 		faults,
+		media,
 		close: async () => {
 			statusCallbacks.stop();
 			await statusCallbacks.idle();
+			await media.close();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},

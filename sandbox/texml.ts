@@ -99,6 +99,8 @@ export function parseXml(source: string): XmlElement {
 /** What a TeXML document makes a call do, as far as the sandbox plays it. */
 export type Instructions =
 	| { kind: 'conference'; name: string; attributes: Record<string, string> }
+	/** `<Record>`: a message is recorded (and transcribed with transcription="true"), then the call ends. */
+	| { kind: 'record'; attributes: Record<string, string> }
 	| { kind: 'hangup' }
 	| { kind: 'playing' };
 
@@ -109,6 +111,7 @@ export function readTexml(source: string): Instructions {
 		throw new TexmlError(`the root element is <${root.name}>, not <Response>`);
 	for (const verb of root.children) {
 		if (verb.name === 'Hangup') return { kind: 'hangup' };
+		if (verb.name === 'Record') return { kind: 'record', attributes: verb.attributes };
 		const conference = verb.name === 'Dial' && verb.children.find((c) => c.name === 'Conference');
 		if (conference) {
 			return {

@@ -3,6 +3,7 @@
  * fetch loop, side by side in one run on one sandbox, printed as one table.
  * `npm run bench -- --queue` adds P6: the queue-mode job of `npm run e2e -- --queue` (4 × 250
  * mutes at 100 requests/second, x-ratelimit-* only on 429s) with 1, 2 and 4 workers.
+ * P8 (bench-download.ts) downloads a 100 MB recording; `npm run bench -- --download` runs only it.
  * P7 places 200 calls into one conference at 10 calls/second; `npm run bench -- --p7` runs only it.
  * `npm run bench -- --simulate` prints only the limiter simulation (scripts/simulate.ts).
  *
@@ -467,7 +468,17 @@ async function main() {
 		process.stdout.write(`${SIMULATION_MODEL}\n\n${await simulationTable()}\n`);
 		return;
 	}
+	const { downloadFigures } = await import('./bench-download');
 	if (process.argv.includes('--p7')) return await onlyCalls();
+	if (process.argv.includes('--download')) {
+		const rows = await downloadFigures(log);
+		const header = [
+			['Measure', 'This node', 'Compared with', 'Ratio', 'Goal'],
+			['---', '---', '---', '---', '---'],
+		];
+		process.stdout.write(`${[...header, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+		return;
+	}
 	const httpRequest = httpRequestNode();
 	const { loadPackage } = await import('../test/support/engine');
 	const pkg = await loadPackage(ROOT);
@@ -512,6 +523,8 @@ async function main() {
 		const p7 = await callFigures(pkg, sandbox);
 		const p6 = process.argv.includes('--queue') ? await queueFigures() : [];
 
+		const p8 = await downloadFigures(log);
+
 		const x = (n: number) => `${n.toFixed(2)}×`;
 		const rows = [
 			['Measure', 'This node', 'Compared with', 'Ratio', 'Goal'],
@@ -547,6 +560,7 @@ async function main() {
 			],
 			...p7,
 			...p6,
+			...p8,
 		];
 		process.stdout.write(`${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
 		if (httpRequestError)

@@ -29,9 +29,12 @@ test('resources and operations keep their values; the defaults stay Conference P
 	const resource = properties.find((p) => p.name === 'resource')!;
 	expect((resource.options as INodePropertyOptions[]).map((o) => o.value)).toEqual([
 		'call',
+		'callRecording',
 		'conference',
 		'conferenceParticipant',
 		'conferenceRecording',
+		'recording',
+		'transcription',
 	]);
 	expect(resource.default).toBe('conferenceParticipant');
 	expect(operationsOf('call')).toEqual(['create', 'get', 'getAll', 'hangUp', 'redirect']);
@@ -44,6 +47,9 @@ test('resources and operations keep their values; the defaults stay Conference P
 		'update',
 	]);
 	expect(operationsOf('conferenceRecording')).toEqual(['getAll']);
+	expect(operationsOf('callRecording')).toEqual(['getAll', 'start', 'update']);
+	expect(operationsOf('recording')).toEqual(['delete', 'download', 'get', 'getAll']);
+	expect(operationsOf('transcription')).toEqual(['delete', 'get', 'getAll']);
 	const participantOperation = properties.find(
 		(p) =>
 			p.name === 'operation' && p.displayOptions?.show?.resource?.includes('conferenceParticipant'),

@@ -43,6 +43,9 @@ const EXPECTED: Array<[string, string, string]> = [
 	['call', 'getAll', 'Get many calls to find a conference caller by number in Telnyx TeXML'],
 	['call', 'hangUp', 'Hang up a call and take it out of its conference in Telnyx TeXML'],
 	['call', 'redirect', 'Redirect a call into a conference or new instructions in Telnyx TeXML'],
+	['callRecording', 'getAll', 'Get many recordings of a call in Telnyx TeXML'],
+	['callRecording', 'start', 'Start recording a call in Telnyx TeXML'],
+	['callRecording', 'update', 'Pause or resume or stop a call recording in Telnyx TeXML'],
 	['conference', 'get', 'Get the status of a conference in Telnyx TeXML'],
 	['conference', 'getAll', 'Get many conferences to find one by name or status in Telnyx TeXML'],
 	[
@@ -80,6 +83,13 @@ const EXPECTED: Array<[string, string, string]> = [
 		'getAll',
 		'Get many recordings of a conference with their audio links in Telnyx TeXML',
 	],
+	['recording', 'delete', 'Delete a call or conference recording in Telnyx TeXML'],
+	['recording', 'download', 'Download a call or conference recording as a file in Telnyx TeXML'],
+	['recording', 'get', 'Get a call or conference recording by its SID in Telnyx TeXML'],
+	['recording', 'getAll', 'Get many recordings of calls and conferences in Telnyx TeXML'],
+	['transcription', 'delete', 'Delete the transcription of a recorded call in Telnyx TeXML'],
+	['transcription', 'get', 'Get the transcribed text of a recorded call in Telnyx TeXML'],
+	['transcription', 'getAll', 'Get many transcriptions of recorded calls in Telnyx TeXML'],
 ];
 
 test('every operation has a model-facing description', () => {
@@ -92,11 +102,12 @@ test.each(EXPECTED)('%s → %s: the model reads "%s"', (resource, operation, exp
 	expect(toolDescription(resource, operation)).toBe(expected);
 });
 
-// Next to another meeting tool, a model (and a builder in the actions list) must see where it acts.
+// Next to another meeting tool, a model (and a builder in the actions list) must see where it acts:
+// in a conference, or (recordings, transcriptions) on calls and conferences.
 test.each(EXPECTED)(
-	'%s → %s: the description names the conference it acts in',
+	'%s → %s: the description names the conference or call it acts in',
 	(_r, _o, expected) => {
-		expect(expected).toMatch(/\bconferences?\b/);
+		expect(expected).toMatch(/\b(conferences?|calls?)\b/);
 	},
 );
 

@@ -3,9 +3,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchConferences, searchParticipants, searchTexmlApplications } from './listSearch';
 import { callDescription } from './resources/call';
+import { callRecordingDescription } from './resources/callRecording';
 import { conferenceDescription } from './resources/conference';
 import { conferenceParticipantDescription } from './resources/conferenceParticipant';
 import { conferenceRecordingDescription } from './resources/conferenceRecording';
+import { recordingDescription } from './resources/recording';
+import { transcriptionDescription } from './resources/transcription';
 import { TELNYX_API_BASE_URL } from '../shared/constants';
 import { sendingOptions } from './transport/sending';
 import { simplifyField } from './routing/simplify';
@@ -25,7 +28,7 @@ export class TelnyxTexml implements INodeType {
 		usableAsTool: {
 			replacements: {
 				description:
-					'Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold, coach, announce to or remove a participant, dial someone in, call people into a conference by name, move or hang up a call, end the conference, or get its recordings',
+					'Run a live Telnyx conference call: list who is in a conference, mute or unmute, hold, coach, announce to or remove a participant, dial someone in, call people into a conference by name, move or hang up a call, end the conference, get its recordings, download a recording as audio or read a transcription',
 			},
 		},
 		inputs: [NodeConnectionTypes.Main],
@@ -43,16 +46,22 @@ export class TelnyxTexml implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Call', value: 'call' },
+					{ name: 'Call Recording', value: 'callRecording' },
 					{ name: 'Conference', value: 'conference' },
 					{ name: 'Conference Participant', value: 'conferenceParticipant' },
 					{ name: 'Conference Recording', value: 'conferenceRecording' },
+					{ name: 'Recording', value: 'recording' },
+					{ name: 'Transcription', value: 'transcription' },
 				],
 				default: 'conferenceParticipant',
 			},
 			...callDescription,
+			...callRecordingDescription,
 			...conferenceDescription,
 			...conferenceParticipantDescription,
 			...conferenceRecordingDescription,
+			...recordingDescription,
+			...transcriptionDescription,
 			simplifyField,
 			sendingOptions,
 		],

@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { triggerProperties } from './description';
 import { classify, isCallCallback, isWanted } from './events';
+import { recordingEventOf } from './recordingEvents';
 import { publicKeyOf, rawBodyOf, rejectUnauthorized } from './request';
 import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
 
@@ -26,7 +27,7 @@ export class TelnyxTexmlTrigger implements INodeType {
 		subtitle:
 			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description:
-			'Starts the workflow on Telnyx TeXML conference events (start, end, join, leave, speaker) and call status events (initiated, ringing, answered, completed)',
+			'Starts the workflow on Telnyx TeXML conference events (start, end, join, leave, speaker), call status events (initiated, ringing, answered, completed) and recording events',
 		defaults: { name: 'Telnyx TeXML Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -96,13 +97,21 @@ export class TelnyxTexmlTrigger implements INodeType {
 					'Telnyx sends conference and call callbacks as application/x-www-form-urlencoded POSTs.',
 			});
 		}
-		const event = classify(body);
+		const recordingEvent = recordingEventOf(body);
+		const event = recordingEvent ?? classify(body);
 		const events = this.getNodeParameter('events', []) as string[];
 		const conferenceName = (this.getNodeParameter('conferenceName', '') as string).trim();
 		// Filtered-out callbacks still get n8n's 200, so Telnyx neither retries nor fails over.
 		if (!isWanted(event, events)) return {};
-		// A call's callbacks name no conference: the Conference Name filter is for conference events.
-		if (conferenceName && !isCallCallback(body) && body.FriendlyName !== conferenceName) return {};
+		// Call and recording callbacks name no conference: the filter is for conference events
+		// (a recording's conference_sid comes from Recording → Get).
+		if (
+			conferenceName &&
+			!recordingEvent &&
+			!isCallCallback(body) &&
+			body.FriendlyName !== conferenceName
+		)
+			return {};
 
 		return { workflowData: [this.helpers.returnJsonArray({ ...body, event })] };
 	}

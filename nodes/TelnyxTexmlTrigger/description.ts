@@ -10,7 +10,8 @@ export const triggerProperties: INodeProperties[] = [
 			'In TeXML: <code>&lt;Conference statusCallback="URL" statusCallbackMethod="POST" statusCallbackEvent="start end join leave speaker"&gt;</code>. ' +
 			'When dialing a participant over the REST API: ConferenceStatusCallback = URL, ConferenceStatusCallbackMethod = POST, ConferenceStatusCallbackEvent = the same tokens. ' +
 			'For a call’s status events: StatusCallback = URL, StatusCallbackMethod = POST, StatusCallbackEvent = initiated ringing answered completed (the Call Options of Telnyx TeXML → Call → Create). ' +
-			'One URL can take both. Ask only for the events chosen below. The Test URL works only while the editor is listening for a test event.',
+			'For recordings, the same URL as the recording status callback: <code>&lt;Conference record="record-from-start" recordingStatusCallback="URL" recordingStatusCallbackEvent="in-progress completed absent"&gt;</code> (also on <code>&lt;Dial&gt;</code> and <code>&lt;Record&gt;</code>), or ConferenceRecordingStatusCallback / RecordingStatusCallback when dialing or starting a call recording. ' +
+			'One URL can take them all. Ask only for the events chosen below. The Test URL works only while the editor is listening for a test event.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -23,7 +24,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: [ANY_EVENT],
 		required: true,
 		description:
-			'The conference and call events that start the workflow; others get a 200 reply and start nothing',
+			'The conference, call and recording events that start the workflow; others get a 200 reply and start nothing',
 	},
 	{
 		displayName: 'Conference Name',
@@ -32,7 +33,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. weekly-sync',
 		description:
-			'Start only for the conference with this friendly name (FriendlyName, exact match). Leave empty for every conference. Call events carry no conference name and are not filtered by it.',
+			'Start only for the conference with this friendly name (FriendlyName, exact match). Leave empty for every conference. Call and recording events carry no conference name and are not filtered by it.',
 	},
 	{
 		displayName: 'Verify Signature',
@@ -44,7 +45,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Signature verification is off: anyone who learns this URL can start the workflow with made-up conference or call events. Turn it on for production.',
+			'Signature verification is off: anyone who learns this URL can start the workflow with made-up conference, call or recording events. Turn it on for production.',
 		name: 'unverifiedNotice',
 		type: 'notice',
 		default: '',

@@ -1,5 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { recordingEventOptions, type RecordingEvent } from './recordingEvents';
+
 /**
  * The events a conference status callback can carry (`StatusCallbackEvent`). Telnyx documents the
  * four below; the value of its speaker callbacks is not documented, so every other value counts as
@@ -47,6 +49,7 @@ type CallEvent = (typeof CALL_EVENTS)[number];
 export type TriggerEvent =
 	| (typeof KNOWN_EVENTS)[number]
 	| CallEvent
+	| RecordingEvent
 	| typeof SPEAKER_EVENT
 	| typeof UNKNOWN_EVENT;
 
@@ -93,6 +96,7 @@ export const eventOptions: INodePropertyOptions[] = [
 		value: 'participant-leave',
 		description: 'A participant left (token: leave)',
 	},
+	...recordingEventOptions,
 	{
 		name: 'Speaker',
 		value: SPEAKER_EVENT,

@@ -1,4 +1,5 @@
 import { notFound, type Reply } from '../http';
+import type { MediaHost } from '../media';
 import type { Account, Conference, Store } from '../store';
 
 export interface RouteContext {
@@ -11,6 +12,8 @@ export interface RouteContext {
 	json?: unknown;
 	/** List pages hold this many records unless the request asks for PageSize. */
 	pageSize: number;
+	/** Mints the recordings' download links. */
+	media: MediaHost;
 }
 
 export interface Route {
@@ -40,6 +43,7 @@ export const CONFERENCES = 'texml/Accounts/:accountSid/Conferences';
 export const CONFERENCE = `${CONFERENCES}/:conferenceSid`;
 export const PARTICIPANTS = `${CONFERENCE}/Participants`;
 export const PARTICIPANT = `${PARTICIPANTS}/:participant`;
+export const ACCOUNT = 'texml/Accounts/:accountSid';
 
 /** A foreign or unknown account SID is a 404, as on Telnyx. */
 export function accountOf({ account, params }: RouteContext): Account {

@@ -16,7 +16,7 @@ const STATUSES = ['init', 'in-progress', 'completed'];
 const DATE_FILTER = /^(<=|>=|<|>)?(\d{4}-\d{2}-\d{2})$/;
 
 /** Telnyx's date filters: `2023-05-22`, or with an operator such as `>=2023-05-22` (whole UTC days). */
-function dateMatcher(name: string, value: string | null) {
+export function dateMatcher(name: string, value: string | null) {
 	if (value === null) return () => true;
 	const match = DATE_FILTER.exec(value);
 	if (!match || Number.isNaN(Date.parse(`${match[2]}T00:00:00Z`))) {

@@ -1,9 +1,11 @@
 import { HttpError, notFound } from '../http';
 import { callRoutes } from './calls';
 import { ok, route, type Route } from './common';
+import { callRecordingRoutes } from './callRecordings';
 import { conferenceRoutes } from './conferences';
 import { participantRoutes } from './participants';
 import { recordingRoutes } from './recordings';
+import { transcriptionRoutes } from './transcriptions';
 
 export type { Route, RouteContext } from './common';
 
@@ -23,6 +25,8 @@ export const routes: Route[] = [
 	...conferenceRoutes,
 	...participantRoutes,
 	...recordingRoutes,
+	...transcriptionRoutes,
+	...callRecordingRoutes,
 ];
 
 function matchPath(r: Route, path: string[]) {

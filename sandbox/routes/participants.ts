@@ -171,6 +171,19 @@ function dialParticipant(ctx: RouteContext): Reply {
 				: [],
 		};
 	}
+	// ConferenceRecord=record-from-start (or true): the conference records from the first join.
+	const record =
+		form.ConferenceRecord === 'record-from-start' || form.ConferenceRecord === 'true'
+			? {
+					callback: form.ConferenceRecordingStatusCallback
+						? {
+								url: form.ConferenceRecordingStatusCallback,
+								method: (form.ConferenceRecordingStatusCallbackMethod ?? 'POST') as 'GET' | 'POST',
+								events: (form.ConferenceRecordingStatusCallbackEvent ?? 'completed').split(' '),
+							}
+						: undefined,
+				}
+			: undefined;
 	const participant = ctx.store.addParticipant(conference, {
 		label: form.Label,
 		muted: bool(form.Muted),
@@ -183,6 +196,8 @@ function dialParticipant(ctx: RouteContext): Reply {
 		conference.status = 'in-progress';
 		conference.dateUpdated = new Date();
 	}
+	const setup = record ?? conference.record;
+	if (setup) ctx.store.recordConference(conference, setup);
 	const full = participantResource(conference, participant);
 	return ok(Object.fromEntries(NEW_PARTICIPANT_FIELDS.map((key) => [key, full[key]])));
 }

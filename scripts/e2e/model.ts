@@ -2,7 +2,9 @@
  * A scripted chat model on 127.0.0.1 that speaks OpenAI's Chat Completions API, streamed or not:
  * n8n's OpenAI Chat Model node points its credential's Base URL here. Every request is kept, so
  * a check can read what the model was offered (the `tools` array) and what it was told (the
- * messages, tool results included). What it answers comes from the check's script.
+ * messages, tool results included). What it answers comes from the check's script. It also
+ * transcribes audio (`/audio/transcriptions`, Whisper's endpoint): it keeps the exact bytes it was
+ * sent and answers the check's transcript.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +42,14 @@ export type Answer = { toolCalls: ToolCall[] } | { text: string };
 
 export type Script = (request: ChatRequest) => Answer;
 
+/** One `POST /audio/transcriptions` as received: the file's exact bytes and how it was named. */
+export interface TranscriptionRequest {
+	model?: string;
+	fileName?: string;
+	contentType?: string;
+	bytes: Buffer;
+}
+
 export interface ScriptedModel {
 	/** The Base URL for n8n's OpenAI credential (with `/v1`). */
 	baseUrl: string;
@@ -50,6 +60,10 @@ export interface ScriptedModel {
 	/** Other requests (paths) n8n sent, e.g. `GET /v1/models`. */
 	otherRequests: string[];
 	script: Script;
+	/** Every audio file sent to `/audio/transcriptions` (Whisper's endpoint). */
+	transcriptions: TranscriptionRequest[];
+	/** The text `/audio/transcriptions` answers with. */
+	transcript: string;
 	close(): Promise<void>;
 }
 
@@ -103,6 +117,48 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 	res.end(JSON.stringify(body));
 }
 
+/** The parts of a multipart/form-data body, bytes untouched. */
+function multipart(body: Buffer, contentType: string) {
+	const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+	if (!boundary) return [];
+	const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+	const parts: Array<{ headers: string; content: Buffer }> = [];
+	let at = body.indexOf(delimiter);
+	while (at >= 0) {
+		const start = at + delimiter.length;
+		const next = body.indexOf(delimiter, start);
+		if (next < 0) break;
+		const part = body.subarray(start + 2, next - 2); // after CRLF, before CRLF--boundary
+		const split = part.indexOf('\r\n\r\n');
+		if (split >= 0)
+			parts.push({
+				headers: part.subarray(0, split).toString(),
+				content: part.subarray(split + 4),
+			});
+		at = next;
+	}
+	return parts;
+}
+
+/** Whisper's answer to an audio file: the scripted transcript; the file is kept for the check. */
+function transcribe(
+	model: Omit<ScriptedModel, 'baseUrl' | 'close'>,
+	req: IncomingMessage,
+	body: Buffer,
+) {
+	const parts = multipart(body, String(req.headers['content-type'] ?? ''));
+	const file = parts.find((p) => /name="file"/.test(p.headers));
+	const field = (name: string) =>
+		parts.find((p) => new RegExp(`name="${name}"`).test(p.headers))?.content.toString();
+	model.transcriptions.push({
+		model: field('model'),
+		fileName: file ? /filename="([^"]*)"/.exec(file.headers)?.[1] : undefined,
+		contentType: file ? /content-type:\s*([^\r\n]+)/i.exec(file.headers)?.[1] : undefined,
+		bytes: file?.content ?? Buffer.alloc(0),
+	});
+	return { text: model.transcript };
+}
+
 /** The same answer as server-sent chunks: role, then content or each tool call, then the finish. */
 function sendStream(res: ServerResponse, c: ReturnType<typeof completion>) {
 	res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -137,12 +193,20 @@ export async function startScriptedModel(): Promise<ScriptedModel> {
 		history: [],
 		otherRequests: [],
 		script: () => ({ text: 'No script is set for this check.' }),
+		transcriptions: [],
+		transcript: 'No transcript is set for this check.',
 	};
 	const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-		let body = '';
-		req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
+			const raw = Buffer.concat(chunks);
+			const body = raw.toString();
 			const path = (req.url ?? '').split('?')[0];
+			if (req.method === 'POST' && path.endsWith('/audio/transcriptions')) {
+				sendJson(res, 200, transcribe(model, req, raw));
+				return;
+			}
 			if (req.method === 'POST' && path.endsWith('/chat/completions')) {
 				const request = JSON.parse(body) as ChatRequest;
 				model.requests.push(request);

@@ -17,6 +17,7 @@ import { cli, createHome, startServer, writeJson, type N8nServer } from './n8n';
 import { buildAndPack, installIntoUserFolder } from './package';
 import { EditorSession } from './rest';
 import { DEFAULT_N8N, ensureN8n, log } from './runtime';
+import { runRecapExample } from './recap';
 import { runTriggerExample } from './trigger';
 import { loadWorkflows } from './workflows';
 import { credentialFixture, startWorld, WORLD } from './world';
@@ -206,6 +207,14 @@ async function main() {
 		await runTriggerExample(checks, server.url, editor, sandbox, workflows);
 		await runStartConferenceExample(checks, home, editor, sandbox, workflows);
 		await runAiChecks(checks, { url: server.url, editor, sandbox, workflows }, ai);
+		await runRecapExample(checks, {
+			url: server.url,
+			editor,
+			sandbox,
+			workflows,
+			model: ai.model,
+			n8nBin: runtime.n8nBin,
+		});
 
 		if (options.ui) {
 			const { runUiChecks, README_SHOTS } = await import('./ui');

@@ -16,6 +16,16 @@ import { exampleId } from './workflows';
 import { WORLD } from './world';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The recap example and its nodes, as shipped. */
+const RECAP_EXAMPLE = 'conference-recap.workflow.json';
+const RECAP_NODES = [
+	'Recording Completed',
+	'Download Recording',
+	'Transcribe a recording',
+	'Summarise',
+	'Recap (replace with Slack or email)',
+];
+
 /** Where `--screenshots` writes the pictures the README and docs/ show. */
 export const README_SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const NODE_NAME = 'Mute and hold Alice';
@@ -216,6 +226,18 @@ export async function runUiChecks(
 				}
 				await page.waitForTimeout(500);
 				await shot(page, shotsDir, 'ai-agent-workflow');
+			},
+		);
+
+		await checks.check(
+			'ui: the conference recap example shows trigger, download, transcription and summary',
+			async () => {
+				await page.goto(`${url}/workflow/${exampleId(RECAP_EXAMPLE)}`);
+				for (const name of RECAP_NODES) {
+					await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).waitFor();
+				}
+				await page.waitForTimeout(500);
+				await shot(page, shotsDir, 'conference-recap');
 			},
 		);
 	} finally {

@@ -32,7 +32,9 @@ describe('Conference Recording → Get Many (GET …/Conferences/{conference_sid
 		expect(jsonOf(output)).toEqual(
 			world.conference.recordings.map((r) => recordingResource(world.conference, r)),
 		);
-		expect(output[0].json.media_url).toMatch(/^https:\/\/.+\.mp3$/);
+		expect(output[0].json.media_url).toMatch(
+			new RegExp(`^${world.sandbox.media.origin}/recordings/.+\\.wav\\?`),
+		);
 	});
 
 	test('Limit 1 reads one page and outputs one recording', async () => {

@@ -42,6 +42,17 @@ describeContract('Sandbox answers, against Telnyx’s response schemas', (contra
 		store.removeParticipant(ended, ended.participants[0]);
 		waiting = store.addConference(account.sid, { friendlyName: 'later', status: 'init' });
 		for (let i = 0; i < 3; i++) store.addConference(account.sid, { friendlyName: `history-${i}` });
+		// Call recordings: one running, one paused, one stopped; voicemails with transcriptions.
+		const [, , , caller, other] = live.participants;
+		store.startCallRecording(account.sid, caller.callSid);
+		store.startCallRecording(account.sid, other.callSid).status = 'paused';
+		const stopped = store.startCallRecording(account.sid, other.callSid);
+		store.finishRecording(stopped, 'completed', true);
+		for (let i = 0; i < 3; i++)
+			store.recordVerb(account.sid, caller.callSid, { seconds: 4 + i, transcribe: `Message ${i}` });
+		store.addTranscription(store.recordings[store.recordings.length - 1], {
+			status: 'in-progress',
+		});
 	});
 	afterAll(() => sandbox.close());
 
@@ -83,6 +94,11 @@ describeContract('Sandbox answers, against Telnyx’s response schemas', (contra
 	}
 
 	const conference = (c: Conference) => `${conferences}/${c.sid}`;
+	const account = () => `/v2/texml/Accounts/${sandbox.account.sid}`;
+	const recordingOf = (i: number) =>
+		`${account()}/Recordings/${sandbox.store.recordings[i].sid}.json`;
+	const callOf = (i: number) =>
+		`${account()}/Calls/${encodeURIComponent(live.participants[i].callSid)}`;
 	const participant = (c: Conference, id: string) =>
 		`${conference(c)}/Participants/${encodeURIComponent(id)}`;
 
@@ -108,6 +124,17 @@ describeContract('Sandbox answers, against Telnyx’s response schemas', (contra
 			'the recordings of a conference without any (…/Recordings.json)',
 			() => `${conference(waiting)}/Recordings.json`,
 		],
+		['the account’s recordings', () => `${account()}/Recordings.json`],
+		[
+			'the account’s recordings, by date',
+			() => `${account()}/Recordings.json?DateCreated=%3E%3D2020-01-01`,
+		],
+		['the account’s transcriptions', () => `${account()}/Transcriptions.json`],
+		[
+			'the recordings of a call',
+			() =>
+				`${account()}/Calls/${encodeURIComponent(live.participants[3].callSid)}/Recordings.json`,
+		],
 	])('%s: every page up to the last', async (_name, url) => {
 		const { problems, pages } = await everyPage(url());
 		expect(problems).toEqual([]);
@@ -120,6 +147,18 @@ describeContract('Sandbox answers, against Telnyx’s response schemas', (contra
 		['a conference not started yet', () => ['GET', conference(waiting)]],
 		['a participant who coaches', () => ['GET', participant(live, live.participants[2].callSid)]],
 		['a participant by label', () => ['GET', participant(live, 'host')]],
+		['a conference recording (Recordings/{sid}.json)', () => ['GET', recordingOf(0)]],
+		['a recording in progress', () => ['GET', recordingOf(1)]],
+		['an absent recording', () => ['GET', recordingOf(2)]],
+		['a voicemail with a transcription', () => ['GET', recordingOf(8)]],
+		[
+			'a transcription',
+			() => ['GET', `${account()}/Transcriptions/${sandbox.store.transcriptions[0].sid}.json`],
+		],
+		[
+			'a transcription in progress (no text yet)',
+			() => ['GET', `${account()}/Transcriptions/${sandbox.store.transcriptions[3].sid}.json`],
+		],
 	])('%s', async (_name, request) => {
 		const [method, url] = request();
 		const { answer, problems } = await check(method, url);
@@ -162,9 +201,46 @@ describeContract('Sandbox answers, against Telnyx’s response schemas', (contra
 			},
 		],
 		['the conference ended', () => conference(waiting), { Status: 'completed' }],
+		[
+			'a call recording started, every field',
+			() => `${callOf(1)}/Recordings.json`,
+			{
+				PlayBeep: 'false',
+				RecordingChannels: 'single',
+				RecordingStatusCallback: 'https://example.com/r',
+				RecordingStatusCallbackEvent: 'in-progress completed absent',
+				RecordingStatusCallbackMethod: 'POST',
+				RecordingTrack: 'inbound',
+				SendRecordingUrl: 'false',
+			},
+		],
+		[
+			'a call recording paused',
+			() =>
+				`${callOf(3)}/Recordings/${sandbox.store.recordings.find((r) => r.status === 'processing' && r.conferenceSid === null)!.sid}.json`,
+			{ Status: 'paused' },
+		],
+		[
+			'a call recording stopped',
+			() =>
+				`${callOf(4)}/Recordings/${sandbox.store.recordings.find((r) => r.status === 'paused' && r.callSid === live.participants[4].callSid)!.sid}.json`,
+			{ Status: 'stopped' },
+		],
 	])('%s', async (_name, url, form) => {
 		const { answer, problems } = await check('POST', url(), form);
 		expect(answer.status).toBe(200);
+		expect(problems).toEqual([]);
+	});
+
+	test.each([
+		['a recording deleted', () => recordingOf(2)],
+		[
+			'a transcription deleted',
+			() => `${account()}/Transcriptions/${sandbox.store.transcriptions[1].sid}.json`,
+		],
+	])('%s: 204, no body', async (_name, url) => {
+		const { answer, problems } = await check('DELETE', url());
+		expect(answer.status).toBe(204);
 		expect(problems).toEqual([]);
 	});
 
@@ -195,6 +271,20 @@ describeContract('Sandbox answers, against Telnyx’s response schemas', (contra
 		[
 			'404, another account',
 			() => ['GET', `/v2/texml/Accounts/0f3c1b1e-0000-4000-8000-000000000001/Conferences`],
+		],
+		['404, unknown recording', () => ['GET', `${account()}/Recordings/nope.json`]],
+		['404, unknown transcription', () => ['DELETE', `${account()}/Transcriptions/nope.json`]],
+		[
+			'404, recordings of an unknown call',
+			() => ['GET', `${account()}/Calls/v3:nope/Recordings.json`],
+		],
+		[
+			'404, recording an unknown call',
+			() => ['POST', `${account()}/Calls/v3:nope/Recordings.json`],
+		],
+		[
+			'422, an invalid recording date',
+			() => ['GET', `${account()}/Recordings.json?DateCreated=May`],
 		],
 		['422, an invalid filter', () => ['GET', `${conferences}?Status=paused`]],
 		['422, an invalid page token', () => ['GET', `${conferences}?PageToken=nonsense`]],

@@ -308,26 +308,134 @@ const RUNS: Array<[string, (w: World) => Record<string, unknown>, string]> = [
 		() => ({ resource: 'conferenceRecording', operation: 'getAll', limit: 1 }),
 		'GetTexmlConferenceRecordings',
 	],
+	[
+		'Account Recording → Get Many, Return All, Date Created (every page)',
+		() => ({
+			resource: 'recording',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { dateCreated: '>=2020-01-01' },
+		}),
+		'GetTeXMLCallRecordings',
+	],
+	[
+		'Account Recording → Get',
+		(w) => ({
+			resource: 'recording',
+			operation: 'get',
+			recordingSid: w.conference.recordings[0].sid,
+		}),
+		'GetTeXMLCallRecording',
+	],
+	[
+		'Account Recording → Download (the look-up; the audio comes from the media host)',
+		(w) => ({
+			resource: 'recording',
+			operation: 'download',
+			recordingSid: w.conference.recordings[0].sid,
+		}),
+		'GetTeXMLCallRecording',
+	],
+	[
+		'Account Recording → Delete',
+		(w) => ({
+			resource: 'recording',
+			operation: 'delete',
+			recordingSid: w.conference.recordings[1].sid,
+		}),
+		'DeleteTeXMLCallRecording',
+	],
+	[
+		'Transcription → Get Many, Return All (every page)',
+		(w) => {
+			voicemails(w, 3);
+			return { resource: 'transcription', operation: 'getAll', returnAll: true };
+		},
+		'GetTeXMLRecordingTranscriptions',
+	],
+	[
+		'Transcription → Get',
+		(w) => ({
+			resource: 'transcription',
+			operation: 'get',
+			transcriptionSid: voicemails(w, 1)[0].sid,
+		}),
+		'GetTeXMLRecordingTranscription',
+	],
+	[
+		'Transcription → Delete',
+		(w) => ({
+			resource: 'transcription',
+			operation: 'delete',
+			transcriptionSid: voicemails(w, 1)[0].sid,
+		}),
+		'DeleteTeXMLRecordingTranscription',
+	],
+	[
+		'Call Recording → Start, every option',
+		(w) => ({
+			resource: 'callRecording',
+			operation: 'start',
+			callSid: w.bob.callSid,
+			options: {
+				playBeep: false,
+				recordingChannels: 'single',
+				recordingStatusCallback: 'https://example.com/recordings',
+				recordingStatusCallbackEvent: ['in-progress', 'completed', 'absent'],
+				recordingStatusCallbackMethod: 'GET',
+				recordingTrack: 'outbound',
+				sendRecordingUrl: false,
+			},
+		}),
+		'StartTeXMLCallRecording',
+	],
+	[
+		'Call Recording → Update (pause)',
+		(w) => ({
+			resource: 'callRecording',
+			operation: 'update',
+			callSid: w.bob.callSid,
+			recordingSid: w.sandbox.store.startCallRecording(w.sandbox.account.sid, w.bob.callSid).sid,
+			status: 'paused',
+		}),
+		'UpdateTeXMLCallRecording',
+	],
+	[
+		'Call Recording → Get Many, Return All (every page)',
+		(w) => {
+			for (let i = 0; i < 3; i++) {
+				const r = w.sandbox.store.startCallRecording(w.sandbox.account.sid, w.bob.callSid);
+				w.sandbox.store.finishRecording(r);
+			}
+			return {
+				resource: 'callRecording',
+				operation: 'getAll',
+				callSid: w.bob.callSid,
+				returnAll: true,
+			};
+		},
+		'FetchTeXMLCallRecordings',
+	],
 ];
+
+/** `<Record transcription="true">` voicemails of bob's call, with their transcriptions. */
+function voicemails(w: World, count: number) {
+	return Array.from(
+		{ length: count },
+		(_, i) =>
+			w.sandbox.store.recordVerb(w.sandbox.account.sid, w.bob.callSid, {
+				seconds: 5 + i,
+				transcribe: `Message ${i + 1}.`,
+			}).transcription!,
+	);
+}
 
 /**
  * Documented operations the node does not send. …/Recordings.json is the document's second
- * conference recordings endpoint (the node reads …/Recordings); the others are the Call, Recording,
- * Transcription and TeXML application operations not built yet: each leaves this list with its runs.
+ * conference recordings endpoint (the node reads …/Recordings); creating a TeXML application is
+ * not built: it leaves this list with its runs.
  */
-const NOT_SENT = [
-	'FetchTeXMLConferenceRecordings',
-	'CreateTexmlApplication',
-	'DeleteTeXMLCallRecording',
-	'DeleteTeXMLRecordingTranscription',
-	'FetchTeXMLCallRecordings',
-	'GetTeXMLCallRecording',
-	'GetTeXMLCallRecordings',
-	'GetTeXMLRecordingTranscription',
-	'GetTeXMLRecordingTranscriptions',
-	'StartTeXMLCallRecording',
-	'UpdateTeXMLCallRecording',
-];
+const NOT_SENT = ['FetchTeXMLConferenceRecordings', 'CreateTexmlApplication'];
 
 /** Every request since `from` (whoami aside) and its answer, checked; the operations they went to. */
 const checkWire = (contract: Contract, world: World, from = 0) =>

@@ -61,6 +61,28 @@ export const participantField: INodeProperties = {
 	],
 };
 
+/** A recording, by its SID (plain text: Telnyx has no picker-friendly list of them). */
+export const recordingSidField: INodeProperties = {
+	displayName: 'Recording SID',
+	name: 'recordingSid',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. b08f0fa1-a32c-4218-b3b5-9cf78941ccac',
+	description:
+		'The recording’s SID: RecordingSid of the trigger’s recording events, or sid from Get Many',
+};
+
+export const transcriptionSidField: INodeProperties = {
+	displayName: 'Transcription SID',
+	name: 'transcriptionSid',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 9a3f2c1d-5b7e-4c2a-8f61-0d4e6b8a2c1f',
+	description: 'The transcription’s SID, from Get Many (its recording_sid names the recording)',
+};
+
 /** The two methods Telnyx accepts for every `…Method` field (how it fetches a URL or calls back). */
 export const httpMethodOptions = [
 	{ name: 'GET', value: 'GET' },

@@ -11,6 +11,8 @@ const PATH_LABELS: Record<string, string> = {
 	callSid: 'Call SID',
 	conferenceSid: 'Conference',
 	participant: 'Participant',
+	recordingSid: 'Recording SID',
+	transcriptionSid: 'Transcription SID',
 };
 
 /** What to enter when a path value is empty, and where to find it. */
@@ -21,6 +23,10 @@ const PATH_HINTS: Record<string, string> = {
 		'Enter the conference SID or map one from the input data; list the conferences to find it.',
 	participant:
 		'Enter the participant’s call SID or label, or map one from the input data; list the participants of the conference to find it.',
+	recordingSid:
+		'Enter the recording SID or map one from the input data, e.g. RecordingSid of the trigger’s recording events; list the recordings to find it.',
+	transcriptionSid:
+		'Enter the transcription SID or map one from the input data; list the transcriptions to find it.',
 };
 
 /** The Account SID field, or when left empty the organization of the API key (once per execution). */

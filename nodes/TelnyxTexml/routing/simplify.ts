@@ -38,6 +38,27 @@ export const SIMPLIFIED_FIELDS: Record<string, { listKey: string; fields: string
 		listKey: 'recordings',
 		fields: ['sid', 'status', 'duration', 'media_url'],
 	},
+	recording: {
+		listKey: 'recordings',
+		fields: [
+			'sid',
+			'status',
+			'duration',
+			'channels',
+			'call_sid',
+			'conference_sid',
+			'date_created',
+			'media_url',
+		],
+	},
+	callRecording: {
+		listKey: 'recordings',
+		fields: ['sid', 'call_sid', 'status', 'channels', 'duration', 'track', 'media_url'],
+	},
+	transcription: {
+		listKey: 'transcriptions',
+		fields: ['sid', 'status', 'recording_sid', 'transcription_text'],
+	},
 };
 
 /** Top-level node parameter; off by default so existing workflows keep their output. */

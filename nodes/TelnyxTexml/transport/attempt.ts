@@ -19,6 +19,18 @@ const FIND_CONFERENCE = 'List the conferences to find the right conference SID.'
 const FIND_PARTICIPANT =
 	'List the participants of the conference to find the right call SID or label; the participant may have left already.';
 
+const FIND_CALL =
+	'Use the CallSid of a trigger event or the call_sid of a conference participant; the call may have ended.';
+const FIND_RECORDING =
+	'List the recordings to find the right recording SID; it may have been deleted.';
+const FIND_TRANSCRIPTION =
+	'List the transcriptions to find the right transcription SID; it may have been deleted.';
+
+/** A list answered 404: the account SID is not the key's. */
+const accountMissing = (what: string) => ({
+	what: `Telnyx found no ${what} for this account SID`,
+	next: 'Leave the Account SID empty to use the account of the API key.',
+});
 /** A 404 on the Calls API: most often an account SID that is not the key's organization. */
 const CALL_ACCOUNT =
 	'Check the Account SID: it must be the organization ID of the API key’s Telnyx account; leave it empty and the node looks it up.';
@@ -100,6 +112,51 @@ export function attemptOf(context: IExecuteSingleFunctions): Attempt {
 			return { action: `list the participants of ${conference}`, notFound: conferenceMissing };
 		case 'conferenceParticipant.update':
 			return { action: `update ${participant()} in ${conference}`, notFound: participantMissing() };
+		case 'callRecording.start':
+			return {
+				action: `start recording call "${text('callSid')}"`,
+				notFound: { what: `Call "${text('callSid')}" was not found`, next: FIND_CALL },
+				checkBeforeRepeating:
+					'The recording may have started: list the recordings of the call before starting again.',
+			};
+		case 'callRecording.update':
+			return {
+				action: `set recording "${text('recordingSid')}" of call "${text('callSid')}" to ${text('status')}`,
+				notFound: {
+					what: `Recording "${text('recordingSid')}" of call "${text('callSid')}" was not found`,
+					next: 'List the recordings of the call to find the right recording SID; the call may have ended.',
+				},
+			};
+		case 'callRecording.getAll':
+			return {
+				action: `list the recordings of call "${text('callSid')}"`,
+				notFound: { what: `Call "${text('callSid')}" was not found`, next: FIND_CALL },
+			};
+		case 'recording.delete':
+		case 'recording.download':
+		case 'recording.get': {
+			const verb = { delete: 'delete', download: 'download', get: 'get' }[text('operation')];
+			return {
+				action: `${verb} recording "${text('recordingSid')}"`,
+				notFound: {
+					what: `Recording "${text('recordingSid')}" was not found`,
+					next: FIND_RECORDING,
+				},
+			};
+		}
+		case 'recording.getAll':
+			return { action: 'list the recordings', notFound: accountMissing('recordings') };
+		case 'transcription.delete':
+		case 'transcription.get':
+			return {
+				action: `${text('operation')} transcription "${text('transcriptionSid')}"`,
+				notFound: {
+					what: `Transcription "${text('transcriptionSid')}" was not found`,
+					next: FIND_TRANSCRIPTION,
+				},
+			};
+		case 'transcription.getAll':
+			return { action: 'list the transcriptions', notFound: accountMissing('transcriptions') };
 		case 'conferenceRecording.getAll':
 			return { action: `list the recordings of ${conference}`, notFound: conferenceMissing };
 		default:

@@ -1,20 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { checkFilters, DATE_HELP } from '../../fields/dateFilter';
 import { listFields } from '../../fields/descriptions';
 import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
 
 const show = { resource: ['conference'], operation: ['getAll'] };
-
-const DATE_HELP =
-	'A date as YYYY-MM-DD, optionally after one of Telnyx’s operators <, <=, > or >= (e.g. >=2023-05-22 for that day or later)';
 
 const filters: INodeProperties = {
 	displayName: 'Filters',
@@ -70,42 +62,6 @@ const filters: INodeProperties = {
 		},
 	],
 };
-
-const DATE_FILTER = /^(<=|>=|<|>)?(\d{4})-(\d{2})-(\d{2})$/;
-
-function isDateFilter(text: string): boolean {
-	const match = DATE_FILTER.exec(text);
-	if (!match) return false;
-	const [, , year, month, day] = match;
-	const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-	return date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
-}
-
-/** preSend: drops filters left empty and refuses dates Telnyx could not read, before sending. */
-async function checkFilters(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const qs: IDataObject = {};
-	for (const [key, value] of Object.entries(requestOptions.qs ?? {})) {
-		const text = typeof value === 'string' ? value.trim() : value;
-		if (text === '' || text === undefined || text === null) continue;
-		if ((key === 'DateCreated' || key === 'DateUpdated') && !isDateFilter(String(text))) {
-			const label = key === 'DateCreated' ? 'Date Created' : 'Date Updated';
-			throw new NodeOperationError(
-				this.getNode(),
-				`The "${label}" filter is not a date Telnyx understands: it is "${String(text)}". Enter ${DATE_HELP.replace(/^A /, 'a ')}.`,
-				{
-					description: 'Nothing was sent to Telnyx for this item.',
-					itemIndex: this.getItemIndex(),
-				},
-			);
-		}
-		qs[key] = text;
-	}
-	requestOptions.qs = qs;
-	return requestOptions;
-}
 
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',

@@ -30,7 +30,8 @@ export const recordingOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://example.com/telnyx/callbacks',
-			description: 'Where Telnyx sends the conference recording’s status events',
+			description:
+				'Where Telnyx sends the conference recording’s status events: paste the Production URL of a Telnyx TeXML Trigger set to the Recording events to act when the recording is ready',
 			routing: { send: { type: 'body', property: 'ConferenceRecordingStatusCallback' } },
 		},
 		{
@@ -106,7 +107,8 @@ export const recordingOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://example.com/telnyx/callbacks',
-			description: 'Where Telnyx sends the call recording’s status events',
+			description:
+				'Where Telnyx sends the call recording’s status events: paste the Production URL of a Telnyx TeXML Trigger set to the Recording events to act when the recording is ready',
 			routing: { send: { type: 'body', property: 'RecordingStatusCallback' } },
 		},
 		{

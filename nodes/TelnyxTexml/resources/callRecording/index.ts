@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { accountSidField, recordingSidField } from '../../fields/descriptions';
+import { callSidField } from '../call/fields';
+import { getAllDescription, getAllOperation } from './getAll';
+import { startDescription, startOperation } from './start';
+import { updateDescription, updateOperation } from './update';
+
+const showForResource = { resource: ['callRecording'] };
+
+export const callRecordingDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showForResource },
+		options: [getAllOperation, startOperation, updateOperation],
+		default: 'start',
+	},
+	{ ...accountSidField, displayOptions: { show: showForResource } },
+	{ ...callSidField, displayOptions: { show: showForResource } },
+	{
+		...recordingSidField,
+		description:
+			'The recording’s SID: sid of the Start answer, or RecordingSid of the trigger’s recording events',
+		displayOptions: { show: { ...showForResource, operation: ['update'] } },
+	},
+	...startDescription,
+	...updateDescription,
+	...getAllDescription,
+];

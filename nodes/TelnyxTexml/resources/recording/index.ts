@@ -1,0 +1,28 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { accountSidField, recordingSidField } from '../../fields/descriptions';
+import { deleteOperation } from './delete';
+import { downloadDescription, downloadOperation } from './download';
+import { getOperation } from './get';
+import { getAllDescription, getAllOperation } from './getAll';
+
+const showForResource = { resource: ['recording'] };
+
+export const recordingDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showForResource },
+		options: [deleteOperation, downloadOperation, getOperation, getAllOperation],
+		default: 'download',
+	},
+	{ ...accountSidField, displayOptions: { show: showForResource } },
+	{
+		...recordingSidField,
+		displayOptions: { show: { ...showForResource, operation: ['delete', 'download', 'get'] } },
+	},
+	...downloadDescription,
+	...getAllDescription,
+];
