@@ -26,9 +26,14 @@ export class VirtualClock implements Clock {
 
 	private readonly onSleep: Array<() => void> = [];
 
+	/**
+	 * `busy`: while it says so (requests on real sockets still on their way), time does not jump,
+	 * so a request takes no virtual time and the sandbox sees it when the limiter sent it.
+	 */
 	constructor(
 		start = Date.UTC(2026, 0, 1),
 		private auto = true,
+		private readonly busy: () => boolean = () => false,
 	) {
 		this.time = start;
 	}
@@ -96,6 +101,14 @@ export class VirtualClock implements Clock {
 		setImmediate(() => {
 			this.scheduled = false;
 			if (!this.auto) return;
+			if (this.busy()) {
+				this.scheduled = true;
+				setTimeout(() => {
+					this.scheduled = false;
+					this.schedule();
+				}, 1);
+				return;
+			}
 			const next = this.earliest();
 			if (!next) return;
 			this.fire(next);

@@ -31,7 +31,7 @@ export type FaultKind = 'rate-limited' | '503' | 'reset' | 'lost';
 type Decision = { reply: Reply; fault: FaultKind } | { fault: 'reset' | 'lost' } | undefined;
 
 /** Small seeded generator (mulberry32): the same seed gives the same faults. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

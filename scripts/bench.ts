@@ -5,6 +5,7 @@
  * mutes at 100 requests/second, x-ratelimit-* only on 429s) with 1, 2 and 4 workers.
  * P8 (bench-download.ts) downloads a 100 MB recording; `npm run bench -- --download` runs only it.
  * P7 places 200 calls into one conference at 10 calls/second; `npm run bench -- --p7` runs only it.
+ * `npm run bench -- --simulate` prints only the limiter simulation (scripts/simulate.ts).
  *
  * n8n-nodes-base (for the HTTP Request node) is installed on first use into .cache/bench/, with
  * install scripts off; `npm test` never needs it.
@@ -461,6 +462,12 @@ async function onlyCalls() {
 }
 
 async function main() {
+	if (process.argv.includes('--simulate')) {
+		// No n8n, no sockets: the limiter on a virtual clock (scripts/simulate.ts).
+		const { simulationTable, SIMULATION_MODEL } = await import('./simulate');
+		process.stdout.write(`${SIMULATION_MODEL}\n\n${await simulationTable()}\n`);
+		return;
+	}
 	const { downloadFigures } = await import('./bench-download');
 	if (process.argv.includes('--p7')) return await onlyCalls();
 	if (process.argv.includes('--download')) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { realClock, type Clock } from './clock';
+import { LATE_PAUSE, SharedKeyPace, type KeyView } from './sharedKey';
 
 /** What the user allows for one API key (credential, or the node's older Sending option). 0: no cap. */
 export interface LimiterSettings {
@@ -25,35 +26,27 @@ export interface RateLimitSignal {
 const DEFAULT_PAUSE_MS = 1000;
 /** Never pause a key longer than this on Telnyx's word alone. */
 const MAX_PAUSE_MS = 60_000;
-/** On a 429 the process keeps this share of the rate it was sending at (multiplicative decrease). */
-const DECREASE = 0.7;
-/** While answers come back clean, the rate grows by this share of the key's limit per second. */
-const INCREASE = 0.05;
-/** The lowest rate a process lowers itself to, in requests per second. */
-const MIN_RATE = 0.5;
 /**
  * After this long with nothing sent, what was learned about the key (its limit, this process's
- * reduced rate) is forgotten. Until then it is kept, as Telnyx's limit does not change between
- * bursts: a few seconds idle must not send the next burst into 429s again.
+ * share) is forgotten. Until then it is kept, as Telnyx's limit does not change between bursts: a
+ * few seconds idle must not send the next burst into 429s again.
  */
 const FORGET_AFTER_IDLE_MS = 60_000;
-/** How many windows of send times are kept, to read the rate a 429'd request was sent at. */
-const SENT_WINDOWS_KEPT = 10;
 
 /**
  * Admits requests for one API key:
- * - at most `maxConcurrent` waiting for an answer;
+ * - at most `maxConcurrent` waiting for an answer (one, until the first answer tells about the key);
  * - at most the user's own cap per second, evenly spaced;
  * - when Telnyx announces a limit (x-ratelimit-limit per window, the window being the longest
  *   x-ratelimit-reset seen), up to it per window. A request counts from the moment it leaves until
  *   one window after its answer came back: it reached Telnyx somewhere in between, so however
- *   Telnyx places its window, it never sees more than that from this process. A limit once learned
- *   (from any answer, a 429's included) is kept until Telnyx announces another one;
- * - after a 429, or when Telnyx says the window is used up, nothing until Telnyx says so;
- * - other processes may share the key (n8n queue mode) and nothing is shared between them but
- *   Telnyx's answers. So a 429 also lowers this process's own rate (to 70 % of what it was
- *   sending), and clean answers raise it again slowly (by 5 % of the key's limit per second) until
- *   it no longer binds: processes that share a key settle near their fair share of its limit;
+ *   Telnyx places its window, it never sees more than that from this process. A limit once
+ *   learned (from any answer, a 429's included) is kept until Telnyx announces another one;
+ * - after a 429, or when Telnyx's window is used up by others, nothing until the window ends: the
+ *   end of the window this process saw open (Retry-After and reset are whole seconds), else
+ *   Retry-After;
+ * - other processes may share the key (n8n queue mode) and share nothing but Telnyx's answers:
+ *   each paces itself at a rate of its own, sized by what Telnyx's windows showed (sharedKey.ts);
  * - a request answered 429 (Telnyx did not process it) goes ahead of those not sent yet.
  */
 export class Limiter {
@@ -86,18 +79,11 @@ export class Limiter {
 	/** When the answers of the last window came back, oldest first. */
 	private readonly answeredAt: number[] = [];
 
-	/** When the requests of the last window left, oldest first (the rate actually sent at). */
-	private readonly sentAt: number[] = [];
+	/** Whether any answer came yet: until then, one request at a time. */
+	private answered = false;
 
-	/** Requests per second this process allows itself after 429s; undefined: no rate of its own. */
-	private ownRate: number | undefined;
-
-	/** The rate this process was sending at when the first 429 came, when Telnyx names no limit. */
-	private rateAtFirst429: number | undefined;
-
-	private lastDecreaseAt = 0;
-
-	private lastIncreaseAt = 0;
+	/** This process's own pace while others share the key. */
+	private readonly pace = new SharedKeyPace();
 
 	private lastBusyAt = 0;
 
@@ -105,14 +91,24 @@ export class Limiter {
 		this.settings = settings;
 	}
 
-	/** Requests to send per window, while a limit is known; the whole limit (see above). */
+	/** Requests to send per window, while a limit is known (see above). */
 	get allowance(): number | undefined {
 		return this.learnedLimit;
 	}
 
-	/** The rate this process allows itself after 429s, in requests per second (undefined: none). */
+	/** The key's limit per window, as Telnyx announced it. */
+	get limit(): number | undefined {
+		return this.learnedLimit;
+	}
+
+	/** The rate this process allows itself below the key's limit, per second (undefined: none). */
 	get rate(): number | undefined {
-		return this.ownRate;
+		return this.pace.rate;
+	}
+
+	/** Requests sent and not answered yet. */
+	get sending(): number {
+		return this.inFlight;
 	}
 
 	get idle(): boolean {
@@ -154,85 +150,66 @@ export class Limiter {
 	/** Learns from one answer's status and headers. */
 	observe(signal: RateLimitSignal, leftAt?: number) {
 		const now = this.clock.now();
+		const windowMs = this.windowSeconds * 1000;
 		// Kept until Telnyx announces another one: an answer without the header says nothing.
 		if (signal.limit !== undefined && signal.limit > 0) this.learnedLimit = signal.limit;
 		if (signal.resetSeconds !== undefined && signal.resetSeconds > this.windowSeconds) {
 			this.windowSeconds = Math.min(signal.resetSeconds, MAX_PAUSE_MS / 1000);
 		}
+		if (signal.status === undefined) return;
+		this.answered = true;
+		const key = this.view(now);
 		let pauseMs = 0;
 		if (signal.status === 429) {
 			pauseMs = signal.retryAfterMs ?? (signal.resetSeconds ?? 0) * 1000;
 			if (!(pauseMs > 0)) pauseMs = DEFAULT_PAUSE_MS;
-			this.slowDown(now, leftAt);
-		} else if (signal.status !== undefined) {
-			if (
-				signal.remaining === 0 &&
-				signal.resetSeconds !== undefined &&
-				this.counted(now) < (this.allowance ?? 0)
-			) {
-				// Telnyx's window is used up before ours is: others use this key too. Its reset is
-				// coarse (whole seconds), so it is only followed when our own count cannot explain the 0.
-				pauseMs = signal.resetSeconds * 1000;
+			this.pace.refused(key, now, leftAt);
+		} else {
+			// When Telnyx received it, about: halfway between leaving and the answer.
+			const arrivedAt = leftAt === undefined ? now : (leftAt + now) / 2;
+			this.pace.accepted(key, now, arrivedAt, signal.remaining);
+			const limit = this.learnedLimit;
+			if (signal.remaining === 0 && limit !== undefined && key.counted < limit) {
+				// Telnyx's window is used up before ours is: others use this key too.
+				pauseMs = signal.resetSeconds !== undefined ? signal.resetSeconds * 1000 : 0;
 			}
-			this.speedUp(now);
 		}
-		if (pauseMs > 0)
-			this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(pauseMs, MAX_PAUSE_MS));
+		if (pauseMs > 0) {
+			// Telnyx's Retry-After and reset are whole seconds: the end of the window seen opening
+			// is nearer when it is known; one expected to have ended already ends any moment.
+			const endsAt = this.pace.windowEndsAt;
+			let until = now + Math.min(pauseMs, MAX_PAUSE_MS);
+			if (endsAt > now) until = Math.min(until, endsAt);
+			else if (endsAt > 0 && now - endsAt < windowMs)
+				until = Math.min(until, now + LATE_PAUSE * windowMs);
+			this.pausedUntil = Math.max(this.pausedUntil, until);
+		}
 	}
 
-	/** The key's limit per second, as far as it is known. */
-	private ceiling(): number | undefined {
-		return this.learnedLimit !== undefined
-			? this.learnedLimit / this.windowSeconds
-			: this.rateAtFirst429;
-	}
-
-	/**
-	 * Multiplicative decrease, once per window (the 429s of one burst are one signal), from the rate
-	 * this process allows itself: its own rate, else the key's limit, else what it sent in the window.
-	 */
-	private slowDown(now: number, leftAt?: number) {
-		const windowMs = this.windowSeconds * 1000;
-		if (now - this.lastDecreaseAt < windowMs) return;
-		// The rate sent at: over the last window, or since the 429'd request left when its answer
-		// took longer than a window (else a late 429 would read no rate at all and drop to the floor).
-		const since = Math.min(now - windowMs, leftAt ?? now);
-		const sent = this.sentAt.filter((at) => at >= since).length;
-		const sending = sent / Math.max(this.windowSeconds, (now - since) / 1000);
-		if (this.learnedLimit === undefined) this.rateAtFirst429 ??= sending > 0 ? sending : undefined;
-		const from = this.ownRate ?? this.ceiling() ?? sending;
-		this.ownRate = Math.max(MIN_RATE, from * DECREASE);
-		this.lastDecreaseAt = now;
-		this.lastIncreaseAt = now;
-	}
-
-	/** Additive increase while answers come back clean and there is something to send. */
-	private speedUp(now: number) {
-		if (this.ownRate === undefined) return;
-		const elapsed = (now - this.lastIncreaseAt) / 1000;
-		this.lastIncreaseAt = now;
-		if (this.queue.length === 0 && this.again.length === 0) return;
-		const ceiling = this.ceiling();
-		this.ownRate += Math.max(MIN_RATE, (ceiling ?? 10) * INCREASE) * elapsed;
-		// Back at the key's whole limit: the rate no longer binds, Telnyx's headers do.
-		if (ceiling !== undefined && this.ownRate >= ceiling) this.ownRate = undefined;
+	/** What the pace needs to know of the key and of this process's requests. */
+	private view(now: number): KeyView {
+		return {
+			limit: this.learnedLimit,
+			windowSeconds: this.windowSeconds,
+			inFlight: this.inFlight,
+			counted: this.counted(now),
+		};
 	}
 
 	private forget() {
 		this.learnedLimit = undefined;
 		this.windowSeconds = 1;
-		this.ownRate = undefined;
-		this.rateAtFirst429 = undefined;
-		this.lastDecreaseAt = 0;
+		this.answered = false;
+		this.pace.forget();
 	}
 
 	/** Requests that may count in Telnyx's current window: in flight, or answered within a window. */
 	private counted(now: number): number {
 		const windowMs = this.windowSeconds * 1000;
-		while (this.answeredAt.length > 0 && this.answeredAt[0] <= now - windowMs)
+		// The same sum as the wake-up time in waitMs: rounding must not keep a request counted.
+		while (this.answeredAt.length > 0 && this.answeredAt[0] + windowMs <= now)
 			this.answeredAt.shift();
-		while (this.sentAt.length > 0 && this.sentAt[0] <= now - SENT_WINDOWS_KEPT * windowMs)
-			this.sentAt.shift();
+		this.pace.trim(now, windowMs);
 		return this.inFlight + this.answeredAt.length;
 	}
 
@@ -244,7 +221,8 @@ export class Limiter {
 		const windowMs = this.windowSeconds * 1000;
 		let until = Math.max(this.pausedUntil, this.nextSlotAt);
 		const allowance = this.allowance;
-		if (allowance && this.counted(now) >= allowance) {
+		if (this.nextSlotAt > now) this.pace.held();
+		if (allowance !== undefined && this.counted(now) >= allowance) {
 			if (this.answeredAt.length === 0) return Infinity;
 			until = Math.max(until, this.answeredAt[0] + windowMs);
 		}
@@ -253,7 +231,7 @@ export class Limiter {
 
 	/** Requests per second by the user's cap and this process's own rate; 0: neither applies. */
 	private spacingRate(): number {
-		const rates = [this.settings.maxPerSecond, this.ownRate ?? 0].filter((r) => r > 0);
+		const rates = [this.settings.maxPerSecond, this.pace.rate ?? 0].filter((r) => r > 0);
 		return rates.length > 0 ? Math.min(...rates) : 0;
 	}
 
@@ -265,8 +243,12 @@ export class Limiter {
 			while (this.again.length > 0 || this.queue.length > 0) {
 				const now = this.clock.now();
 				const waitMs = this.waitMs(now);
-				const maxConcurrent =
-					this.settings.maxConcurrent > 0 ? this.settings.maxConcurrent : Infinity;
+				// Knowing nothing of the key yet, one request first: its answer tells what to do.
+				const maxConcurrent = !this.answered
+					? 1
+					: this.settings.maxConcurrent > 0
+						? this.settings.maxConcurrent
+						: Infinity;
 				if (waitMs === Infinity || (waitMs <= 0 && this.inFlight >= maxConcurrent)) {
 					await new Promise<void>((resolve) => (this.wakeOnRelease = resolve));
 					continue;
@@ -283,7 +265,7 @@ export class Limiter {
 					this.nextSlotAt = Math.max(this.nextSlotAt, now - interval / 2) + interval;
 				}
 				this.inFlight++;
-				this.sentAt.push(now);
+				this.pace.sent(now);
 				(this.again.length > 0 ? this.again : this.queue).shift()!();
 			}
 		} finally {

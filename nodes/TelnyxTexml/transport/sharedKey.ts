@@ -1,0 +1,274 @@
+/**
+ * How one process paces itself while other processes send with the same API key (n8n queue mode,
+ * several instances). Nothing is shared between them but Telnyx's answers, which tell each of them
+ * the same: how much of the one shared window is left. The limiter (limiter.ts) keeps the key's
+ * limit and the requests of this process; this keeps the rate the process allows itself and what
+ * it saw of Telnyx's windows. docs/queue-mode.md tells the design and the simulation it was tuned
+ * with (scripts/simulate.ts).
+ */
+
+/** Share of the key's limit that processes sharing it leave unused, so that together they stay under. */
+const MARGIN = 0.05;
+/** Without remaining counts, a 429 never takes a process below this share of its own rate. */
+const GENTLEST = 0.7;
+/** Each process takes this share of what a window left unused on top (all alike: fairness). */
+const EVEN_STEP = 0.3;
+/** Without remaining counts, a clean window lets a process try this much more… */
+const PROBE = 0.1;
+/** …and this share of the limit on top (all alike: fairness). */
+const PROBE_EVEN = 0.1;
+/** The most one window's answers scale a process's own rate by, up or down… */
+const MAX_STEP = 4;
+/** …of which it moves this power (part of the way, in log terms): no swinging past. */
+const DAMPING = 0.7;
+/** A remaining count that rises by more than this share of the limit: a new window. */
+const REOPENED = 0.2;
+/** A 429 past the window end this process expected: Telnyx's window ends soon, so a short pause. */
+export const LATE_PAUSE = 0.1;
+/** The gentle start: this share of the limit, for this share of a window (unless others show up). */
+const START_SHARE = 0.5;
+const START_LOOK = 0.2;
+/** The pace of Telnyx's count is read over at least this share of a window (after 429s), else… */
+const SPAN_READ = 0.05;
+/** …over this much: a short span of a clean window says more about others' bursts than their pace. */
+const SPAN_READ_CLEAN = 0.5;
+/** Others clearly use the key when they took this share of a window. */
+const OTHERS_ACTIVE = 0.1;
+/** The lowest rate a process lowers itself to, in requests per second. */
+const MIN_RATE = 0.5;
+/** How many windows of send times are kept, to read the rate a 429'd request was sent at. */
+const SENT_WINDOWS_KEPT = 10;
+
+/** What the limiter knows of the key and of this process's requests, at one answer. */
+export interface KeyView {
+	/** x-ratelimit-limit, as learned; undefined: not yet. */
+	limit: number | undefined;
+	windowSeconds: number;
+	/** This process's requests on their way. */
+	inFlight: number;
+	/** This process's requests that may count in Telnyx's current window. */
+	counted: number;
+}
+
+/** What this process saw of one of Telnyx's windows (see `windowClosed`). */
+interface Seen {
+	/** When it opened, about. */
+	start: number;
+	/** This process's requests Telnyx accepted in it, and refused. */
+	mine: number;
+	limited: number;
+	/** The lowest x-ratelimit-remaining seen; undefined: none told. */
+	minRemaining?: number;
+	/** The most requests of other processes its counts showed. */
+	others: number;
+	/** The first and last remaining count seen, and when those requests reached Telnyx, about. */
+	first?: { remaining: number; at: number };
+	last?: { remaining: number; at: number };
+	/** Whether this process's own rate held requests back in it. */
+	bound: boolean;
+}
+
+const unseen = (start: number): Seen => ({ start, mine: 0, limited: 0, others: 0, bound: false });
+
+/**
+ * - Each window, as it closes, sizes the rate: with remaining counts, the key's use of that window
+ *   (the lowest count seen, how fast the count went down, the 429s) scales the rate so that all
+ *   processes, each scaling alike, together fill the limit less a margin; a share of what was left
+ *   unused is added alike to all, so that one that got less catches up. Without remaining counts
+ *   (headers only on 429s): after a clean window a small probe up, after 429s down to what Telnyx
+ *   accepted.
+ * - The window's end, seen from its opening, tells the limiter how long a 429 really holds.
+ * - A gentle start: half the limit until the first answers show whether others are at work.
+ */
+export class SharedKeyPace {
+	/** Requests per second this process allows itself, evenly spaced; undefined: the whole limit. */
+	rate: number | undefined;
+
+	/** Where Telnyx's current window ends, as seen from its opening; 0: not known. */
+	windowEndsAt = 0;
+
+	private window: Seen = unseen(0);
+
+	private lastRemaining: number | undefined;
+
+	/** A 429 came since the last accepted answer (the next accepted one opens a window). */
+	private limitedSinceAccepted = false;
+
+	/** When the gentle start began; Infinity: over; undefined: not yet. */
+	private startedAt: number | undefined;
+
+	private lastDecreaseAt = -Infinity;
+
+	/** When the requests of the last windows left, oldest first (the rate actually sent at). */
+	private readonly sentAt: number[] = [];
+
+	/** Answers of the last windows: when, and whether Telnyx accepted the request. */
+	private readonly outcomes: Array<{ at: number; ok: boolean }> = [];
+
+	/** A request left. */
+	sent(now: number) {
+		this.sentAt.push(now);
+	}
+
+	/** This process's own rate held a request back. */
+	held() {
+		if (this.rate !== undefined) this.window.bound = true;
+	}
+
+	/** Telnyx accepted a request (it reached Telnyx at `arrivedAt`, about). */
+	accepted(key: KeyView, now: number, arrivedAt: number, remaining?: number) {
+		this.outcomes.push({ at: now, ok: true });
+		const { limit } = key;
+		const windowMs = key.windowSeconds * 1000;
+		// An answer overtaken by the one that opened the window belongs to the window before.
+		const late = arrivedAt < this.window.start;
+		// A window opened: Telnyx's count went up again, or it accepted this after refusing.
+		const opened = late
+			? false
+			: remaining !== undefined && limit !== undefined
+				? this.reopened(key, remaining, arrivedAt)
+				: this.limitedSinceAccepted || now - this.window.start >= 2 * windowMs;
+		if (opened) {
+			this.windowClosed(key);
+			this.window = unseen(arrivedAt);
+			this.windowEndsAt = arrivedAt + windowMs;
+		}
+		this.limitedSinceAccepted = false;
+		if (late) return;
+		this.window.mine++;
+		if (remaining === undefined || limit === undefined) return;
+		this.lastRemaining = remaining;
+		this.window.minRemaining = Math.min(this.window.minRemaining ?? Infinity, remaining);
+		// Counted by Telnyx but neither accepted from this process yet nor still on the way.
+		const others = limit - remaining - this.window.mine - key.inFlight;
+		this.window.others = Math.max(this.window.others, others);
+		this.window.first ??= { remaining, at: arrivedAt };
+		this.window.last = { remaining, at: arrivedAt };
+		this.starting(key, now, others);
+	}
+
+	/** Telnyx answered 429. `leftAt`: when the request left. */
+	refused(key: KeyView, now: number, leftAt?: number) {
+		this.outcomes.push({ at: now, ok: false });
+		this.window.limited++;
+		this.limitedSinceAccepted = true;
+		// With remaining counts, the window's close sizes the rate (the 429s included).
+		if (this.lastRemaining === undefined) this.slowDown(key, now, leftAt);
+	}
+
+	/** Drops what is older than the windows kept. */
+	trim(now: number, windowMs: number) {
+		const kept = now - SENT_WINDOWS_KEPT * windowMs;
+		while (this.sentAt.length > 0 && this.sentAt[0] <= kept) this.sentAt.shift();
+		while (this.outcomes.length > 0 && this.outcomes[0].at <= kept) this.outcomes.shift();
+	}
+
+	forget() {
+		this.rate = undefined;
+		this.lastDecreaseAt = -Infinity;
+		this.windowEndsAt = 0;
+		this.lastRemaining = undefined;
+		this.startedAt = undefined;
+	}
+
+	/**
+	 * The first answers that tell the remaining count: a gentle start (half the limit) until they
+	 * show whether others use the key. Alone, the whole limit at once; with others, the window's
+	 * close sizes this process's share.
+	 */
+	private starting(key: KeyView, now: number, others: number) {
+		const limit = key.limit!;
+		if (this.startedAt === undefined) {
+			if (this.rate !== undefined) return;
+			this.startedAt = now;
+			this.rate = (limit * START_SHARE) / key.windowSeconds;
+		}
+		if (this.startedAt === Infinity) return;
+		if (others > limit * OTHERS_ACTIVE) this.startedAt = Infinity;
+		else if (now - this.startedAt >= START_LOOK * key.windowSeconds * 1000) {
+			this.startedAt = Infinity;
+			this.rate = undefined;
+		}
+	}
+
+	/**
+	 * Whether Telnyx's count went up again: a new window. Answers overtake each other by up to the
+	 * requests on the way, so a small rise means one only late in the window.
+	 */
+	private reopened(key: KeyView, remaining: number, arrivedAt: number): boolean {
+		if (this.lastRemaining === undefined) return true;
+		const limit = key.limit!;
+		const rise = remaining - this.lastRemaining;
+		const windowMs = key.windowSeconds * 1000;
+		// A window lasts a whole one: no new one within half a window of the last opening.
+		if (rise <= 0 || arrivedAt - this.window.start < 0.5 * windowMs) return false;
+		const lateInWindow = arrivedAt - this.window.start >= 0.9 * windowMs;
+		return (
+			remaining >= limit - 1 ||
+			rise > Math.max(limit * REOPENED, key.inFlight + 2) ||
+			(lateInWindow && rise > 2)
+		);
+	}
+
+	/** What the window that just closed showed sizes the rate for the next one (see above). */
+	private windowClosed(key: KeyView) {
+		const { mine, limited, minRemaining, others, bound, first, last } = this.window;
+		const { limit, windowSeconds } = key;
+		if (limit === undefined || mine + limited === 0) return;
+		const ceiling = limit / windowSeconds;
+		if (minRemaining !== undefined) {
+			let usage = limit - minRemaining;
+			if (limited > 0) usage = Math.max(usage, (limit * (mine + limited)) / Math.max(1, mine));
+			// How fast the count went down: a window used up early was asked for that much more.
+			// Read over a short span only when 429s say the window was overrun: else noise.
+			const windowMs = windowSeconds * 1000;
+			const span = first && last ? last.at - first.at : 0;
+			if (
+				first &&
+				last &&
+				span >= (limited > 0 ? SPAN_READ : SPAN_READ_CLEAN) * windowMs &&
+				last.remaining < first.remaining
+			)
+				usage = Math.max(usage, ((first.remaining - last.remaining) * windowMs) / span);
+			if (this.rate === undefined) {
+				// Alone so far: others showing up means a start at this process's share of the use.
+				if (others <= limit * OTHERS_ACTIVE && limited === 0) return;
+				this.rate = (ceiling * (1 - MARGIN) * mine) / Math.max(usage, 1);
+			} else {
+				let factor = (limit * (1 - MARGIN)) / Math.max(usage, 1);
+				if (!bound) factor = Math.min(1, factor);
+				factor = Math.min(MAX_STEP, Math.max(1 / MAX_STEP, factor)) ** DAMPING;
+				const unused = Math.max(0, limit * (1 - MARGIN) - usage);
+				this.rate = this.rate * factor + (EVEN_STEP * unused) / windowSeconds;
+			}
+		} else {
+			if (this.rate === undefined || limited > 0 || !bound) return;
+			this.rate = this.rate * (1 + PROBE) + ceiling * PROBE_EVEN;
+		}
+		this.rate = Math.min(ceiling, Math.max(MIN_RATE, this.rate));
+		// Alone again (a window without others or 429s) at the key's whole limit: the rate no
+		// longer binds, Telnyx's headers do.
+		const alone = minRemaining === undefined || others <= limit * OTHERS_ACTIVE;
+		if (this.rate >= ceiling && alone && limited === 0) this.rate = undefined;
+	}
+
+	/**
+	 * After 429s without remaining counts, once per window: to what Telnyx accepted of what this
+	 * process sent over the last window (or since the 429'd request left, when its answer took
+	 * longer than a window), less the margin; never below GENTLEST of the rate it allowed itself.
+	 */
+	private slowDown(key: KeyView, now: number, leftAt?: number) {
+		const windowMs = key.windowSeconds * 1000;
+		if (now - this.lastDecreaseAt < windowMs) return;
+		this.lastDecreaseAt = now;
+		const since = Math.min(now - windowMs, leftAt ?? now);
+		const sent = this.sentAt.filter((at) => at >= since).length;
+		const answered = this.outcomes.filter((o) => o.at >= since);
+		const accepted =
+			answered.length > 0 ? answered.filter((o) => o.ok).length / answered.length : 1;
+		const perSecond = (sent * accepted) / Math.max(key.windowSeconds, (now - since) / 1000);
+		const ceiling = key.limit !== undefined ? key.limit / key.windowSeconds : Infinity;
+		const from = Math.min(ceiling, perSecond);
+		this.rate = Math.max(MIN_RATE, from * (1 - MARGIN), (this.rate ?? 0) * GENTLEST);
+	}
+}

@@ -1,0 +1,52 @@
+import { simulate, type SimulationResult } from '../scripts/simulate';
+
+/**
+ * The key's limiter shared by N processes (n8n queue mode), each its own real Limiter, against the
+ * sandbox's rate window on a virtual clock (scripts/simulate.ts): deterministic, no wall time. A
+ * limiter change that makes processes sharing a key slower, noisier or unfair fails here.
+ */
+async function runs(processes: number, headers: 'always' | 'on429') {
+	const results: SimulationResult[] = [];
+	for (const seed of [1, 2, 3]) results.push(await simulate({ processes, headers, seed }));
+	const mean = (pick: (r: SimulationResult) => number) =>
+		results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+	return {
+		utilisation: mean((r) => r.utilisation),
+		limitedShare: mean((r) => r.limitedShare),
+		fairness: Math.min(...results.map((r) => r.fairness)),
+		failed: results.reduce((sum, r) => sum + r.failed, 0),
+	};
+}
+
+describe('processes sharing a key, x-ratelimit-* on every answer', () => {
+	test('one process: the whole limit, no 429', async () => {
+		const r = await runs(1, 'always');
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.95);
+		expect(r.limitedShare).toBe(0);
+		expect(r.failed).toBe(0);
+	});
+
+	test.each([2, 4, 8])('%i processes: near the limit, few 429s, none starved', async (n) => {
+		const r = await runs(n, 'always');
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.88);
+		expect(r.limitedShare).toBeLessThanOrEqual(0.03);
+		expect(r.fairness).toBeGreaterThanOrEqual(0.5);
+		expect(r.failed).toBe(0);
+	});
+});
+
+describe('processes sharing a key, x-ratelimit-* only on 429s', () => {
+	test('one process: one burst of 429s to learn the limit, then the whole limit', async () => {
+		const r = await runs(1, 'on429');
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.9);
+		expect(r.limitedShare).toBeLessThanOrEqual(0.01);
+	});
+
+	test.each([2, 4])('%i processes: near the limit, few 429s, none starved', async (n) => {
+		const r = await runs(n, 'on429');
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.82);
+		expect(r.limitedShare).toBeLessThanOrEqual(0.05);
+		expect(r.fairness).toBeGreaterThanOrEqual(0.5);
+		expect(r.failed).toBe(0);
+	});
+});
