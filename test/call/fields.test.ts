@@ -1,0 +1,58 @@
+/**
+ * The stored parameters of Call Create, Call Redirect and Call Recording Start, as saved workflows
+ * hold them, and everything the panel shows of them. fields.before.json was taken from the node
+ * before their fields were shared with Dial; it must not change.
+ */
+import { callDescription } from '../../nodes/TelnyxTexml/resources/call';
+import { startDescription } from '../../nodes/TelnyxTexml/resources/callRecording/start';
+import { createDescription as dialDescription } from '../../nodes/TelnyxTexml/resources/conferenceParticipant/create';
+import { updateDescription as participantUpdateDescription } from '../../nodes/TelnyxTexml/resources/conferenceParticipant/update';
+import { fieldList } from '../support/field-list';
+import before from './fields.before.json';
+
+/** The parameters of the Call resource that Create or Redirect show. */
+function callFieldsOf(operation: string) {
+	return callDescription.filter((p) => {
+		const shown = p.displayOptions?.show;
+		return (
+			p.name !== 'operation' &&
+			(shown?.operation === undefined || (shown.operation as string[]).includes(operation))
+		);
+	});
+}
+
+function now() {
+	const lists = {
+		create: callFieldsOf('create'),
+		redirect: callFieldsOf('redirect'),
+		start: startDescription,
+	};
+	return {
+		create: fieldList(lists.create),
+		redirect: fieldList(lists.redirect),
+		start: fieldList(lists.start),
+		// Everything else the panel shows: labels, descriptions, placeholders, limits, conditions, routing.
+		full: JSON.parse(
+			JSON.stringify({
+				...lists,
+				dial: dialDescription,
+				participantUpdate: participantUpdateDescription,
+			}),
+		),
+	};
+}
+
+test('every Create, Redirect and Call Recording Start parameter keeps its path, name, type, default, options and Telnyx name', () => {
+	const { create, redirect, start } = now();
+	expect({ create, redirect, start }).toEqual({
+		create: before.create,
+		redirect: before.redirect,
+		start: before.start,
+	});
+	expect(create.length).toBeGreaterThan(50);
+	expect(start.map((e) => e.path)).toContain('options.recordingTrack');
+});
+
+test('the panel shows the same labels, descriptions, placeholders and limits as before, Dial and Update included', () => {
+	expect(now().full).toEqual(before.full);
+});
