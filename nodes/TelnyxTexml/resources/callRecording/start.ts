@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { httpMethodOptions } from '../../fields/descriptions';
+import { recordingEventOptions } from '../../fields/recordingFields';
 import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
 
@@ -51,11 +52,7 @@ const options: INodeProperties = {
 			displayName: 'Recording Status Callback Events',
 			name: 'recordingStatusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Absent', value: 'absent' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'In Progress', value: 'in-progress' },
-			],
+			options: recordingEventOptions,
 			default: [],
 			description: 'Which recording events are sent (Telnyx: completed only)',
 			routing: { send: { type: 'body', property: 'RecordingStatusCallbackEvent' } },

@@ -1,6 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { httpMethodOptions } from '../../../fields/descriptions';
+import {
+	recordingChannelOptions,
+	recordingEventOptions,
+	recordingStatusCallbackMethodField,
+	recordingTrackField,
+	trimOptions,
+} from '../../../fields/recordingFields';
 
 /** Recording Options of Dial: recording of the conference and of the new participant's call. Each field is sent under its Telnyx name only when added. */
 export const recordingOptions: INodeProperties = {
@@ -38,11 +45,7 @@ export const recordingOptions: INodeProperties = {
 			displayName: 'Conference Recording Status Callback Events',
 			name: 'conferenceRecordingStatusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Absent', value: 'absent' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'In Progress', value: 'in-progress' },
-			],
+			options: recordingEventOptions,
 			default: [],
 			description: 'Which conference recording events are sent',
 			routing: {
@@ -73,10 +76,7 @@ export const recordingOptions: INodeProperties = {
 			displayName: 'Conference Trim',
 			name: 'conferenceTrim',
 			type: 'options',
-			options: [
-				{ name: 'Do Not Trim', value: 'do-not-trim' },
-				{ name: 'Trim Silence', value: 'trim-silence' },
-			],
+			options: trimOptions,
 			default: 'trim-silence',
 			description: 'Whether silence at the start and end of the conference recording is removed',
 			routing: { send: { type: 'body', property: 'ConferenceTrim' } },
@@ -93,10 +93,7 @@ export const recordingOptions: INodeProperties = {
 			displayName: 'Recording Channels',
 			name: 'recordingChannels',
 			type: 'options',
-			options: [
-				{ name: 'Dual', value: 'dual' },
-				{ name: 'Mono', value: 'mono' },
-			],
+			options: recordingChannelOptions,
 			default: 'mono',
 			description: 'Whether the call recording has one channel or one per side',
 			routing: { send: { type: 'body', property: 'RecordingChannels' } },
@@ -115,45 +112,18 @@ export const recordingOptions: INodeProperties = {
 			displayName: 'Recording Status Callback Events',
 			name: 'recordingStatusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Absent', value: 'absent' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'In Progress', value: 'in-progress' },
-			],
+			options: recordingEventOptions,
 			default: [],
 			description: 'Which call recording events are sent',
 			routing: { send: { type: 'body', property: 'RecordingStatusCallbackEvent' } },
 		},
-		{
-			displayName: 'Recording Status Callback Method',
-			name: 'recordingStatusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description: 'The HTTP method Telnyx uses for the Recording Status Callback',
-			routing: { send: { type: 'body', property: 'RecordingStatusCallbackMethod' } },
-		},
-		{
-			displayName: 'Recording Track',
-			name: 'recordingTrack',
-			type: 'options',
-			options: [
-				{ name: 'Both', value: 'both' },
-				{ name: 'Inbound', value: 'inbound' },
-				{ name: 'Outbound', value: 'outbound' },
-			],
-			default: 'both',
-			description: 'Which audio of the call is recorded',
-			routing: { send: { type: 'body', property: 'RecordingTrack' } },
-		},
+		recordingStatusCallbackMethodField('RecordingStatusCallbackMethod'),
+		recordingTrackField,
 		{
 			displayName: 'Trim',
 			name: 'trim',
 			type: 'options',
-			options: [
-				{ name: 'Do Not Trim', value: 'do-not-trim' },
-				{ name: 'Trim Silence', value: 'trim-silence' },
-			],
+			options: trimOptions,
 			default: 'trim-silence',
 			description: 'Whether silence at the start and end of the call recording is removed',
 			routing: { send: { type: 'body', property: 'Trim' } },
