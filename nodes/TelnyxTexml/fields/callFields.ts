@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { httpMethodOptions } from './descriptions';
+import { httpMethodOptions, sentAs } from './descriptions';
 
 /**
  * Fields of placing a call that Call Create and Dial word alike, sent under the same Telnyx name
@@ -76,7 +76,22 @@ export const timeoutField: INodeProperties = {
 	routing: { send: { type: 'body', property: 'Timeout' } },
 };
 
-/** Status Callback Method of Dial and Redirect (Create's also names the trigger's method). */
+/**
+ * Status Callback Method of Create (sent) and of Join Conference's conference callback (written
+ * into TeXML), which name the trigger's method.
+ */
+export const triggerStatusCallbackMethodField = (property?: string): INodeProperties => ({
+	displayName: 'Status Callback Method',
+	name: 'statusCallbackMethod',
+	type: 'options',
+	options: httpMethodOptions,
+	default: 'POST',
+	description:
+		'The HTTP method Telnyx uses for the Status Callback (the Telnyx TeXML Trigger takes POST)',
+	...sentAs(property),
+});
+
+/** Status Callback Method of Dial and Redirect. */
 export const statusCallbackMethodField: INodeProperties = {
 	displayName: 'Status Callback Method',
 	name: 'statusCallbackMethod',

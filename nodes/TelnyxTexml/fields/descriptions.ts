@@ -135,3 +135,10 @@ export function announceFields(audience: string): INodeProperties[] {
 		},
 	];
 }
+
+/**
+ * The routing of a field sent in the request body under `property`; none where the node writes
+ * the field itself (into TeXML). Spread into a shared field's definition.
+ */
+export const sentAs = (property?: string) =>
+	property === undefined ? {} : { routing: { send: { type: 'body' as const, property } } };

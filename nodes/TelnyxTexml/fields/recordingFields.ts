@@ -1,14 +1,15 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { httpMethodOptions } from './descriptions';
+import { httpMethodOptions, sentAs } from './descriptions';
 
 /**
  * Recording fields that Call Create, Dial and Join Conference word alike. Each operation passes the
  * name its Telnyx request sends the field under, or none where the node writes it into TeXML itself.
  */
 
-const sentAs = (property?: string) =>
-	property === undefined ? {} : { routing: { send: { type: 'body' as const, property } } };
+/** Where a recording callback's URL comes from in n8n. */
+export const RECORDING_TRIGGER_HINT =
+	'paste the Production URL of a Telnyx TeXML Trigger set to the Recording events to act when the recording is ready';
 
 /** The recording status events Telnyx can send. */
 export const recordingEventOptions: INodePropertyOptions[] = [
@@ -60,4 +61,18 @@ export const sendRecordingUrlField = (property?: string): INodeProperties => ({
 	default: true,
 	description: 'Whether the recording callbacks carry the recording’s URL',
 	...sentAs(property),
+});
+
+/**
+ * Recording Status Callback of Dial and Call Recording Start; `recording` says whose recording
+ * (Dial has the call's and the conference's).
+ */
+export const recordingStatusCallbackField = (recording: string): INodeProperties => ({
+	displayName: 'Recording Status Callback',
+	name: 'recordingStatusCallback',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://example.com/telnyx/callbacks',
+	description: `Where Telnyx sends the ${recording}’s status events: ${RECORDING_TRIGGER_HINT}`,
+	routing: { send: { type: 'body', property: 'RecordingStatusCallback' } },
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { beepOptions } from '../../fields/callFields';
+import { beepOptions, triggerStatusCallbackMethodField } from '../../fields/callFields';
 import { httpMethodOptions } from '../../fields/descriptions';
 import {
 	recordingEventOptions,
@@ -141,15 +141,7 @@ export const conferenceOptions: INodeProperties = {
 			default: [],
 			description: 'Which conference events are sent to the Status Callback',
 		},
-		{
-			displayName: 'Status Callback Method',
-			name: 'statusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description:
-				'The HTTP method Telnyx uses for the Status Callback (the Telnyx TeXML Trigger takes POST)',
-		},
+		triggerStatusCallbackMethodField(),
 		{
 			displayName: 'Trim',
 			name: 'trim',

@@ -7,6 +7,7 @@ import {
 	customHeadersField,
 	preferredCodecsField,
 	timeoutField,
+	triggerStatusCallbackMethodField,
 } from '../../fields/callFields';
 import { httpMethodOptions } from '../../fields/descriptions';
 import {
@@ -109,16 +110,7 @@ export const callOptions: INodeProperties = {
 				'Which call events are sent to the Status Callback; Telnyx sends Completed when none are picked',
 			routing: send('StatusCallbackEvent'),
 		},
-		{
-			displayName: 'Status Callback Method',
-			name: 'statusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description:
-				'The HTTP method Telnyx uses for the Status Callback (the Telnyx TeXML Trigger takes POST)',
-			routing: send('StatusCallbackMethod'),
-		},
+		triggerStatusCallbackMethodField('StatusCallbackMethod'),
 		{
 			displayName: 'Supervise Call SID',
 			name: 'superviseCallSid',

@@ -2,8 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { httpMethodOptions } from '../../../fields/descriptions';
 import {
+	RECORDING_TRIGGER_HINT,
 	recordingChannelOptions,
 	recordingEventOptions,
+	recordingStatusCallbackField,
 	recordingStatusCallbackMethodField,
 	recordingTrackField,
 	trimOptions,
@@ -37,8 +39,7 @@ export const recordingOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://example.com/telnyx/callbacks',
-			description:
-				'Where Telnyx sends the conference recording’s status events: paste the Production URL of a Telnyx TeXML Trigger set to the Recording events to act when the recording is ready',
+			description: `Where Telnyx sends the conference recording’s status events: ${RECORDING_TRIGGER_HINT}`,
 			routing: { send: { type: 'body', property: 'ConferenceRecordingStatusCallback' } },
 		},
 		{
@@ -98,16 +99,7 @@ export const recordingOptions: INodeProperties = {
 			description: 'Whether the call recording has one channel or one per side',
 			routing: { send: { type: 'body', property: 'RecordingChannels' } },
 		},
-		{
-			displayName: 'Recording Status Callback',
-			name: 'recordingStatusCallback',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/telnyx/callbacks',
-			description:
-				'Where Telnyx sends the call recording’s status events: paste the Production URL of a Telnyx TeXML Trigger set to the Recording events to act when the recording is ready',
-			routing: { send: { type: 'body', property: 'RecordingStatusCallback' } },
-		},
+		recordingStatusCallbackField('call recording'),
 		{
 			displayName: 'Recording Status Callback Events',
 			name: 'recordingStatusCallbackEvent',
