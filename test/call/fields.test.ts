@@ -1,12 +1,16 @@
 /**
  * The stored parameters of Call Create, Call Redirect and Call Recording Start, as saved workflows
  * hold them, and everything the panel shows of them. fields.before.json was taken from the node
- * before their fields were shared with Dial; it must not change.
+ * before their fields were shared with Dial (and, in `full`, the lists of calls, conferences and
+ * recordings before their filters were); it must not change.
  */
 import { callDescription } from '../../nodes/TelnyxTexml/resources/call';
+import { getAllDescription as callGetAll } from '../../nodes/TelnyxTexml/resources/call/getAll';
 import { startDescription } from '../../nodes/TelnyxTexml/resources/callRecording/start';
+import { getAllDescription as conferenceGetAll } from '../../nodes/TelnyxTexml/resources/conference/getAll';
 import { createDescription as dialDescription } from '../../nodes/TelnyxTexml/resources/conferenceParticipant/create';
 import { updateDescription as participantUpdateDescription } from '../../nodes/TelnyxTexml/resources/conferenceParticipant/update';
+import { getAllDescription as recordingGetAll } from '../../nodes/TelnyxTexml/resources/recording/getAll';
 import { fieldList } from '../support/field-list';
 import before from './fields.before.json';
 
@@ -37,6 +41,9 @@ function now() {
 				...lists,
 				dial: dialDescription,
 				participantUpdate: participantUpdateDescription,
+				callGetAll,
+				conferenceGetAll,
+				recordingGetAll,
 			}),
 		),
 	};
@@ -53,6 +60,6 @@ test('every Create, Redirect and Call Recording Start parameter keeps its path, 
 	expect(start.map((e) => e.path)).toContain('options.recordingTrack');
 });
 
-test('the panel shows the same labels, descriptions, placeholders and limits as before, Dial and Update included', () => {
+test('the panel shows the same labels, descriptions, placeholders and limits as before, Dial, Update and the lists of calls, conferences and recordings included', () => {
 	expect(now().full).toEqual(before.full);
 });
