@@ -15,14 +15,6 @@ export const callEventOptions: INodePropertyOptions[] = [
 	{ name: 'Ringing', value: 'ringing' },
 ];
 
-/** When the others in a conference hear a beep as a participant joins or leaves. */
-export const beepOptions: INodePropertyOptions[] = [
-	{ name: 'Always', value: 'true' },
-	{ name: 'Never', value: 'false' },
-	{ name: 'On Enter', value: 'onEnter' },
-	{ name: 'On Exit', value: 'onExit' },
-];
-
 export const customHeadersField: INodeProperties = {
 	displayName: 'Custom SIP Headers',
 	name: 'customHeaders',
@@ -119,3 +111,38 @@ export const cancelPlaybackOnMachineDetectionField: INodeProperties = {
 	description: 'Whether audio playing to the call stops when a machine is detected',
 	routing: { send: { type: 'body', property: 'CancelPlaybackOnMachineDetection' } },
 };
+
+export const sipAuthPasswordField: INodeProperties = {
+	displayName: 'SIP Auth Password',
+	name: 'sipAuthPassword',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description: 'The password for SIP authentication when calling a SIP URI',
+	routing: { send: { type: 'body', property: 'SipAuthPassword' } },
+};
+
+export const sipAuthUsernameField: INodeProperties = {
+	displayName: 'SIP Auth Username',
+	name: 'sipAuthUsername',
+	type: 'string',
+	default: '',
+	description: 'The username for SIP authentication when calling a SIP URI',
+	routing: { send: { type: 'body', property: 'SipAuthUsername' } },
+};
+
+/** Beep of Dial (sent) and of Join Conference (written into TeXML). */
+export const beepField = (property?: string): INodeProperties => ({
+	displayName: 'Beep',
+	name: 'beep',
+	type: 'options',
+	options: [
+		{ name: 'Always', value: 'true' },
+		{ name: 'Never', value: 'false' },
+		{ name: 'On Enter', value: 'onEnter' },
+		{ name: 'On Exit', value: 'onExit' },
+	],
+	default: 'true',
+	description: 'Whether the others hear a beep when this participant joins or leaves',
+	...sentAs(property),
+});

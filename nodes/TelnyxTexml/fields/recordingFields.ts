@@ -18,12 +18,6 @@ export const recordingEventOptions: INodePropertyOptions[] = [
 	{ name: 'In Progress', value: 'in-progress' },
 ];
 
-/** Mono or dual channel, as the call and dial requests name them. */
-export const recordingChannelOptions: INodePropertyOptions[] = [
-	{ name: 'Dual', value: 'dual' },
-	{ name: 'Mono', value: 'mono' },
-];
-
 /** Whether the silence at a recording's start and end is cut. */
 export const trimOptions: INodePropertyOptions[] = [
 	{ name: 'Do Not Trim', value: 'do-not-trim' },
@@ -76,3 +70,27 @@ export const recordingStatusCallbackField = (recording: string): INodeProperties
 	description: `Where Telnyx sends the ${recording}’s status events: ${RECORDING_TRIGGER_HINT}`,
 	routing: { send: { type: 'body', property: 'RecordingStatusCallback' } },
 });
+
+/** Recording Channels of Create and Dial (Call Recording Start's are named otherwise). */
+export const recordingChannelsField: INodeProperties = {
+	displayName: 'Recording Channels',
+	name: 'recordingChannels',
+	type: 'options',
+	options: [
+		{ name: 'Dual', value: 'dual' },
+		{ name: 'Mono', value: 'mono' },
+	],
+	default: 'mono',
+	description: 'Whether the call recording has one channel or one per side',
+	routing: { send: { type: 'body', property: 'RecordingChannels' } },
+};
+
+export const trimField: INodeProperties = {
+	displayName: 'Trim',
+	name: 'trim',
+	type: 'options',
+	options: trimOptions,
+	default: 'trim-silence',
+	description: 'Whether silence at the start and end of the call recording is removed',
+	routing: { send: { type: 'body', property: 'Trim' } },
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { beepOptions, triggerStatusCallbackMethodField } from '../../fields/callFields';
+import { beepField, triggerStatusCallbackMethodField } from '../../fields/callFields';
 import { httpMethodOptions } from '../../fields/descriptions';
 import {
 	recordingEventOptions,
@@ -24,14 +24,7 @@ export const conferenceOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Beep',
-			name: 'beep',
-			type: 'options',
-			options: beepOptions,
-			default: 'true',
-			description: 'Whether the others hear a beep when this participant joins or leaves',
-		},
+		beepField(),
 		{
 			displayName: 'End Conference On Exit',
 			name: 'endConferenceOnExit',

@@ -6,17 +6,19 @@ import {
 	cancelPlaybackOnMachineDetectionField,
 	customHeadersField,
 	preferredCodecsField,
+	sipAuthPasswordField,
+	sipAuthUsernameField,
 	timeoutField,
 	triggerStatusCallbackMethodField,
 } from '../../fields/callFields';
 import { httpMethodOptions } from '../../fields/descriptions';
 import {
-	recordingChannelOptions,
+	recordingChannelsField,
 	recordingEventOptions,
 	recordingStatusCallbackMethodField,
 	recordingTrackField,
 	sendRecordingUrlField,
-	trimOptions,
+	trimField,
 } from '../../fields/recordingFields';
 
 /**
@@ -58,23 +60,8 @@ export const callOptions: INodeProperties = {
 			routing: send('MediaEncryption'),
 		},
 		preferredCodecsField,
-		{
-			displayName: 'SIP Auth Password',
-			name: 'sipAuthPassword',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'The password for SIP authentication when calling a SIP URI',
-			routing: send('SipAuthPassword'),
-		},
-		{
-			displayName: 'SIP Auth Username',
-			name: 'sipAuthUsername',
-			type: 'string',
-			default: '',
-			description: 'The username for SIP authentication when calling a SIP URI',
-			routing: send('SipAuthUsername'),
-		},
+		sipAuthPasswordField,
+		sipAuthUsernameField,
 		{
 			displayName: 'SIP Region',
 			name: 'sipRegion',
@@ -162,15 +149,7 @@ export const recordingOptions: INodeProperties = {
 			description: 'Whether the call is recorded',
 			routing: send('Record'),
 		},
-		{
-			displayName: 'Recording Channels',
-			name: 'recordingChannels',
-			type: 'options',
-			options: recordingChannelOptions,
-			default: 'mono',
-			description: 'Whether the recording has one channel or one per side',
-			routing: send('RecordingChannels'),
-		},
+		recordingChannelsField,
 		{
 			displayName: 'Recording Status Callback',
 			name: 'recordingStatusCallback',
@@ -203,15 +182,7 @@ export const recordingOptions: INodeProperties = {
 		},
 		recordingTrackField,
 		sendRecordingUrlField('SendRecordingUrl'),
-		{
-			displayName: 'Trim',
-			name: 'trim',
-			type: 'options',
-			options: trimOptions,
-			default: 'trim-silence',
-			description: 'Whether silence at the start and end of the recording is removed',
-			routing: send('Trim'),
-		},
+		trimField,
 	],
 };
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { beepOptions } from '../../../fields/callFields';
+import { beepField } from '../../../fields/callFields';
 import { httpMethodOptions } from '../../../fields/descriptions';
 import {
 	callSidToCoachField,
@@ -18,15 +18,7 @@ export const conferenceOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Beep',
-			name: 'beep',
-			type: 'options',
-			options: beepOptions,
-			default: 'true',
-			description: 'Whether a beep plays when the participant joins or leaves',
-			routing: { send: { type: 'body', property: 'Beep' } },
-		},
+		beepField('Beep'),
 		callSidToCoachField,
 		coachingField,
 		{

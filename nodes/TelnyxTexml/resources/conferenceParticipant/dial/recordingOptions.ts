@@ -3,11 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { httpMethodOptions } from '../../../fields/descriptions';
 import {
 	RECORDING_TRIGGER_HINT,
-	recordingChannelOptions,
+	recordingChannelsField,
 	recordingEventOptions,
 	recordingStatusCallbackField,
 	recordingStatusCallbackMethodField,
 	recordingTrackField,
+	trimField,
 	trimOptions,
 } from '../../../fields/recordingFields';
 
@@ -90,15 +91,7 @@ export const recordingOptions: INodeProperties = {
 			description: 'Whether the participant’s call is recorded',
 			routing: { send: { type: 'body', property: 'Record' } },
 		},
-		{
-			displayName: 'Recording Channels',
-			name: 'recordingChannels',
-			type: 'options',
-			options: recordingChannelOptions,
-			default: 'mono',
-			description: 'Whether the call recording has one channel or one per side',
-			routing: { send: { type: 'body', property: 'RecordingChannels' } },
-		},
+		recordingChannelsField,
 		recordingStatusCallbackField('call recording'),
 		{
 			displayName: 'Recording Status Callback Events',
@@ -111,14 +104,6 @@ export const recordingOptions: INodeProperties = {
 		},
 		recordingStatusCallbackMethodField('RecordingStatusCallbackMethod'),
 		recordingTrackField,
-		{
-			displayName: 'Trim',
-			name: 'trim',
-			type: 'options',
-			options: trimOptions,
-			default: 'trim-silence',
-			description: 'Whether silence at the start and end of the call recording is removed',
-			routing: { send: { type: 'body', property: 'Trim' } },
-		},
+		trimField,
 	],
 };
