@@ -1,9 +1,25 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** How a date filter is written, for field descriptions and error messages. */
 export const DATE_HELP =
 	'A date as YYYY-MM-DD, optionally after one of Telnyx’s operators <, <=, > or >= (e.g. >=2023-05-22 for that day or later)';
+
+/** The Date Created filter of a list of `things` (conferences, recordings), with Telnyx's operators. */
+export const dateCreatedFilter = (things: string): INodeProperties => ({
+	displayName: 'Date Created',
+	name: 'dateCreated',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. >=2023-05-22',
+	description: `Only ${things} created on this date. ${DATE_HELP}.`,
+	routing: { send: { type: 'query', property: 'DateCreated' } },
+});
 
 const DATE_FILTER = /^(<=|>=|<|>)?(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -112,6 +112,25 @@ export function listFields(show: Record<string, string[]>): INodeProperties[] {
 	];
 }
 
+/** A list's Return All and Limit, then its Filters: each filter sent in the query only when added. */
+export function listWithFilters(
+	show: Record<string, string[]>,
+	filters: INodeProperties[],
+): INodeProperties[] {
+	return [
+		...listFields(show),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: { show },
+			options: filters,
+		},
+	];
+}
+
 /** Announce Method and Announce URL: what Telnyx plays, to one participant or to the whole conference. */
 export function announceFields(audience: string): INodeProperties[] {
 	return [
@@ -135,3 +154,10 @@ export function announceFields(audience: string): INodeProperties[] {
 		},
 	];
 }
+
+/**
+ * The routing of a field sent in the request body under `property`; none where the node writes
+ * the field itself (into TeXML). Spread into a shared field's definition.
+ */
+export const sentAs = (property?: string) =>
+	property === undefined ? {} : { routing: { send: { type: 'body' as const, property } } };

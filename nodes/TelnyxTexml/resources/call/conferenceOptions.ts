@@ -1,6 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { beepField, triggerStatusCallbackMethodField } from '../../fields/callFields';
 import { httpMethodOptions } from '../../fields/descriptions';
+import {
+	recordingEventOptions,
+	recordingStatusCallbackMethodField,
+	sendRecordingUrlField,
+	trimOptions,
+} from '../../fields/recordingFields';
 
 const RECORDING_CALLBACK_HINT =
 	'Paste the webhook URL of a Telnyx TeXML Trigger to react to the recording in a workflow';
@@ -17,19 +24,7 @@ export const conferenceOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Beep',
-			name: 'beep',
-			type: 'options',
-			options: [
-				{ name: 'Always', value: 'true' },
-				{ name: 'Never', value: 'false' },
-				{ name: 'On Enter', value: 'onEnter' },
-				{ name: 'On Exit', value: 'onExit' },
-			],
-			default: 'true',
-			description: 'Whether the others hear a beep when this participant joins or leaves',
-		},
+		beepField(),
 		{
 			displayName: 'End Conference On Exit',
 			name: 'endConferenceOnExit',
@@ -93,23 +88,12 @@ export const conferenceOptions: INodeProperties = {
 			displayName: 'Recording Status Callback Events',
 			name: 'recordingStatusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Absent', value: 'absent' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'In Progress', value: 'in-progress' },
-			],
+			options: recordingEventOptions,
 			default: [],
 			description:
 				'Which conference recording events are sent; Telnyx sends Completed when none are picked',
 		},
-		{
-			displayName: 'Recording Status Callback Method',
-			name: 'recordingStatusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description: 'The HTTP method Telnyx uses for the Recording Status Callback',
-		},
+		recordingStatusCallbackMethodField(),
 		{
 			displayName: 'Recording Timeout',
 			name: 'recordingTimeout',
@@ -118,13 +102,7 @@ export const conferenceOptions: INodeProperties = {
 			default: 0,
 			description: 'The longest the conference recording may last, in seconds; 0 means no limit',
 		},
-		{
-			displayName: 'Send Recording URL',
-			name: 'sendRecordingUrl',
-			type: 'boolean',
-			default: true,
-			description: 'Whether the recording callbacks carry the recording’s URL',
-		},
+		sendRecordingUrlField(),
 		{
 			displayName: 'Start Conference On Enter',
 			name: 'startConferenceOnEnter',
@@ -156,23 +134,12 @@ export const conferenceOptions: INodeProperties = {
 			default: [],
 			description: 'Which conference events are sent to the Status Callback',
 		},
-		{
-			displayName: 'Status Callback Method',
-			name: 'statusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description:
-				'The HTTP method Telnyx uses for the Status Callback (the Telnyx TeXML Trigger takes POST)',
-		},
+		triggerStatusCallbackMethodField(),
 		{
 			displayName: 'Trim',
 			name: 'trim',
 			type: 'options',
-			options: [
-				{ name: 'Do Not Trim', value: 'do-not-trim' },
-				{ name: 'Trim Silence', value: 'trim-silence' },
-			],
+			options: trimOptions,
 			default: 'do-not-trim',
 			description: 'Whether silence at the start and end of the conference recording is removed',
 		},

@@ -1,6 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import {
+	callEventOptions,
+	cancelPlaybackOnDetectMessageEndField,
+	cancelPlaybackOnMachineDetectionField,
+	customHeadersField,
+	preferredCodecsField,
+	sipAuthPasswordField,
+	sipAuthUsernameField,
+	timeoutField,
+	triggerStatusCallbackMethodField,
+} from '../../fields/callFields';
 import { httpMethodOptions } from '../../fields/descriptions';
+import {
+	recordingChannelsField,
+	recordingEventOptions,
+	recordingStatusCallbackMethodField,
+	recordingTrackField,
+	sendRecordingUrlField,
+	trimField,
+} from '../../fields/recordingFields';
 
 /**
  * The option collections of Create: every other field of Telnyx's call initiation (its OpenAPI
@@ -26,38 +45,7 @@ export const callOptions: INodeProperties = {
 				'The caller name shown to the called party: up to 128 letters, digits, spaces and -_~!.+',
 			routing: send('CallerId'),
 		},
-		{
-			displayName: 'Custom SIP Headers',
-			name: 'customHeaders',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			options: [
-				{
-					displayName: 'Header',
-					name: 'header',
-					values: [
-						{
-							displayName: 'Name',
-							name: 'name',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. X-Ticket-ID',
-						},
-						{
-							displayName: 'Value',
-							name: 'value',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. 4711',
-						},
-					],
-				},
-			],
-			default: {},
-			placeholder: 'Add Header',
-			description: 'SIP headers added to the outgoing call',
-			routing: { send: { type: 'body', property: 'CustomHeaders', value: '={{ $value.header }}' } },
-		},
+		customHeadersField,
 		{
 			displayName: 'Media Encryption',
 			name: 'mediaEncryption',
@@ -71,32 +59,9 @@ export const callOptions: INodeProperties = {
 			description: 'How the call’s media is encrypted; for SIP destinations only',
 			routing: send('MediaEncryption'),
 		},
-		{
-			displayName: 'Preferred Codecs',
-			name: 'preferredCodecs',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. PCMA,PCMU',
-			description: 'Codecs to offer, in order of preference, comma-separated',
-			routing: send('PreferredCodecs'),
-		},
-		{
-			displayName: 'SIP Auth Password',
-			name: 'sipAuthPassword',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'The password for SIP authentication when calling a SIP URI',
-			routing: send('SipAuthPassword'),
-		},
-		{
-			displayName: 'SIP Auth Username',
-			name: 'sipAuthUsername',
-			type: 'string',
-			default: '',
-			description: 'The username for SIP authentication when calling a SIP URI',
-			routing: send('SipAuthUsername'),
-		},
+		preferredCodecsField,
+		sipAuthPasswordField,
+		sipAuthUsernameField,
 		{
 			displayName: 'SIP Region',
 			name: 'sipRegion',
@@ -126,27 +91,13 @@ export const callOptions: INodeProperties = {
 			displayName: 'Status Callback Events',
 			name: 'statusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Answered', value: 'answered' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'Initiated', value: 'initiated' },
-				{ name: 'Ringing', value: 'ringing' },
-			],
+			options: callEventOptions,
 			default: [],
 			description:
 				'Which call events are sent to the Status Callback; Telnyx sends Completed when none are picked',
 			routing: send('StatusCallbackEvent'),
 		},
-		{
-			displayName: 'Status Callback Method',
-			name: 'statusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description:
-				'The HTTP method Telnyx uses for the Status Callback (the Telnyx TeXML Trigger takes POST)',
-			routing: send('StatusCallbackMethod'),
-		},
+		triggerStatusCallbackMethodField('StatusCallbackMethod'),
 		{
 			displayName: 'Supervise Call SID',
 			name: 'superviseCallSid',
@@ -179,23 +130,9 @@ export const callOptions: INodeProperties = {
 			description: 'The longest the call may last, in seconds',
 			routing: send('TimeLimit'),
 		},
-		{
-			displayName: 'Timeout',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 5, maxValue: 120 },
-			default: 30,
-			description: 'How long to let the call ring before giving up, in seconds',
-			routing: send('Timeout'),
-		},
+		timeoutField,
 	],
 };
-
-const recordingEvents = [
-	{ name: 'Absent', value: 'absent' },
-	{ name: 'Completed', value: 'completed' },
-	{ name: 'In Progress', value: 'in-progress' },
-];
 
 export const recordingOptions: INodeProperties = {
 	displayName: 'Recording Options',
@@ -212,18 +149,7 @@ export const recordingOptions: INodeProperties = {
 			description: 'Whether the call is recorded',
 			routing: send('Record'),
 		},
-		{
-			displayName: 'Recording Channels',
-			name: 'recordingChannels',
-			type: 'options',
-			options: [
-				{ name: 'Dual', value: 'dual' },
-				{ name: 'Mono', value: 'mono' },
-			],
-			default: 'mono',
-			description: 'Whether the recording has one channel or one per side',
-			routing: send('RecordingChannels'),
-		},
+		recordingChannelsField,
 		{
 			displayName: 'Recording Status Callback',
 			name: 'recordingStatusCallback',
@@ -238,20 +164,12 @@ export const recordingOptions: INodeProperties = {
 			displayName: 'Recording Status Callback Events',
 			name: 'recordingStatusCallbackEvent',
 			type: 'multiOptions',
-			options: recordingEvents,
+			options: recordingEventOptions,
 			default: [],
 			description: 'Which recording events are sent; Telnyx sends Completed when none are picked',
 			routing: send('RecordingStatusCallbackEvent'),
 		},
-		{
-			displayName: 'Recording Status Callback Method',
-			name: 'recordingStatusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description: 'The HTTP method Telnyx uses for the Recording Status Callback',
-			routing: send('RecordingStatusCallbackMethod'),
-		},
+		recordingStatusCallbackMethodField('RecordingStatusCallbackMethod'),
 		{
 			displayName: 'Recording Timeout',
 			name: 'recordingTimeout',
@@ -262,39 +180,9 @@ export const recordingOptions: INodeProperties = {
 				'Seconds of silence after speech that stop the recording; 0 means never (Telnyx detects silence with billed transcription)',
 			routing: send('RecordingTimeout'),
 		},
-		{
-			displayName: 'Recording Track',
-			name: 'recordingTrack',
-			type: 'options',
-			options: [
-				{ name: 'Both', value: 'both' },
-				{ name: 'Inbound', value: 'inbound' },
-				{ name: 'Outbound', value: 'outbound' },
-			],
-			default: 'both',
-			description: 'Which audio of the call is recorded',
-			routing: send('RecordingTrack'),
-		},
-		{
-			displayName: 'Send Recording URL',
-			name: 'sendRecordingUrl',
-			type: 'boolean',
-			default: true,
-			description: 'Whether the recording callbacks carry the recording’s URL',
-			routing: send('SendRecordingUrl'),
-		},
-		{
-			displayName: 'Trim',
-			name: 'trim',
-			type: 'options',
-			options: [
-				{ name: 'Do Not Trim', value: 'do-not-trim' },
-				{ name: 'Trim Silence', value: 'trim-silence' },
-			],
-			default: 'trim-silence',
-			description: 'Whether silence at the start and end of the recording is removed',
-			routing: send('Trim'),
-		},
+		recordingTrackField,
+		sendRecordingUrlField('SendRecordingUrl'),
+		trimField,
 	],
 };
 
@@ -332,22 +220,8 @@ export const machineDetectionOptions: INodeProperties = {
 			description: 'The HTTP method Telnyx uses for the Async AMD Status Callback',
 			routing: send('AsyncAmdStatusCallbackMethod'),
 		},
-		{
-			displayName: 'Cancel Playback On Detect Message End',
-			name: 'cancelPlaybackOnDetectMessageEnd',
-			type: 'boolean',
-			default: true,
-			description: 'Whether audio playing to the call stops when the machine greeting ends',
-			routing: send('CancelPlaybackOnDetectMessageEnd'),
-		},
-		{
-			displayName: 'Cancel Playback On Machine Detection',
-			name: 'cancelPlaybackOnMachineDetection',
-			type: 'boolean',
-			default: true,
-			description: 'Whether audio playing to the call stops when a machine is detected',
-			routing: send('CancelPlaybackOnMachineDetection'),
-		},
+		cancelPlaybackOnDetectMessageEndField,
+		cancelPlaybackOnMachineDetectionField,
 		{
 			displayName: 'Deepfake Detection',
 			name: 'deepfakeDetection',

@@ -5,9 +5,9 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { listFields } from '../../fields/descriptions';
+import { listWithFilters } from '../../fields/descriptions';
 import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
 
@@ -26,81 +26,71 @@ function dateFilter(displayName: string, name: string, property: string, descrip
 	};
 }
 
-const filters: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		dateFilter('End Time', 'endTime', 'EndTime', 'Only calls that ended on this date'),
-		dateFilter(
-			'End Time After',
-			'endTimeAfter',
-			'EndTime_gt',
-			'Only calls that ended after this date',
-		),
-		dateFilter(
-			'End Time Before',
-			'endTimeBefore',
-			'EndTime_lt',
-			'Only calls that ended before this date',
-		),
-		{
-			displayName: 'From',
-			name: 'from',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. +13125550100',
-			description: 'Only calls from this number',
-			routing: { send: { type: 'query', property: 'From' } },
-		},
-		dateFilter('Start Time', 'startTime', 'StartTime', 'Only calls that started on this date'),
-		dateFilter(
-			'Start Time After',
-			'startTimeAfter',
-			'StartTime_gt',
-			'Only calls that started after this date',
-		),
-		dateFilter(
-			'Start Time Before',
-			'startTimeBefore',
-			'StartTime_lt',
-			'Only calls that started before this date',
-		),
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			// Telnyx filters by these only; a live call (ringing, in progress) cannot be asked for.
-			options: [
-				{ name: 'Busy', value: 'busy' },
-				{ name: 'Canceled', value: 'canceled' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'Failed', value: 'failed' },
-				{ name: 'No Answer', value: 'no-answer' },
-			],
-			default: 'completed',
-			description: 'Only ended calls with this outcome (Telnyx cannot filter for live calls)',
-			routing: { send: { type: 'query', property: 'Status' } },
-		},
-		{
-			displayName: 'To',
-			name: 'to',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. +13125550123',
-			description: 'Only calls to this number',
-			routing: { send: { type: 'query', property: 'To' } },
-		},
-	],
-};
+const filters: INodeProperties[] = [
+	dateFilter('End Time', 'endTime', 'EndTime', 'Only calls that ended on this date'),
+	dateFilter(
+		'End Time After',
+		'endTimeAfter',
+		'EndTime_gt',
+		'Only calls that ended after this date',
+	),
+	dateFilter(
+		'End Time Before',
+		'endTimeBefore',
+		'EndTime_lt',
+		'Only calls that ended before this date',
+	),
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +13125550100',
+		description: 'Only calls from this number',
+		routing: { send: { type: 'query', property: 'From' } },
+	},
+	dateFilter('Start Time', 'startTime', 'StartTime', 'Only calls that started on this date'),
+	dateFilter(
+		'Start Time After',
+		'startTimeAfter',
+		'StartTime_gt',
+		'Only calls that started after this date',
+	),
+	dateFilter(
+		'Start Time Before',
+		'startTimeBefore',
+		'StartTime_lt',
+		'Only calls that started before this date',
+	),
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		// Telnyx filters by these only; a live call (ringing, in progress) cannot be asked for.
+		options: [
+			{ name: 'Busy', value: 'busy' },
+			{ name: 'Canceled', value: 'canceled' },
+			{ name: 'Completed', value: 'completed' },
+			{ name: 'Failed', value: 'failed' },
+			{ name: 'No Answer', value: 'no-answer' },
+		],
+		default: 'completed',
+		description: 'Only ended calls with this outcome (Telnyx cannot filter for live calls)',
+		routing: { send: { type: 'query', property: 'Status' } },
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +13125550123',
+		description: 'Only calls to this number',
+		routing: { send: { type: 'query', property: 'To' } },
+	},
+];
 
 const LABELS: Record<string, string> = Object.fromEntries(
-	(filters.options as INodeProperties[]).map((o) => [
-		String((o.routing?.send as { property?: string })?.property),
-		o.displayName,
-	]),
+	filters.map((o) => [String((o.routing?.send as { property?: string })?.property), o.displayName]),
 );
 
 function isDate(text: string): boolean {
@@ -162,7 +152,4 @@ export const getAllOperation: INodePropertyOptions = {
 	}),
 };
 
-export const getAllDescription: INodeProperties[] = [
-	...listFields(show),
-	...updateDisplayOptions({ show }, [filters]),
-];
+export const getAllDescription: INodeProperties[] = listWithFilters(show, filters);

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { statusCallbackMethodField } from '../../fields/callFields';
 import { httpMethodOptions } from '../../fields/descriptions';
 import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
@@ -33,15 +34,7 @@ const redirectOptions: INodeProperties = {
 				'Where Telnyx sends the call’s status events from now on. Paste the webhook URL of a Telnyx TeXML Trigger to react to them.',
 			routing: { send: { type: 'body', property: 'StatusCallback' } },
 		},
-		{
-			displayName: 'Status Callback Method',
-			name: 'statusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description: 'The HTTP method Telnyx uses for the Status Callback',
-			routing: { send: { type: 'body', property: 'StatusCallbackMethod' } },
-		},
+		statusCallbackMethodField,
 	],
 };
 

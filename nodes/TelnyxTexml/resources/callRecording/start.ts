@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { httpMethodOptions } from '../../fields/descriptions';
+import { recordingEventOptions, recordingStatusCallbackField } from '../../fields/recordingFields';
 import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
 
@@ -37,25 +38,12 @@ const options: INodeProperties = {
 			description: 'Whether the recording has one channel or one per side (Telnyx: dual)',
 			routing: { send: { type: 'body', property: 'RecordingChannels' } },
 		},
-		{
-			displayName: 'Recording Status Callback',
-			name: 'recordingStatusCallback',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/telnyx/callbacks',
-			description:
-				'Where Telnyx sends the recording’s status events: paste the Production URL of a Telnyx TeXML Trigger set to the Recording events to act when the recording is ready',
-			routing: { send: { type: 'body', property: 'RecordingStatusCallback' } },
-		},
+		recordingStatusCallbackField('recording'),
 		{
 			displayName: 'Recording Status Callback Events',
 			name: 'recordingStatusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Absent', value: 'absent' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'In Progress', value: 'in-progress' },
-			],
+			options: recordingEventOptions,
 			default: [],
 			description: 'Which recording events are sent (Telnyx: completed only)',
 			routing: { send: { type: 'body', property: 'RecordingStatusCallbackEvent' } },

@@ -1,67 +1,51 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkFilters, DATE_HELP } from '../../fields/dateFilter';
-import { listFields } from '../../fields/descriptions';
+import { checkFilters, DATE_HELP, dateCreatedFilter } from '../../fields/dateFilter';
+import { listWithFilters } from '../../fields/descriptions';
 import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
 
 const show = { resource: ['conference'], operation: ['getAll'] };
 
-const filters: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Date Created',
-			name: 'dateCreated',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. >=2023-05-22',
-			description: `Only conferences created on this date. ${DATE_HELP}.`,
-			routing: { send: { type: 'query', property: 'DateCreated' } },
-		},
-		{
-			displayName: 'Date Updated',
-			name: 'dateUpdated',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. <2023-05-22',
-			description: `Only conferences last updated on this date. ${DATE_HELP}.`,
-			routing: { send: { type: 'query', property: 'DateUpdated' } },
-		},
-		{
-			displayName: 'Friendly Name',
-			name: 'friendlyName',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. weekly-sync',
-			description:
-				'Only conferences with exactly this name (the name given in the TeXML Conference verb)',
-			routing: { send: { type: 'query', property: 'FriendlyName' } },
-		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: [
-				{ name: 'Completed', value: 'completed', description: 'Conferences that have ended' },
-				{ name: 'In Progress', value: 'in-progress', description: 'Live conferences' },
-				{
-					name: 'Init',
-					value: 'init',
-					description: 'Conferences waiting for their first participants',
-				},
-			],
-			default: 'in-progress',
-			description: 'Only conferences in this state',
-			routing: { send: { type: 'query', property: 'Status' } },
-		},
-	],
-};
+const filters: INodeProperties[] = [
+	dateCreatedFilter('conferences'),
+	{
+		displayName: 'Date Updated',
+		name: 'dateUpdated',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. <2023-05-22',
+		description: `Only conferences last updated on this date. ${DATE_HELP}.`,
+		routing: { send: { type: 'query', property: 'DateUpdated' } },
+	},
+	{
+		displayName: 'Friendly Name',
+		name: 'friendlyName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. weekly-sync',
+		description:
+			'Only conferences with exactly this name (the name given in the TeXML Conference verb)',
+		routing: { send: { type: 'query', property: 'FriendlyName' } },
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'Completed', value: 'completed', description: 'Conferences that have ended' },
+			{ name: 'In Progress', value: 'in-progress', description: 'Live conferences' },
+			{
+				name: 'Init',
+				value: 'init',
+				description: 'Conferences waiting for their first participants',
+			},
+		],
+		default: 'in-progress',
+		description: 'Only conferences in this state',
+		routing: { send: { type: 'query', property: 'Status' } },
+	},
+];
 
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
@@ -79,7 +63,4 @@ export const getAllOperation: INodePropertyOptions = {
 	}),
 };
 
-export const getAllDescription: INodeProperties[] = [
-	...listFields(show),
-	...updateDisplayOptions({ show }, [filters]),
-];
+export const getAllDescription: INodeProperties[] = listWithFilters(show, filters);

@@ -1,31 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkFilters, DATE_HELP } from '../../fields/dateFilter';
-import { listFields } from '../../fields/descriptions';
+import { checkFilters, dateCreatedFilter } from '../../fields/dateFilter';
+import { listWithFilters } from '../../fields/descriptions';
 import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
 
 const show = { resource: ['recording'], operation: ['getAll'] };
 
-const filters: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Date Created',
-			name: 'dateCreated',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. >=2023-05-22',
-			description: `Only recordings created on this date. ${DATE_HELP}.`,
-			routing: { send: { type: 'query', property: 'DateCreated' } },
-		},
-	],
-};
+const filters: INodeProperties[] = [dateCreatedFilter('recordings')];
 
 export const getAllOperation: INodePropertyOptions = {
 	name: 'Get Many',
@@ -43,7 +25,4 @@ export const getAllOperation: INodePropertyOptions = {
 	}),
 };
 
-export const getAllDescription: INodeProperties[] = [
-	...listFields(show),
-	...updateDisplayOptions({ show }, [filters]),
-];
+export const getAllDescription: INodeProperties[] = listWithFilters(show, filters);

@@ -1,6 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { httpMethodOptions } from '../../../fields/descriptions';
+import {
+	callEventOptions,
+	customHeadersField,
+	preferredCodecsField,
+	sipAuthPasswordField,
+	sipAuthUsernameField,
+	statusCallbackMethodField,
+	timeoutField,
+} from '../../../fields/callFields';
 
 /** Call Options of Dial: how the new participant's call is placed. Each field is sent under its Telnyx name only when added. */
 export const callOptions: INodeProperties = {
@@ -29,44 +37,7 @@ export const callOptions: INodeProperties = {
 			description: 'The caller name shown to the called party (up to 128 characters)',
 			routing: { send: { type: 'body', property: 'CallerId' } },
 		},
-		{
-			displayName: 'Custom SIP Headers',
-			name: 'customHeaders',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			options: [
-				{
-					displayName: 'Header',
-					name: 'header',
-					values: [
-						{
-							displayName: 'Name',
-							name: 'name',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. X-Ticket-ID',
-						},
-						{
-							displayName: 'Value',
-							name: 'value',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. 4711',
-						},
-					],
-				},
-			],
-			default: {},
-			placeholder: 'Add Header',
-			description: 'SIP headers added to the outgoing call',
-			routing: {
-				send: {
-					type: 'body',
-					property: 'CustomHeaders',
-					value: '={{ $value.header }}',
-				},
-			},
-		},
+		customHeadersField,
 		{
 			displayName: 'Early Media',
 			name: 'earlyMedia',
@@ -76,32 +47,9 @@ export const callOptions: INodeProperties = {
 				'Whether audio from the called party is passed through before the call is answered',
 			routing: { send: { type: 'body', property: 'EarlyMedia' } },
 		},
-		{
-			displayName: 'Preferred Codecs',
-			name: 'preferredCodecs',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. PCMA,PCMU',
-			description: 'Codecs to offer, in order of preference, comma-separated',
-			routing: { send: { type: 'body', property: 'PreferredCodecs' } },
-		},
-		{
-			displayName: 'SIP Auth Password',
-			name: 'sipAuthPassword',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'The password for SIP authentication when dialing a SIP URI',
-			routing: { send: { type: 'body', property: 'SipAuthPassword' } },
-		},
-		{
-			displayName: 'SIP Auth Username',
-			name: 'sipAuthUsername',
-			type: 'string',
-			default: '',
-			description: 'The username for SIP authentication when dialing a SIP URI',
-			routing: { send: { type: 'body', property: 'SipAuthUsername' } },
-		},
+		preferredCodecsField,
+		sipAuthPasswordField,
+		sipAuthUsernameField,
 		{
 			displayName: 'Status Callback',
 			name: 'statusCallback',
@@ -116,25 +64,12 @@ export const callOptions: INodeProperties = {
 			displayName: 'Status Callback Events',
 			name: 'statusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Answered', value: 'answered' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'Initiated', value: 'initiated' },
-				{ name: 'Ringing', value: 'ringing' },
-			],
+			options: callEventOptions,
 			default: [],
 			description: 'Which call events are sent to the Status Callback',
 			routing: { send: { type: 'body', property: 'StatusCallbackEvent' } },
 		},
-		{
-			displayName: 'Status Callback Method',
-			name: 'statusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description: 'The HTTP method Telnyx uses for the Status Callback',
-			routing: { send: { type: 'body', property: 'StatusCallbackMethod' } },
-		},
+		statusCallbackMethodField,
 		{
 			displayName: 'Time Limit',
 			name: 'timeLimit',
@@ -144,14 +79,6 @@ export const callOptions: INodeProperties = {
 			description: 'The longest the call may last, in seconds',
 			routing: { send: { type: 'body', property: 'TimeLimit' } },
 		},
-		{
-			displayName: 'Timeout',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 5, maxValue: 120 },
-			default: 30,
-			description: 'How long to let the call ring before giving up, in seconds',
-			routing: { send: { type: 'body', property: 'Timeout' } },
-		},
+		timeoutField,
 	],
 };

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { beepField } from '../../../fields/callFields';
 import { httpMethodOptions } from '../../../fields/descriptions';
 import {
 	callSidToCoachField,
@@ -17,20 +18,7 @@ export const conferenceOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Beep',
-			name: 'beep',
-			type: 'options',
-			options: [
-				{ name: 'Always', value: 'true' },
-				{ name: 'Never', value: 'false' },
-				{ name: 'On Enter', value: 'onEnter' },
-				{ name: 'On Exit', value: 'onExit' },
-			],
-			default: 'true',
-			description: 'Whether a beep plays when the participant joins or leaves',
-			routing: { send: { type: 'body', property: 'Beep' } },
-		},
+		beepField('Beep'),
 		callSidToCoachField,
 		coachingField,
 		{

@@ -1,5 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import {
+	cancelPlaybackOnDetectMessageEndField,
+	cancelPlaybackOnMachineDetectionField,
+} from '../../../fields/callFields';
 import { httpMethodOptions } from '../../../fields/descriptions';
 
 /** Answering Machine Detection of Dial. Each field is sent under its Telnyx name only when added. */
@@ -28,22 +32,8 @@ export const machineDetectionOptions: INodeProperties = {
 			description: 'The HTTP method Telnyx uses for the AMD Status Callback',
 			routing: { send: { type: 'body', property: 'AmdStatusCallbackMethod' } },
 		},
-		{
-			displayName: 'Cancel Playback On Detect Message End',
-			name: 'cancelPlaybackOnDetectMessageEnd',
-			type: 'boolean',
-			default: true,
-			description: 'Whether audio playing to the call stops when the machine greeting ends',
-			routing: { send: { type: 'body', property: 'CancelPlaybackOnDetectMessageEnd' } },
-		},
-		{
-			displayName: 'Cancel Playback On Machine Detection',
-			name: 'cancelPlaybackOnMachineDetection',
-			type: 'boolean',
-			default: true,
-			description: 'Whether audio playing to the call stops when a machine is detected',
-			routing: { send: { type: 'body', property: 'CancelPlaybackOnMachineDetection' } },
-		},
+		cancelPlaybackOnDetectMessageEndField,
+		cancelPlaybackOnMachineDetectionField,
 		{
 			displayName: 'Machine Detection',
 			name: 'machineDetection',

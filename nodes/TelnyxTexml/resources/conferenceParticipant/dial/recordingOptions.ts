@@ -1,6 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { httpMethodOptions } from '../../../fields/descriptions';
+import {
+	RECORDING_TRIGGER_HINT,
+	recordingChannelsField,
+	recordingEventOptions,
+	recordingStatusCallbackField,
+	recordingStatusCallbackMethodField,
+	recordingTrackField,
+	trimField,
+	trimOptions,
+} from '../../../fields/recordingFields';
 
 /** Recording Options of Dial: recording of the conference and of the new participant's call. Each field is sent under its Telnyx name only when added. */
 export const recordingOptions: INodeProperties = {
@@ -30,19 +40,14 @@ export const recordingOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://example.com/telnyx/callbacks',
-			description:
-				'Where Telnyx sends the conference recording’s status events: paste the Production URL of a Telnyx TeXML Trigger set to the Recording events to act when the recording is ready',
+			description: `Where Telnyx sends the conference recording’s status events: ${RECORDING_TRIGGER_HINT}`,
 			routing: { send: { type: 'body', property: 'ConferenceRecordingStatusCallback' } },
 		},
 		{
 			displayName: 'Conference Recording Status Callback Events',
 			name: 'conferenceRecordingStatusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Absent', value: 'absent' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'In Progress', value: 'in-progress' },
-			],
+			options: recordingEventOptions,
 			default: [],
 			description: 'Which conference recording events are sent',
 			routing: {
@@ -73,10 +78,7 @@ export const recordingOptions: INodeProperties = {
 			displayName: 'Conference Trim',
 			name: 'conferenceTrim',
 			type: 'options',
-			options: [
-				{ name: 'Do Not Trim', value: 'do-not-trim' },
-				{ name: 'Trim Silence', value: 'trim-silence' },
-			],
+			options: trimOptions,
 			default: 'trim-silence',
 			description: 'Whether silence at the start and end of the conference recording is removed',
 			routing: { send: { type: 'body', property: 'ConferenceTrim' } },
@@ -89,74 +91,19 @@ export const recordingOptions: INodeProperties = {
 			description: 'Whether the participant’s call is recorded',
 			routing: { send: { type: 'body', property: 'Record' } },
 		},
-		{
-			displayName: 'Recording Channels',
-			name: 'recordingChannels',
-			type: 'options',
-			options: [
-				{ name: 'Dual', value: 'dual' },
-				{ name: 'Mono', value: 'mono' },
-			],
-			default: 'mono',
-			description: 'Whether the call recording has one channel or one per side',
-			routing: { send: { type: 'body', property: 'RecordingChannels' } },
-		},
-		{
-			displayName: 'Recording Status Callback',
-			name: 'recordingStatusCallback',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://example.com/telnyx/callbacks',
-			description:
-				'Where Telnyx sends the call recording’s status events: paste the Production URL of a Telnyx TeXML Trigger set to the Recording events to act when the recording is ready',
-			routing: { send: { type: 'body', property: 'RecordingStatusCallback' } },
-		},
+		recordingChannelsField,
+		recordingStatusCallbackField('call recording'),
 		{
 			displayName: 'Recording Status Callback Events',
 			name: 'recordingStatusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Absent', value: 'absent' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'In Progress', value: 'in-progress' },
-			],
+			options: recordingEventOptions,
 			default: [],
 			description: 'Which call recording events are sent',
 			routing: { send: { type: 'body', property: 'RecordingStatusCallbackEvent' } },
 		},
-		{
-			displayName: 'Recording Status Callback Method',
-			name: 'recordingStatusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description: 'The HTTP method Telnyx uses for the Recording Status Callback',
-			routing: { send: { type: 'body', property: 'RecordingStatusCallbackMethod' } },
-		},
-		{
-			displayName: 'Recording Track',
-			name: 'recordingTrack',
-			type: 'options',
-			options: [
-				{ name: 'Both', value: 'both' },
-				{ name: 'Inbound', value: 'inbound' },
-				{ name: 'Outbound', value: 'outbound' },
-			],
-			default: 'both',
-			description: 'Which audio of the call is recorded',
-			routing: { send: { type: 'body', property: 'RecordingTrack' } },
-		},
-		{
-			displayName: 'Trim',
-			name: 'trim',
-			type: 'options',
-			options: [
-				{ name: 'Do Not Trim', value: 'do-not-trim' },
-				{ name: 'Trim Silence', value: 'trim-silence' },
-			],
-			default: 'trim-silence',
-			description: 'Whether silence at the start and end of the call recording is removed',
-			routing: { send: { type: 'body', property: 'Trim' } },
-		},
+		recordingStatusCallbackMethodField('RecordingStatusCallbackMethod'),
+		recordingTrackField,
+		trimField,
 	],
 };
