@@ -61,8 +61,9 @@ test('every Create, Redirect and Call Recording Start parameter keeps its path, 
 });
 
 /**
- * The one intended change: where Create (or Join Conference) and Dial worded the same field
- * differently, both now show the wording correct for both (each field is defined once).
+ * The intended changes: where Create (or Join Conference) and Dial worded the same field
+ * differently, both now show the wording correct for both (each field is defined once); and the
+ * Dial's Machine Detection Silence Timeout now says what Telnyx's document says.
  */
 const REWORDED: Record<string, string> = {
 	'Whether the recording has one channel or one per side':
@@ -75,6 +76,9 @@ const REWORDED: Record<string, string> = {
 		'The password for SIP authentication when calling a SIP URI',
 	'The username for SIP authentication when dialing a SIP URI':
 		'The username for SIP authentication when calling a SIP URI',
+	// Telnyx: "If initial silence duration is greater than this value, consider it a machine."
+	'Milliseconds of silence after which the call counts as answered by a person':
+		'Milliseconds of initial silence after which the call counts as a machine',
 };
 
 /** `value` with each reworded description replaced; counts the replacements in `used`. */

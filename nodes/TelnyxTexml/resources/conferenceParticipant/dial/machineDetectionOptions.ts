@@ -68,7 +68,7 @@ export const machineDetectionOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 3500,
-			description: 'Milliseconds of silence after which the call counts as answered by a person',
+			description: 'Milliseconds of initial silence after which the call counts as a machine',
 			routing: { send: { type: 'body', property: 'MachineDetectionSilenceTimeout' } },
 		},
 		{
