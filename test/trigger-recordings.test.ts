@@ -10,32 +10,17 @@ import path from 'node:path';
 
 import type { IBinaryData, INode } from 'n8n-workflow';
 
-import { TelnyxTexmlApi } from '../credentials/TelnyxTexmlApi.credentials';
-import { TelnyxTexmlTrigger } from '../nodes/TelnyxTexmlTrigger/TelnyxTexmlTrigger.node';
 import { newSigningKey, startSandbox, type TexmlSandbox } from '../sandbox';
-import { outputOf, type Engine, type WorkflowFile } from './support/engine';
-import { sourcePackage } from './support/fixtures';
+import { outputOf, type WorkflowFile } from './support/engine';
 import {
 	post,
 	startTriggerReceiver,
+	triggerEngine,
 	triggerNode,
-	TRIGGER_TYPE,
 	type TriggerReceiver,
 } from './support/webhook';
 
 const telnyx = newSigningKey();
-
-function engineWith(credential: Record<string, string>): Engine {
-	return {
-		package: {
-			nodes: { ...sourcePackage().nodes, [TRIGGER_TYPE]: new TelnyxTexmlTrigger() },
-			credentials: [new TelnyxTexmlApi()],
-		},
-		credentials: {
-			telnyxTexmlApi: { apiKey: 'KEY0123', baseUrl: 'http://127.0.0.1:9/v2', ...credential },
-		},
-	};
-}
 
 /** A recording-completed callback as Telnyx documents it, form-encoded. */
 const COMPLETED = [
@@ -70,7 +55,7 @@ afterEach(async () => {
 });
 
 async function listen(parameters: INode['parameters']) {
-	receiver = await startTriggerReceiver(engineWith({ publicKey: telnyx.publicKey }), {
+	receiver = await startTriggerReceiver(triggerEngine({ publicKey: telnyx.publicKey }), {
 		nodes: [triggerNode(parameters)],
 		connections: {},
 	});
@@ -151,19 +136,11 @@ describe('examples/conference-recap.workflow.json: Recording Completed → Downl
 	beforeEach(async () => {
 		sandbox = await startSandbox();
 		receiver = await startTriggerReceiver(
-			{
-				package: {
-					nodes: { ...sourcePackage().nodes, [TRIGGER_TYPE]: new TelnyxTexmlTrigger() },
-					credentials: [new TelnyxTexmlApi()],
-				},
-				credentials: {
-					telnyxTexmlApi: {
-						apiKey: sandbox.account.apiKey,
-						baseUrl: sandbox.baseUrl,
-						publicKey: sandbox.publicKey,
-					},
-				},
-			},
+			triggerEngine({
+				apiKey: sandbox.account.apiKey,
+				baseUrl: sandbox.baseUrl,
+				publicKey: sandbox.publicKey,
+			}),
 			telnyxPart,
 			{ run: true },
 		);

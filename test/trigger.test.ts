@@ -5,33 +5,19 @@
 import { HookContext } from 'n8n-core';
 import { NodeHelpers, type INode, type IWebhookFunctions } from 'n8n-workflow';
 
-import { TelnyxTexmlApi } from '../credentials/TelnyxTexmlApi.credentials';
 import { TelnyxTexmlTrigger } from '../nodes/TelnyxTexmlTrigger/TelnyxTexmlTrigger.node';
 import { newSigningKey } from '../sandbox';
-import { additionalData, workflowOf, type Engine } from './support/engine';
-import { sourcePackage } from './support/fixtures';
+import { additionalData, workflowOf } from './support/engine';
 import {
 	post,
 	startTriggerReceiver,
+	triggerEngine,
 	triggerNode,
-	TRIGGER_TYPE,
 	type TriggerReceiver,
 } from './support/webhook';
 
 const telnyx = newSigningKey();
 const stranger = newSigningKey();
-
-function engineWith(credential: Record<string, string>): Engine {
-	return {
-		package: {
-			nodes: { ...sourcePackage().nodes, [TRIGGER_TYPE]: new TelnyxTexmlTrigger() },
-			credentials: [new TelnyxTexmlApi()],
-		},
-		credentials: {
-			telnyxTexmlApi: { apiKey: 'KEY0123', baseUrl: 'http://127.0.0.1:9/v2', ...credential },
-		},
-	};
-}
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -78,7 +64,7 @@ async function listen(
 	parameters: INode['parameters'] = {},
 	credential: Record<string, string> = { publicKey: telnyx.publicKey },
 ) {
-	receiver = await startTriggerReceiver(engineWith(credential), {
+	receiver = await startTriggerReceiver(triggerEngine(credential), {
 		nodes: [triggerNode(parameters)],
 		connections: {},
 	});
@@ -416,7 +402,7 @@ describe('the node as n8n sees it', () => {
 		parameters: INode['parameters'],
 		credential: Record<string, string>,
 	) {
-		const engine = engineWith(credential);
+		const engine = triggerEngine(credential);
 		const node = triggerNode(parameters);
 		const workflow = workflowOf(engine, { nodes: [node], connections: {} });
 		const context = new HookContext(

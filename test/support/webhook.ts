@@ -22,7 +22,10 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
+import { TelnyxTexmlTrigger } from '../../nodes/TelnyxTexmlTrigger/TelnyxTexmlTrigger.node';
 import { additionalData, runWorkflow, workflowOf, type Engine, type WorkflowFile } from './engine';
+import { sourcePackage } from './fixtures';
 
 export interface WebhookHit {
 	/** What the caller received. */
@@ -196,6 +199,19 @@ export async function startTriggerReceiver(
 export const TRIGGER_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlTrigger';
 
 /** A saved Telnyx TeXML Trigger node with the given parameters and the package's credential. */
+/** An engine with the trigger from source and the credential as given (the key goes nowhere). */
+export function triggerEngine(credential: Record<string, string>): Engine {
+	return {
+		package: {
+			nodes: { ...sourcePackage().nodes, [TRIGGER_TYPE]: new TelnyxTexmlTrigger() },
+			credentials: [new TelnyxTexmlApi()],
+		},
+		credentials: {
+			telnyxTexmlApi: { apiKey: 'KEY0123', baseUrl: 'http://127.0.0.1:9/v2', ...credential },
+		},
+	};
+}
+
 export function triggerNode(parameters: INode['parameters'], name = 'Telnyx TeXML Trigger'): INode {
 	return {
 		id: 'trigger-1',
