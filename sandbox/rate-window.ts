@@ -24,8 +24,10 @@ export class RateWindow {
 		const headers: Record<string, string> = {
 			'x-ratelimit-limit': String(this.limit),
 			'x-ratelimit-remaining': String(Math.max(0, this.limit - this.count)),
+			// What is left of the window, computed from its age: start + window − now can round
+			// to a hair over a whole second, and a reset of 2 would tell of a 2-second window.
 			'x-ratelimit-reset': String(
-				Math.max(1, Math.ceil((this.start + this.windowMs - now) / 1000)),
+				Math.max(1, Math.ceil((this.windowMs - (now - this.start)) / 1000)),
 			),
 		};
 		return { admitted: this.count <= this.limit, headers };

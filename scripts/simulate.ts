@@ -79,6 +79,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 	const accepted: number[][] = Array.from({ length: processes }, () => []);
 	const answers: Array<{ at: number; status: number }> = [];
 	const finished: number[] = [];
+	const startedAt: number[] = [];
 	let failed = 0;
 	const limiters: Limiter[] = [];
 	const refusedAt: number[][] = Array.from({ length: processes }, () => []);
@@ -86,6 +87,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 
 	const run = async (index: number, items: number) => {
 		await clock.sleep(random() * startSpreadMs);
+		startedAt[index] = clock.now() - start;
 		const limiter = new Limiter(clock);
 		limiters[index] = limiter;
 		const settings = { ...sendingSettings({}), maxConcurrent };
@@ -158,7 +160,11 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		(s) => s + 2 < busySeconds && holds(s),
 	);
 	const converged = firstHeld ?? -1;
-	const served = accepted.map((times) => times.filter((at) => at <= allBusyUntil).length);
+	// Fairness over the stretch when all processes were at work: the last start to the first end.
+	const allBusyFrom = Math.max(...startedAt);
+	const served = accepted.map(
+		(times) => times.filter((at) => at >= allBusyFrom && at <= allBusyUntil).length,
+	);
 	const even = served.reduce((a, b) => a + b, 0) / processes;
 	return {
 		processes,

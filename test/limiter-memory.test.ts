@@ -7,16 +7,16 @@ describe('the key’s limiter', () => {
 		const clock = new VirtualClock(undefined, false);
 		const limiter = new Limiter(clock);
 		await limiter.acquire();
-		// Refused on its only request: others use the key; the process starts from the floor.
+		// Refused on its only request: others hold the key; a gentle start at a fifth of its limit.
 		limiter.release({ status: 429, limit: 7, resetSeconds: 1, retryAfterMs: 1 });
 		expect(limiter.allowance).toBe(7);
-		expect(limiter.rate).toBe(0.5);
+		expect(limiter.rate).toBeCloseTo(1.4);
 
 		await clock.advance(5_000);
 		await limiter.acquire();
 		limiter.release({ status: 200 });
 		expect(limiter.allowance).toBe(7);
-		expect(limiter.rate).toBe(0.5);
+		expect(limiter.rate).toBeCloseTo(1.4);
 
 		await clock.advance(61_000);
 		await limiter.acquire();
@@ -29,10 +29,11 @@ describe('the key’s limiter', () => {
 		const clock = new VirtualClock(undefined, false);
 		const limiter = new Limiter(clock);
 		const leftAt = clock.now();
-		await limiter.acquire(); // alone until the first answer
-		limiter.release({ status: 200 });
-		await Promise.all(Array.from({ length: 10 }, async () => await limiter.acquire()));
-		for (let i = 0; i < 9; i++) limiter.release({ status: 200 });
+		for (let i = 0; i < 10; i++) {
+			await limiter.acquire();
+			limiter.release({ status: 200 });
+		}
+		await limiter.acquire();
 		await clock.advance(1300);
 		limiter.release({ status: 429, retryAfterMs: 1 }, leftAt);
 
@@ -40,18 +41,29 @@ describe('the key’s limiter', () => {
 		expect(limiter.rate).toBeCloseTo((10 / 1.3) * 0.95);
 	});
 
-	test('sends one request until the first answer, then up to Max Concurrent Requests', async () => {
+	test('sends one request until the first answer, one more per answer until Telnyx names its limit, then up to Max Concurrent Requests', async () => {
 		const clock = new VirtualClock(undefined, false);
 		const limiter = new Limiter(clock);
+		limiter.configure({ maxConcurrent: 10, maxPerSecond: 0 });
 		let granted = 0;
-		const waiting = Array.from({ length: 5 }, async () => {
+		const waiting = Array.from({ length: 8 }, async () => {
 			await limiter.acquire();
 			granted++;
 		});
-		await new Promise((resolve) => setImmediate(resolve)); // whatever can run, has
+		const settle = () => new Promise((resolve) => setImmediate(resolve)); // whatever can run, has
+		await settle();
 		expect(granted).toBe(1);
-		limiter.release({ status: 200 });
-		await Promise.all(waiting);
+		limiter.release({ status: 200 }); // no limit named: two on their way
+		await settle();
+		expect(granted).toBe(3);
+		limiter.release({ status: 200 }); // three
+		await settle();
 		expect(granted).toBe(5);
+		limiter.release({ status: 200, limit: 1000, remaining: 990, resetSeconds: 1 });
+		// The limit is known: the rest go at its pace, up to Max Concurrent Requests.
+		for (let ms = 0; ms < 100 && granted < 8; ms += 5) await clock.advance(5);
+		await Promise.all(waiting);
+		expect(granted).toBe(8);
+		expect(limiter.sending).toBe(5);
 	});
 });

@@ -19,17 +19,17 @@ async function runs(processes: number, headers: 'always' | 'on429') {
 }
 
 describe('processes sharing a key, x-ratelimit-* on every answer', () => {
-	test('one process: the whole limit, no 429', async () => {
+	test('one process: the whole limit, evenly spaced, no 429', async () => {
 		const r = await runs(1, 'always');
-		expect(r.utilisation).toBeGreaterThanOrEqual(0.95);
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.92);
 		expect(r.limitedShare).toBe(0);
 		expect(r.failed).toBe(0);
 	});
 
-	test.each([2, 4, 8])('%i processes: near the limit, few 429s, none starved', async (n) => {
+	test.each([2, 4, 8, 16])('%i processes: near the limit, few 429s, none starved', async (n) => {
 		const r = await runs(n, 'always');
-		expect(r.utilisation).toBeGreaterThanOrEqual(0.88);
-		expect(r.limitedShare).toBeLessThanOrEqual(0.03);
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.9);
+		expect(r.limitedShare).toBeLessThanOrEqual(0.05);
 		expect(r.fairness).toBeGreaterThanOrEqual(0.5);
 		expect(r.failed).toBe(0);
 	});
@@ -44,8 +44,8 @@ describe('processes sharing a key, x-ratelimit-* only on 429s', () => {
 
 	test.each([2, 4])('%i processes: near the limit, few 429s, none starved', async (n) => {
 		const r = await runs(n, 'on429');
-		expect(r.utilisation).toBeGreaterThanOrEqual(0.82);
-		expect(r.limitedShare).toBeLessThanOrEqual(0.05);
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.87);
+		expect(r.limitedShare).toBeLessThanOrEqual(0.06);
 		expect(r.fairness).toBeGreaterThanOrEqual(0.5);
 		expect(r.failed).toBe(0);
 	});

@@ -79,8 +79,11 @@ export class Limiter {
 	/** When the answers of the last window came back, oldest first. */
 	private readonly answeredAt: number[] = [];
 
-	/** Whether any answer came yet: until then, one request at a time. */
-	private answered = false;
+	/**
+	 * Answers so far: until the first, one request at a time; until Telnyx names its limit, one
+	 * more at a time per answer (a burst into an unknown limit costs a 429 per request on the way).
+	 */
+	private answered = 0;
 
 	/** This process's own pace while others share the key. */
 	private readonly pace = new SharedKeyPace();
@@ -157,7 +160,7 @@ export class Limiter {
 			this.windowSeconds = Math.min(signal.resetSeconds, MAX_PAUSE_MS / 1000);
 		}
 		if (signal.status === undefined) return;
-		this.answered = true;
+		this.answered++;
 		const key = this.view(now);
 		let pauseMs = 0;
 		if (signal.status === 429) {
@@ -199,7 +202,7 @@ export class Limiter {
 	private forget() {
 		this.learnedLimit = undefined;
 		this.windowSeconds = 1;
-		this.answered = false;
+		this.answered = 0;
 		this.pace.forget();
 	}
 
@@ -229,9 +232,15 @@ export class Limiter {
 		return until - now;
 	}
 
-	/** Requests per second by the user's cap and this process's own rate; 0: neither applies. */
+	/**
+	 * Requests per second by the user's cap and this process's own rate (alone: the key's limit,
+	 * evenly spaced, so that another process starting on the key finds room); 0: none applies.
+	 */
 	private spacingRate(): number {
-		const rates = [this.settings.maxPerSecond, this.pace.rate ?? 0].filter((r) => r > 0);
+		const own =
+			this.pace.rate ??
+			(this.learnedLimit !== undefined ? this.learnedLimit / this.windowSeconds : 0);
+		const rates = [this.settings.maxPerSecond, own].filter((r) => r > 0);
 		return rates.length > 0 ? Math.min(...rates) : 0;
 	}
 
@@ -244,11 +253,10 @@ export class Limiter {
 				const now = this.clock.now();
 				const waitMs = this.waitMs(now);
 				// Knowing nothing of the key yet, one request first: its answer tells what to do.
-				const maxConcurrent = !this.answered
-					? 1
-					: this.settings.maxConcurrent > 0
-						? this.settings.maxConcurrent
-						: Infinity;
+				let maxConcurrent =
+					this.settings.maxConcurrent > 0 ? this.settings.maxConcurrent : Infinity;
+				if (this.learnedLimit === undefined)
+					maxConcurrent = Math.min(maxConcurrent, 1 + this.answered);
 				if (waitMs === Infinity || (waitMs <= 0 && this.inFlight >= maxConcurrent)) {
 					await new Promise<void>((resolve) => (this.wakeOnRelease = resolve));
 					continue;

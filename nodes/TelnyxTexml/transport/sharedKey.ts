@@ -15,19 +15,25 @@ const GENTLEST = 0.7;
 const EVEN_STEP = 0.3;
 /** Without remaining counts, a clean window lets a process try this much more… */
 const PROBE = 0.1;
+/** …doubled for each clean window in a row before, up to this many times… */
+const MAX_DOUBLINGS = 4;
 /** …and this share of the limit on top (all alike: fairness). */
-const PROBE_EVEN = 0.1;
+const PROBE_EVEN = 0.05;
 /** The most one window's answers scale a process's own rate by, up or down… */
 const MAX_STEP = 4;
 /** …of which it moves this power (part of the way, in log terms): no swinging past. */
 const DAMPING = 0.7;
 /** A remaining count that rises by more than this share of the limit: a new window. */
 const REOPENED = 0.2;
+/** A window seen open this many windows ago is over, whatever the count says (or without one). */
+const WINDOW_OVER = 1.1;
 /** A 429 past the window end this process expected: Telnyx's window ends soon, so a short pause. */
 export const LATE_PAUSE = 0.1;
 /** The gentle start: this share of the limit, for this share of a window (unless others show up). */
-const START_SHARE = 0.5;
+const START_SHARE = 0.35;
 const START_LOOK = 0.2;
+/** A process whose first answers are 429s (others hold the key) starts at this share of the limit. */
+const NEWCOMER_SHARE = 0.2;
 /** The pace of Telnyx's count is read over at least this share of a window (after 429s), else… */
 const SPAN_READ = 0.05;
 /** …over this much: a short span of a clean window says more about others' bursts than their pace. */
@@ -99,6 +105,9 @@ export class SharedKeyPace {
 
 	private lastDecreaseAt = -Infinity;
 
+	/** Clean windows in a row (headers only on 429s), each probing further. */
+	private cleanStreak = 0;
+
 	/** When the requests of the last windows left, oldest first (the rate actually sent at). */
 	private readonly sentAt: number[] = [];
 
@@ -122,16 +131,24 @@ export class SharedKeyPace {
 		const windowMs = key.windowSeconds * 1000;
 		// An answer overtaken by the one that opened the window belongs to the window before.
 		const late = arrivedAt < this.window.start;
-		// A window opened: Telnyx's count went up again, or it accepted this after refusing.
-		const opened = late
-			? false
-			: remaining !== undefined && limit !== undefined
+		// A window opened: Telnyx's count went up again, or it accepted this after refusing…
+		const seen =
+			!late &&
+			(remaining !== undefined && limit !== undefined
 				? this.reopened(key, remaining, arrivedAt)
-				: this.limitedSinceAccepted || now - this.window.start >= 2 * windowMs;
-		if (opened) {
+				: this.limitedSinceAccepted);
+		// …or the one seen is over (a slow sender, or clean windows without counts).
+		const over = !late && arrivedAt - this.window.start >= WINDOW_OVER * windowMs;
+		if (seen || over) {
 			this.windowClosed(key);
-			this.window = unseen(arrivedAt);
-			this.windowEndsAt = arrivedAt + windowMs;
+			let start = arrivedAt;
+			// Not seen opening: the windows follow each other, so the one seen keeps its phase.
+			if (!seen && this.windowEndsAt > 0) {
+				start = this.windowEndsAt;
+				start += Math.floor((arrivedAt - start) / windowMs) * windowMs;
+			}
+			this.window = unseen(start);
+			this.windowEndsAt = start + windowMs;
 		}
 		this.limitedSinceAccepted = false;
 		if (late) return;
@@ -153,7 +170,12 @@ export class SharedKeyPace {
 		this.window.limited++;
 		this.limitedSinceAccepted = true;
 		// With remaining counts, the window's close sizes the rate (the 429s included).
-		if (this.lastRemaining === undefined) this.slowDown(key, now, leftAt);
+		if (this.lastRemaining !== undefined) return;
+		// Refused before Telnyx accepted anything from it of late: others hold the key, and what
+		// this process got says nothing of its share. A gentle start, sized by the window's close.
+		if (this.rate === undefined && key.limit !== undefined && !this.outcomes.some((o) => o.ok))
+			this.rate = (key.limit * NEWCOMER_SHARE) / key.windowSeconds;
+		else this.slowDown(key, now, leftAt);
 	}
 
 	/** Drops what is older than the windows kept. */
@@ -242,8 +264,11 @@ export class SharedKeyPace {
 				this.rate = this.rate * factor + (EVEN_STEP * unused) / windowSeconds;
 			}
 		} else {
+			if (limited > 0 || !bound) this.cleanStreak = 0;
 			if (this.rate === undefined || limited > 0 || !bound) return;
-			this.rate = this.rate * (1 + PROBE) + ceiling * PROBE_EVEN;
+			// Clean windows in a row: others may have left, so each probe goes further.
+			const step = PROBE * 2 ** Math.min(this.cleanStreak++, MAX_DOUBLINGS);
+			this.rate = this.rate * (1 + step) + ceiling * PROBE_EVEN;
 		}
 		this.rate = Math.min(ceiling, Math.max(MIN_RATE, this.rate));
 		// Alone again (a window without others or 429s) at the key's whole limit: the rate no
