@@ -34,4 +34,4 @@ export {
 } from './events';
 export { Faults, type FaultOptions, type FaultKind } from './faults';
 export { VirtualClock, realClock, type Clock } from './clock';
-export { RateWindow } from './rate-window';
+export { RateWindow, TokenBucket } from './rate-window';

@@ -33,3 +33,39 @@ export class RateWindow {
 		return { admitted: this.count <= this.limit, headers };
 	}
 }
+
+/**
+ * The other common shape of a rate limit, for the limiter simulation: a bucket of `limit` tokens
+ * that refills at `limit` per window, one token per request. Telnyx does not say which shape it
+ * uses; a limiter that only works with one of them would be tuned to the sandbox, not to Telnyx.
+ * Its answers carry the same headers: the tokens left, and the seconds until the bucket is full.
+ */
+export class TokenBucket {
+	private tokens: number;
+
+	private last = -Infinity;
+
+	constructor(
+		readonly limit: number,
+		readonly windowMs = 1000,
+	) {
+		this.tokens = limit;
+	}
+
+	take(now: number): { admitted: boolean; headers: Record<string, string> } {
+		const perMs = this.limit / this.windowMs;
+		if (this.last > -Infinity)
+			this.tokens = Math.min(this.limit, this.tokens + (now - this.last) * perMs);
+		this.last = now;
+		const admitted = this.tokens >= 1;
+		if (admitted) this.tokens -= 1;
+		const headers: Record<string, string> = {
+			'x-ratelimit-limit': String(this.limit),
+			'x-ratelimit-remaining': String(Math.floor(this.tokens)),
+			'x-ratelimit-reset': String(
+				Math.max(1, Math.ceil((this.limit - this.tokens) / perMs / 1000)),
+			),
+		};
+		return { admitted, headers };
+	}
+}

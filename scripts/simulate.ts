@@ -11,13 +11,15 @@ import { Limiter } from '../nodes/TelnyxTexml/transport/limiter';
 import { sendingSettings } from '../nodes/TelnyxTexml/transport/sending';
 import { VirtualClock } from '../sandbox/clock';
 import { seeded } from '../sandbox/faults';
-import { RateWindow } from '../sandbox/rate-window';
+import { RateWindow, TokenBucket } from '../sandbox/rate-window';
 
 export interface SimulationOptions {
 	/** Processes sharing the key, each with its own limiter. */
 	processes: number;
 	/** Which answers carry x-ratelimit-*: all (Telnyx's way), or only the 429s. */
 	headers: 'always' | 'on429';
+	/** How the key's limit counts: the sandbox's fixed window (default), or a token bucket. */
+	server?: 'window' | 'bucket';
 	/** Requests per one-second window for the key. */
 	limit?: number;
 	/** The job: limit × floorSeconds requests, split evenly over the processes. */
@@ -62,6 +64,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 	const {
 		processes,
 		headers: mode,
+		server = 'window',
 		limit = 100,
 		floorSeconds = 20,
 		latencyMs = 50,
@@ -73,7 +76,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 	} = options;
 	const clock = new VirtualClock(0);
 	const random = seeded(seed);
-	const window = new RateWindow(limit);
+	const window = server === 'bucket' ? new TokenBucket(limit) : new RateWindow(limit);
 	const start = clock.now();
 	/** Per process: when its requests were accepted; and every answer's time and status. */
 	const accepted: number[][] = Array.from({ length: processes }, () => []);
@@ -183,11 +186,15 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 
 /** What the table below models, in words. */
 export const SIMULATION_MODEL =
-	'Simulation: N processes share one key of 100 requests per 1-second window (the sandbox’s RateWindow); ' +
+	'Simulation: N processes share one key of 100 requests per 1-second window (the sandbox’s RateWindow), or a ' +
+	'token bucket of 100 that refills at 100 per second (TokenBucket); ' +
 	'each has its own Limiter (Max Concurrent Requests 10) and an even part of 2,000 requests (a 20 s floor); ' +
 	'50 ms round trip ± 50 % per way, starts spread over 200 ms; seed 1; virtual clock.';
 
-/** The table of `npm run bench -- --simulate`: both header modes, 1 to 32 processes. */
+/**
+ * The table of `npm run bench -- --simulate`: 1 to 32 processes, the sandbox's window with both
+ * header modes, and a token bucket with headers on every answer.
+ */
 export async function simulationTable(
 	counts = [1, 2, 4, 8, 16, 32],
 	options: Partial<SimulationOptions> = {},
@@ -195,7 +202,7 @@ export async function simulationTable(
 	const rows = [
 		[
 			'Processes',
-			'x-ratelimit-*',
+			'Limit, x-ratelimit-*',
 			'Utilisation',
 			'429s',
 			'Settled after (≥ 85 % per 3 s)',
@@ -205,12 +212,17 @@ export async function simulationTable(
 		],
 		['---', '---', '---', '---', '---', '---', '---', '---'],
 	];
-	for (const headers of ['always', 'on429'] as const) {
+	const variants = [
+		{ server: 'window', headers: 'always' },
+		{ server: 'window', headers: 'on429' },
+		{ server: 'bucket', headers: 'always' },
+	] as const;
+	for (const { server, headers } of variants) {
 		for (const processes of counts) {
-			const r = await simulate({ ...options, processes, headers });
+			const r = await simulate({ ...options, processes, headers, server });
 			rows.push([
 				String(processes),
-				headers === 'always' ? 'every answer' : 'only 429s',
+				`${server === 'window' ? 'window' : 'token bucket'}, ${headers === 'always' ? 'every answer' : 'only 429s'}`,
 				`${(100 * r.utilisation).toFixed(1)} %`,
 				`${(100 * r.limitedShare).toFixed(1)} % (${r.limited})`,
 				r.convergeSeconds === undefined ? 'never' : `${r.convergeSeconds} s`,
@@ -224,11 +236,12 @@ export async function simulationTable(
 }
 
 if (require.main === module) {
-	const [n, mode] = process.argv.slice(2);
+	const [n, mode, server] = process.argv.slice(2);
 	if (n)
 		void simulate({
 			processes: Number(n),
 			headers: mode === 'on429' ? 'on429' : 'always',
+			server: server === 'bucket' ? 'bucket' : 'window',
 			trace: (line) => process.stdout.write(`${line}\n`),
 		}).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
 	else

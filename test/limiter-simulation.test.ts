@@ -5,9 +5,13 @@ import { simulate, type SimulationResult } from '../scripts/simulate';
  * sandbox's rate window on a virtual clock (scripts/simulate.ts): deterministic, no wall time. A
  * limiter change that makes processes sharing a key slower, noisier or unfair fails here.
  */
-async function runs(processes: number, headers: 'always' | 'on429') {
+async function runs(
+	processes: number,
+	headers: 'always' | 'on429',
+	server: 'window' | 'bucket' = 'window',
+) {
 	const results: SimulationResult[] = [];
-	for (const seed of [1, 2, 3]) results.push(await simulate({ processes, headers, seed }));
+	for (const seed of [1, 2, 3]) results.push(await simulate({ processes, headers, server, seed }));
 	const mean = (pick: (r: SimulationResult) => number) =>
 		results.reduce((sum, r) => sum + pick(r), 0) / results.length;
 	return {
@@ -46,6 +50,16 @@ describe('processes sharing a key, x-ratelimit-* only on 429s', () => {
 		const r = await runs(n, 'on429');
 		expect(r.utilisation).toBeGreaterThanOrEqual(0.87);
 		expect(r.limitedShare).toBeLessThanOrEqual(0.06);
+		expect(r.fairness).toBeGreaterThanOrEqual(0.5);
+		expect(r.failed).toBe(0);
+	});
+});
+
+describe('processes sharing a key limited by a token bucket, x-ratelimit-* on every answer', () => {
+	test.each([1, 2, 4, 8, 16])('%i processes: near the limit, few 429s, none starved', async (n) => {
+		const r = await runs(n, 'always', 'bucket');
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.9);
+		expect(r.limitedShare).toBeLessThanOrEqual(0.05);
 		expect(r.fairness).toBeGreaterThanOrEqual(0.5);
 		expect(r.failed).toBe(0);
 	});

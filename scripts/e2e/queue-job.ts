@@ -48,6 +48,20 @@ export interface JobFigures {
 	/** Execution count per worker name, for the executions of this job. */
 	perWorker: Record<string, number>;
 	timedOut: boolean;
+	/** Where the wall time went, in seconds from the POSTs (see `phasesOf`). */
+	phases: JobPhases;
+}
+
+/**
+ * The job's time line: when the executions started (n8n's own start-up), when the first and the
+ * last mute reached the sandbox, and the pace Telnyx accepted in between, per second: what the
+ * limiter controls, apart from what n8n itself takes before and after.
+ */
+export interface JobPhases {
+	executionsStarted: [number, number];
+	firstRequest: number;
+	lastRequest: number;
+	acceptedPerSecond: number[];
 }
 
 const ms = (value: string | undefined) => (value ? Date.parse(value.replace(' ', 'T')) : undefined);
@@ -143,6 +157,7 @@ export async function runMuteJob(world: QueueWorld, options: JobOptions): Promis
 		if (count > 0) perWorker[worker.name] = count;
 	}
 	return {
+		phases: phasesOf(started, executions, requests),
 		items: total,
 		failed: total - muted(),
 		conferencesNotMuted: conferences.filter((c) => c.participants.some((p) => !p.muted)).length,
@@ -159,7 +174,40 @@ export async function runMuteJob(world: QueueWorld, options: JobOptions): Promis
 }
 
 /** One line per job, as the e2e and the bench print it. */
+function phasesOf(
+	started: number,
+	executions: ExecutionRow[],
+	requests: Array<{ receivedAt?: number; status?: number }>,
+): JobPhases {
+	const seconds = (at: number) => (at - started) / 1000;
+	const starts = executions.map((e) => seconds(e.startedAt ?? started));
+	const arrivals = requests.map((r) => seconds(r.receivedAt ?? started));
+	const acceptedPerSecond: number[] = [];
+	for (const r of requests) {
+		if (r.status === 429) continue;
+		const second = Math.floor(seconds(r.receivedAt ?? started));
+		while (acceptedPerSecond.length <= second) acceptedPerSecond.push(0);
+		acceptedPerSecond[second]++;
+	}
+	return {
+		executionsStarted: [Math.min(...starts), Math.max(...starts)],
+		firstRequest: Math.min(...arrivals),
+		lastRequest: Math.max(...arrivals),
+		acceptedPerSecond,
+	};
+}
+
 export function describeJob(f: JobFigures): string {
+	const p = f.phases;
+	const sending = p.lastRequest - p.firstRequest;
+	return (
+		`${describeTotals(f)}; executions started at ${p.executionsStarted.map((t) => t.toFixed(1)).join('–')} s, ` +
+		`mutes sent from ${p.firstRequest.toFixed(1)} to ${p.lastRequest.toFixed(1)} s ` +
+		`(${(f.items / Math.max(0.001, sending)) | 0} per second), accepted per second: ${p.acceptedPerSecond.join(' ')}`
+	);
+}
+
+function describeTotals(f: JobFigures): string {
 	const workers = Object.entries(f.perWorker)
 		.map(([name, count]) => `${name} ${count}`)
 		.join(', ');

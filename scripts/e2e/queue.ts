@@ -52,31 +52,39 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 		n8n: options.n8n,
 		keep: options.keep,
 	});
-	let pace = '';
-	try {
+	const paces: string[] = [];
+	/** Per worker count: the job's wall without a rate limit, on warm workers. */
+	const ownPace = new Map<number, number>();
+	const measurePace = async (workers: number) => {
 		// The same job without a rate limit: how fast this machine runs it at all (the 10 s floor
-		// means little when n8n itself needs longer).
-		await checks.check(
-			`${options.workers[0]} workers, no rate limit: the machine's own pace`,
-			async () => {
+		// means little when n8n itself needs about as long). Twice: the first run warms the workers.
+		await checks.check(`${workers} workers, no rate limit: the machine's own pace`, async () => {
+			const walls: number[] = [];
+			for (let run = 0; run < 2; run++) {
 				const figures = await runMuteJob(world, {
 					executions: EXECUTIONS,
 					items: ITEMS,
 					rateLimitHeaders: 'always',
 					rateLimit: 0,
 				});
-				pace = `Without a rate limit, ${options.workers[0]} workers: ${figures.wall.toFixed(1)} s for ${figures.items} mutes (${(figures.items / figures.wall).toFixed(0)} per second), ${figures.failed} failed.`;
-				log(pace);
+				log(describeJob(figures));
 				expectEqual(figures.failed, 0, 'participants not muted');
-			},
-		);
-		await world.restartWorkers(options.workers[0]);
-		let first = true;
+				walls.push(figures.wall);
+			}
+			ownPace.set(workers, walls[1]);
+			paces.push(
+				`Without a rate limit, ${workers} workers: ${walls.map((w) => w.toFixed(1)).join(' s (fresh workers), then ')} s (warm) for ${EXECUTIONS * ITEMS} mutes (${((EXECUTIONS * ITEMS) / walls[1]).toFixed(0)} per second warm).`,
+			);
+			log(paces[paces.length - 1]);
+		});
+	};
+	try {
 		for (const workers of options.workers) {
+			if (world.cluster.workers.length !== workers) await world.restartWorkers(workers);
+			await measurePace(workers);
 			for (const headers of HEADER_MODES) {
 				// Fresh workers for each configuration: what one learned must not help the next.
-				if (!first) await world.restartWorkers(workers);
-				first = false;
+				await world.restartWorkers(workers);
 				const configuration: Configuration = { workers, headers, jobs: [] };
 				configurations.push(configuration);
 				for (let run = 1; run <= options.runs; run++) {
@@ -111,8 +119,8 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 		await world.stop();
 	}
 
-	process.stdout.write(`\n${summary(configurations)}\n`);
-	if (pace) process.stdout.write(`${pace}\n`);
+	process.stdout.write(`\n${summary(configurations, ownPace)}\n`);
+	for (const pace of paces) process.stdout.write(`${pace}\n`);
 	if (killReport) process.stdout.write(`${killReport}\n`);
 	process.stdout.write(
 		`\ne2e --queue: ${checks.passed} passed, ${checks.failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
@@ -121,7 +129,10 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 }
 
 /** Per configuration: runs without a failed item, wall ÷ floor and 429 share (min / median / max). */
-export function summary(configurations: Configuration[]): string {
+export function summary(
+	configurations: Configuration[],
+	ownPace = new Map<number, number>(),
+): string {
 	const spread = (values: number[], digits: number, unit = '') => {
 		const sorted = [...values].sort((a, b) => a - b);
 		const pick = (q: number) =>
@@ -129,8 +140,8 @@ export function summary(configurations: Configuration[]): string {
 		return sorted.length === 1 ? pick(0) : `${pick(0)} / ${pick(0.5)} / ${pick(1)}`;
 	};
 	const rows = [
-		'| Workers | Rate-limit headers | Runs with 0 failed | Wall ÷ 10 s floor (min / median / max) | 429s of requests | Attempts per item (mean / max) |',
-		'| --- | --- | --- | --- | --- | --- |',
+		'| Workers | Rate-limit headers | Runs with 0 failed | Wall ÷ 10 s floor (min / median / max) | Median wall ÷ own pace | First mute sent after (median) | 429s of requests | Attempts per item (mean / max) |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- |',
 	];
 	for (const c of configurations.filter((x) => x.jobs.length > 0)) {
 		const clean = c.jobs.filter((j) => j.failed === 0 && !j.timedOut).length;
@@ -140,7 +151,7 @@ export function summary(configurations: Configuration[]): string {
 					c.jobs.map((j) => j.wall / j.floor),
 					2,
 					'×',
-				)} | ${spread(
+				)} | ${ownPace.has(c.workers) ? `${(median(c.jobs.map((j) => j.wall)) / ownPace.get(c.workers)!).toFixed(2)}×` : '–'} | ${median(c.jobs.map((j) => j.phases.firstRequest)).toFixed(1)} s | ${spread(
 					c.jobs.map((j) => (100 * j.limited) / j.requests),
 					1,
 					' %',
@@ -149,6 +160,11 @@ export function summary(configurations: Configuration[]): string {
 		);
 	}
 	return rows.join('\n');
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
 }
 
 const TRIGGER = 'n8n-nodes-telnyx-texml.telnyxTexmlTrigger';

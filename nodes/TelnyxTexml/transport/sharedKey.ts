@@ -40,6 +40,10 @@ const SPAN_READ = 0.05;
 const SPAN_READ_CLEAN = 0.5;
 /** Others clearly use the key when they took this share of a window. */
 const OTHERS_ACTIVE = 0.1;
+/** Room within a window is read after this share of it, while at least this share is left… */
+const ROOM_LOOK = 0.25;
+/** …and taken when the key's pace is below this share of what would use the window up. */
+const ROOM = 0.7;
 /** The lowest rate a process lowers itself to, in requests per second. */
 const MIN_RATE = 0.5;
 /** How many windows of send times are kept, to read the rate a 429'd request was sent at. */
@@ -72,6 +76,8 @@ interface Seen {
 	last?: { remaining: number; at: number };
 	/** Whether this process's own rate held requests back in it. */
 	bound: boolean;
+	/** When room seen within it last raised the rate (see `takeRoom`). */
+	raised?: number;
 }
 
 const unseen = (start: number): Seen => ({ start, mine: 0, limited: 0, others: 0, bound: false });
@@ -162,6 +168,7 @@ export class SharedKeyPace {
 		this.window.first ??= { remaining, at: arrivedAt };
 		this.window.last = { remaining, at: arrivedAt };
 		this.starting(key, now, others);
+		this.takeRoom(key, remaining, arrivedAt);
 	}
 
 	/** Telnyx answered 429. `leftAt`: when the request left. */
@@ -214,6 +221,29 @@ export class SharedKeyPace {
 	}
 
 	/**
+	 * Within a window: when the count shows room the key's current pace leaves unused (others
+	 * slowed down or finished), this process takes its share of it at once: the room × its share of
+	 * the window so far. Every process reads the same count, so together they take the room once.
+	 */
+	private takeRoom(key: KeyView, remaining: number, arrivedAt: number) {
+		if (this.rate === undefined || !this.window.bound) return;
+		const windowMs = key.windowSeconds * 1000;
+		const elapsed = arrivedAt - this.window.start;
+		const left = windowMs - elapsed;
+		if (elapsed < ROOM_LOOK * windowMs || left < ROOM_LOOK * windowMs) return;
+		if (arrivedAt - (this.window.raised ?? -Infinity) < ROOM_LOOK * windowMs) return;
+		const limit = key.limit!;
+		const used = limit - remaining;
+		// Requests per second: what the key is sending at, and what would use the window up.
+		const pace = (used * 1000) / elapsed;
+		const allowed = (remaining * (1 - MARGIN) * 1000) / left;
+		if (pace >= ROOM * allowed) return;
+		this.window.raised = arrivedAt;
+		const share = this.window.mine / Math.max(1, used);
+		this.rate = Math.min(limit / key.windowSeconds, this.rate + (allowed - pace) * share);
+	}
+
+	/**
 	 * Whether Telnyx's count went up again: a new window. Answers overtake each other by up to the
 	 * requests on the way, so a small rise means one only late in the window.
 	 */
@@ -234,7 +264,7 @@ export class SharedKeyPace {
 
 	/** What the window that just closed showed sizes the rate for the next one (see above). */
 	private windowClosed(key: KeyView) {
-		const { mine, limited, minRemaining, others, bound, first, last } = this.window;
+		const { mine, limited, minRemaining, others, bound, first, last, raised } = this.window;
 		const { limit, windowSeconds } = key;
 		if (limit === undefined || mine + limited === 0) return;
 		const ceiling = limit / windowSeconds;
@@ -258,7 +288,8 @@ export class SharedKeyPace {
 				this.rate = (ceiling * (1 - MARGIN) * mine) / Math.max(usage, 1);
 			} else {
 				let factor = (limit * (1 - MARGIN)) / Math.max(usage, 1);
-				if (!bound) factor = Math.min(1, factor);
+				// Not held back by its own rate, or already raised within the window: no higher.
+				if (!bound || raised) factor = Math.min(1, factor);
 				factor = Math.min(MAX_STEP, Math.max(1 / MAX_STEP, factor)) ** DAMPING;
 				const unused = Math.max(0, limit * (1 - MARGIN) - usage);
 				this.rate = this.rate * factor + (EVEN_STEP * unused) / windowSeconds;
