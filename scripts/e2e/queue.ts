@@ -135,9 +135,10 @@ export function summary(
 ): string {
 	const spread = (values: number[], digits: number, unit = '') => {
 		const sorted = [...values].sort((a, b) => a - b);
-		const pick = (q: number) =>
-			sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(digits) + unit;
-		return sorted.length === 1 ? pick(0) : `${pick(0)} / ${pick(0.5)} / ${pick(1)}`;
+		const shown = (value: number) => value.toFixed(digits) + unit;
+		return sorted.length === 1
+			? shown(sorted[0])
+			: `${shown(sorted[0])} / ${shown(median(sorted))} / ${shown(sorted[sorted.length - 1])}`;
 	};
 	const rows = [
 		'| Workers | Rate-limit headers | Runs with 0 failed | Wall ÷ 10 s floor (min / median / max) | Median wall ÷ own pace | First mute sent after (median) | 429s of requests | Attempts per item (mean / max) |',
@@ -164,7 +165,10 @@ export function summary(
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
+	const middle = sorted.length / 2;
+	return Number.isInteger(middle)
+		? (sorted[middle - 1] + sorted[middle]) / 2
+		: sorted[Math.floor(middle)];
 }
 
 const TRIGGER = 'n8n-nodes-telnyx-texml.telnyxTexmlTrigger';

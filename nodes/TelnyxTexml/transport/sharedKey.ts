@@ -87,10 +87,12 @@ const unseen = (start: number): Seen => ({ start, mine: 0, limited: 0, others: 0
  *   (the lowest count seen, how fast the count went down, the 429s) scales the rate so that all
  *   processes, each scaling alike, together fill the limit less a margin; a share of what was left
  *   unused is added alike to all, so that one that got less catches up. Without remaining counts
- *   (headers only on 429s): after a clean window a small probe up, after 429s down to what Telnyx
- *   accepted.
+ *   (headers only on 429s): after a clean window a probe up, further for each clean window in a
+ *   row; after 429s down to what Telnyx accepted.
+ * - Within a window, room the key's pace leaves unused is taken at once (`takeRoom`).
  * - The window's end, seen from its opening, tells the limiter how long a 429 really holds.
- * - A gentle start: half the limit until the first answers show whether others are at work.
+ * - A gentle start: 35 % of the limit until the first answers show whether others are at work; a
+ *   fifth of it when the first answers are 429s.
  */
 export class SharedKeyPace {
 	/** Requests per second this process allows itself, evenly spaced; undefined: the whole limit. */
@@ -198,6 +200,7 @@ export class SharedKeyPace {
 		this.windowEndsAt = 0;
 		this.lastRemaining = undefined;
 		this.startedAt = undefined;
+		this.cleanStreak = 0;
 	}
 
 	/**
