@@ -249,10 +249,16 @@ export function texmlSending(declared: DeclaredSending) {
 		try {
 			throwIfRefused(requestData.options);
 			const core = await sendingCoreOf(this, String(requestData.options.baseURL ?? ''));
+			const named = () => attemptOf(this);
+			let attempt: Attempt | undefined;
 			const policy: SendPolicy = {
 				node: this.getNode(),
 				itemIndex: this.getItemIndex(),
-				attempt: attemptOf(this),
+				// Named only when an error needs it: each read of a parameter given as an expression
+				// evaluates it again, a large share of n8n's work per item.
+				get attempt() {
+					return (attempt ??= named());
+				},
 				repeatable: declared.repeatable,
 				cancelled: () => this.getExecutionCancelSignal()?.aborted === true,
 			};
