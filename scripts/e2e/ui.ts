@@ -150,7 +150,14 @@ export async function runUiChecks(
 		await checks.check('ui: node panel shows resource, operation and fields', async () => {
 			await page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`).dblclick();
 			await page.locator('[data-test-id="ndv"]').waitFor();
-			const text = await page.locator('[data-test-id="node-parameters"]').innerText();
+			// The panel renders its fields after it opens (later on a busy machine): read it until
+			// every label is there, for up to 15 s.
+			const parameters = page.locator('[data-test-id="node-parameters"]');
+			let text = await parameters.innerText();
+			for (let tries = 0; tries < 30 && PANEL_LABELS.some((l) => !text.includes(l)); tries++) {
+				await page.waitForTimeout(500);
+				text = await parameters.innerText();
+			}
 			for (const label of PANEL_LABELS)
 				expectTrue(text.includes(label), `the panel lacks "${label}"`);
 			await shot(page, shotsDir, 'node-panel');
