@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- --simulate`: N processes sharing one API key (n8n queue mode), each with its own
  * key limiter (the real `Limiter`, through the real `sendThrough`), sending through a model of
- * Telnyx's rate limit (the sandbox's own `RateWindow`), with a per-request latency and seeded
- * jitter, on a virtual clock: no sockets, no wall time, the same figures on every run.
+ * Telnyx's rate limit (the sandbox's own `RateWindow`, or a `TokenBucket`), with a per-request
+ * latency and seeded jitter, on a virtual clock: no sockets, no wall time, the same figures on
+ * every run.
  */
 import type { INode } from 'n8n-workflow';
 
@@ -51,7 +52,7 @@ export interface SimulationResult {
 	limitedShare: number;
 	/** From the start until every 3 s got ≥ 85 % of the limit while all were busy; undefined: never. */
 	convergeSeconds: number | undefined;
-	/** The least-served process while all were busy: its accepted requests ÷ an even share. */
+	/** The least-served process from the last start to the first end: its accepted ÷ an even share. */
 	fairness: number;
 }
 

@@ -173,7 +173,7 @@ export async function runMuteJob(world: QueueWorld, options: JobOptions): Promis
 	};
 }
 
-/** One line per job, as the e2e and the bench print it. */
+/** The job's time line from the sandbox's log and n8n's execution rows (see `JobPhases`). */
 function phasesOf(
 	started: number,
 	executions: ExecutionRow[],
@@ -197,6 +197,7 @@ function phasesOf(
 	};
 }
 
+/** One line per job, as the e2e and the bench print it. */
 export function describeJob(f: JobFigures): string {
 	const p = f.phases;
 	const sending = p.lastRequest - p.firstRequest;
