@@ -6,16 +6,28 @@ import path from 'node:path';
 
 import { run, withNode, type Runtime } from './runtime';
 
-/** A free TCP port on 127.0.0.1 (n8n's defaults 5678/5679 may be taken by another n8n). */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
+/** Ports handed out in this run: the system may offer a port again once it is closed. */
+const handedOut = new Set<number>();
+
+/**
+ * A free TCP port on 127.0.0.1 (n8n's defaults 5678/5679 may be taken by another n8n), never one
+ * handed out before in this run: two processes started together must not be given the same one,
+ * nor a new worker the port of one still shutting down.
+ */
+export async function freePort(): Promise<number> {
+	for (;;) {
+		const port = await new Promise<number>((resolve, reject) => {
+			const server = net.createServer();
+			server.on('error', reject);
+			server.listen(0, '127.0.0.1', () => {
+				const { port } = server.address() as net.AddressInfo;
+				server.close(() => resolve(port));
+			});
 		});
-	});
+		if (handedOut.has(port)) continue;
+		handedOut.add(port);
+		return port;
+	}
 }
 
 export interface N8nHome {

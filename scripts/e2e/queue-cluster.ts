@@ -150,6 +150,34 @@ async function waitReady(proc: N8nProcess, urlPath: string, json: boolean, timeo
 	);
 }
 
+/**
+ * A worker on a free port, ready; a port another process took in between (the worker says it is
+ * "already in use" and exits) means another try on another port.
+ */
+async function startWorkerOn(
+	home: N8nHome,
+	env: NodeJS.ProcessEnv,
+	name: string,
+	concurrency: number,
+) {
+	for (let attempt = 1; ; attempt++) {
+		const worker = await spawnN8n(
+			home,
+			env,
+			name,
+			['worker', `--concurrency=${concurrency}`],
+			await freePort(),
+		);
+		try {
+			await waitReady(worker, '/healthz/readiness', false);
+			return worker;
+		} catch (error) {
+			await worker.stop();
+			if (attempt >= 3 || !worker.output().includes('already in use')) throw error;
+		}
+	}
+}
+
 /** Starts main (the database is migrated and the workflows imported by then), then waits for its REST API. */
 export async function startCluster(
 	home: N8nHome,
@@ -161,6 +189,7 @@ export async function startCluster(
 	const main = await spawnN8n(home, env, 'main', ['start'], home.port);
 	await waitReady(main, '/rest/settings', true);
 	const workers: N8nProcess[] = [];
+	const startWorker = async (name: string) => await startWorkerOn(home, env, name, concurrency);
 	const cluster: QueueCluster = {
 		home,
 		main,
@@ -191,19 +220,11 @@ export async function startCluster(
 				.map((line) => line.split('\t'));
 		},
 		startWorkers: async (count) => {
+			const first = workers.length;
 			const started = await Promise.all(
-				Array.from({ length: count }, async (_, i) =>
-					spawnN8n(
-						home,
-						env,
-						`worker-${workers.length + i + 1}`,
-						['worker', `--concurrency=${concurrency}`],
-						await freePort(),
-					),
-				),
+				Array.from({ length: count }, async (_, i) => await startWorker(`worker-${first + i + 1}`)),
 			);
 			workers.push(...started);
-			await Promise.all(started.map((w) => waitReady(w, '/healthz/readiness', false)));
 		},
 		startWebhook: async () => {
 			cluster.webhook = await spawnN8n(home, env, 'webhook', ['webhook'], await freePort());
