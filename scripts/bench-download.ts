@@ -26,6 +26,7 @@ import { pipeline } from 'node:stream/promises';
 import type { IBinaryData } from 'n8n-workflow';
 
 import { startSandbox } from '../sandbox';
+import { median } from './stats';
 
 type Mode = 'fetch' | 'default' | 'filesystem';
 
@@ -134,9 +135,6 @@ function spawnChild(input: ChildInput): Promise<Measure> {
 		proc.stdin.end(JSON.stringify(input));
 	});
 }
-
-const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The P8 rows of the benchmark table. */
 export async function downloadFigures(log: (line: string) => void): Promise<string[][]> {

@@ -19,6 +19,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { startSandbox, type Account, type RecordedRequest, type TexmlSandbox } from '../sandbox';
 import type { Engine, Package } from '../test/support/engine';
+import { median } from './stats';
 
 // n8n's logger reads this when n8n-core loads (below, in main): the HTTP Request node's failure
 // would otherwise print its stack.
@@ -411,9 +412,6 @@ async function callRow(
 		`≤ 1.10×, 0 placed twice, 0 failed: ${ratio <= 1.1 && twice === 0 && failed === 0 ? 'met' : 'NOT met'}`,
 	];
 }
-
-const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Packed size and the time a fresh process takes to require() the built node and credential. */
 function packageFigures() {

@@ -20,6 +20,7 @@ import {
 import { startQueueWorld, type QueueWorld } from './queue-world';
 import { log } from './runtime';
 import { activate } from './trigger';
+import { median } from '../stats';
 
 export interface QueueOptions {
 	n8n: string;
@@ -161,14 +162,6 @@ export function summary(
 		);
 	}
 	return rows.join('\n');
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length / 2;
-	return Number.isInteger(middle)
-		? (sorted[middle - 1] + sorted[middle]) / 2
-		: sorted[Math.floor(middle)];
 }
 
 const TRIGGER = 'n8n-nodes-telnyx-texml.telnyxTexmlTrigger';

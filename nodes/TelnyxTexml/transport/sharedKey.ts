@@ -298,8 +298,10 @@ export class SharedKeyPace {
 				this.rate = this.rate * factor + (EVEN_STEP * unused) / windowSeconds;
 			}
 		} else {
-			if (limited > 0 || !bound) this.cleanStreak = 0;
-			if (this.rate === undefined || limited > 0 || !bound) return;
+			if (this.rate === undefined || limited > 0 || !bound) {
+				this.cleanStreak = 0;
+				return;
+			}
 			// Clean windows in a row: others may have left, so each probe goes further.
 			const step = PROBE * 2 ** Math.min(this.cleanStreak++, MAX_DOUBLINGS);
 			this.rate = this.rate * (1 + step) + ceiling * PROBE_EVEN;
