@@ -72,3 +72,24 @@ test('another process spent most of the window: this one takes what is left, wai
 	// The other process sent nothing more: this one is back at (about) the whole limit.
 	expect(keyLimiter().rate ?? 10).toBeGreaterThanOrEqual(9);
 });
+
+test('Telnyx names its limit only on 429s: a 429 halfway through a window holds the key until that window ends, not a whole Retry-After second', async () => {
+	world.sandbox.faults.configure({ rateLimit: 10, rateLimitHeaders: 'on429' });
+	const { conference, items } = crowd(world, 25);
+	// The user's cap (20 a second) spreads the requests: the window of 10 is used up halfway.
+	const { output } = await muteAll(world, conference, items, { maxPerSecond: 20 });
+
+	expect(output.filter((o) => o.error)).toEqual([]);
+	expect(conference.participants.every((p) => p.muted)).toBe(true);
+	const received = world.sandbox.requests
+		.map((r) => ({ at: r.receivedAt!, status: r.status }))
+		.sort((a, b) => a.at - b.at);
+	const opened = received[0].at;
+	const refused = received.find((r) => r.status === 429)!;
+	expect(refused.at - opened).toBeGreaterThanOrEqual(450);
+	expect(refused.at - opened).toBeLessThan(1000);
+	// Retry-After says 1 s (whole seconds); the window this process saw open ends sooner.
+	const next = received.find((r) => r.at > refused.at)!;
+	expect(next.at - opened).toBeGreaterThanOrEqual(1000);
+	expect(next.at - opened).toBeLessThan(1100);
+});

@@ -67,3 +67,33 @@ describe('the key’s limiter', () => {
 		expect(limiter.sending).toBe(5);
 	});
 });
+
+/** A 429 after the window this process saw open should have ended: how long the key waits. */
+describe('a late 429', () => {
+	/** A limiter that saw a window open at 0 (headers only on 429s), then a 429 at `at`. */
+	async function refusedAt(at: number) {
+		const clock = new VirtualClock(0, false);
+		const limiter = new Limiter(clock);
+		limiter.configure({ maxConcurrent: 10, maxPerSecond: 0 });
+		await limiter.acquire();
+		limiter.release({ status: 200 }, 0); // opens the window [0, 1000)
+		await clock.advance(at);
+		await limiter.acquire();
+		limiter.release(
+			{ status: 429, limit: 10, remaining: 0, resetSeconds: 1, retryAfterMs: 1000 },
+			at,
+		);
+		const sent = limiter.acquire().then(() => clock.now());
+		clock.start();
+		return sent;
+	}
+
+	test('just after (its end was seen a little early): a short pause', async () => {
+		expect(await refusedAt(1050)).toBe(1150);
+	});
+
+	test('well after: the window after it is full too, so the key waits for that one’s end', async () => {
+		// Retry-After (whole seconds) would say 2300; the windows follow each other.
+		expect(await refusedAt(1300)).toBe(2000);
+	});
+});

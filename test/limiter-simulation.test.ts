@@ -42,13 +42,13 @@ describe('processes sharing a key, x-ratelimit-* on every answer', () => {
 describe('processes sharing a key, x-ratelimit-* only on 429s', () => {
 	test('one process: one burst of 429s to learn the limit, then the whole limit', async () => {
 		const r = await runs(1, 'on429');
-		expect(r.utilisation).toBeGreaterThanOrEqual(0.9);
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.92);
 		expect(r.limitedShare).toBeLessThanOrEqual(0.01);
 	});
 
 	test.each([2, 4])('%i processes: near the limit, few 429s, none starved', async (n) => {
 		const r = await runs(n, 'on429');
-		expect(r.utilisation).toBeGreaterThanOrEqual(0.87);
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.9);
 		expect(r.limitedShare).toBeLessThanOrEqual(0.06);
 		expect(r.fairness).toBeGreaterThanOrEqual(0.5);
 		expect(r.failed).toBe(0);

@@ -46,4 +46,33 @@ describe('the first answers', () => {
 		pace.refused(key, 10, 0);
 		expect(pace.rate).toBeCloseTo(20);
 	});
+
+	test('refused after getting one request into a first window it shared: a twentieth of the limit, not what luck gave it', () => {
+		const pace = new SharedKeyPace();
+		pace.sent(0);
+		pace.accepted(key, 20, 10, undefined, 0);
+		pace.sent(500);
+		pace.refused(key, 520, 500);
+		expect(pace.rate).toBeCloseTo(5); // 1 a second accepted, less the margin, would be 0.95
+	});
+});
+
+describe('without remaining counts (headers only on 429s)', () => {
+	test('the first accepted answer opens a window: its end is known before any 429', () => {
+		const pace = new SharedKeyPace();
+		pace.accepted(key, 40, 20, undefined, 0);
+		expect(pace.windowEndsAt).toBe(1020);
+	});
+
+	test('an answer overtaken by a 429 opens no window; one to a request sent after the 429 came back does', () => {
+		const pace = new SharedKeyPace();
+		pace.accepted(key, 40, 20, undefined, 0);
+		pace.refused(key, 600, 560);
+		// Sent at 580, before the 429 came back: it may have reached Telnyx before the refused one.
+		pace.accepted(key, 610, 595, undefined, 580);
+		expect(pace.windowEndsAt).toBe(1020);
+		// Sent after the 429 came back, and accepted: Telnyx opened a window.
+		pace.accepted(key, 1100, 1060, undefined, 1020);
+		expect(pace.windowEndsAt).toBe(2060);
+	});
 });

@@ -43,8 +43,8 @@ const FORGET_AFTER_IDLE_MS = 60_000;
  *   Telnyx places its window, it never sees more than that from this process. A limit once
  *   learned (from any answer, a 429's included) is kept until Telnyx announces another one;
  * - after a 429, or when Telnyx's window is used up by others, nothing until the window ends: the
- *   end of the window this process saw open (Retry-After and reset are whole seconds), else
- *   Retry-After;
+ *   end of the window this process saw open, or of the one after it (Retry-After and reset are
+ *   whole seconds), else Retry-After;
  * - other processes may share the key (n8n queue mode) and share nothing but Telnyx's answers:
  *   each paces itself at a rate of its own, sized by what Telnyx's windows showed (sharedKey.ts);
  * - a request answered 429 (Telnyx did not process it) goes ahead of those not sent yet.
@@ -170,7 +170,7 @@ export class Limiter {
 		} else {
 			// When Telnyx received it, about: halfway between leaving and the answer.
 			const arrivedAt = leftAt === undefined ? now : (leftAt + now) / 2;
-			this.pace.accepted(key, now, arrivedAt, signal.remaining);
+			this.pace.accepted(key, now, arrivedAt, signal.remaining, leftAt);
 			const limit = this.learnedLimit;
 			if (signal.remaining === 0 && limit !== undefined && key.counted < limit) {
 				// Telnyx's window is used up before ours is: others use this key too.
@@ -179,12 +179,15 @@ export class Limiter {
 		}
 		if (pauseMs > 0) {
 			// Telnyx's Retry-After and reset are whole seconds: the end of the window seen opening
-			// is nearer when it is known; one expected to have ended already ends any moment.
+			// is nearer when it is known; one expected to have ended just now ends any moment.
 			const endsAt = this.pace.windowEndsAt;
 			let until = now + Math.min(pauseMs, MAX_PAUSE_MS);
 			if (endsAt > now) until = Math.min(until, endsAt);
-			else if (endsAt > 0 && now - endsAt < windowMs)
+			else if (endsAt > 0 && now - endsAt < LATE_PAUSE * windowMs)
 				until = Math.min(until, now + LATE_PAUSE * windowMs);
+			// The windows follow each other: the one after the one seen ends a window later.
+			else if (endsAt > 0)
+				until = Math.min(until, endsAt + Math.ceil((now - endsAt) / windowMs) * windowMs);
 			this.pausedUntil = Math.max(this.pausedUntil, until);
 		}
 	}

@@ -27,13 +27,18 @@ const DAMPING = 0.7;
 const REOPENED = 0.2;
 /** A window seen open this many windows ago is over, whatever the count says (or without one). */
 const WINDOW_OVER = 1.1;
-/** A 429 past the window end this process expected: Telnyx's window ends soon, so a short pause. */
+/**
+ * A 429 less than this share of a window past the end this process expected: that end was seen a
+ * little early, Telnyx's window ends soon, so a pause this long. Later: the next window is full too.
+ */
 export const LATE_PAUSE = 0.1;
 /** The gentle start: this share of the limit, for this share of a window (unless others show up). */
 const START_SHARE = 0.35;
 const START_LOOK = 0.2;
-/** A process whose first answers are 429s (others hold the key) starts at this share of the limit. */
+/** A process whose first answers are 429s (others hold the key) starts at this share of the limit… */
 const NEWCOMER_SHARE = 0.2;
+/** …and one refused after a first window it shared, at no less than this share. */
+const FIRST_SHARE = 0.05;
 /** The pace of Telnyx's count is read over at least this share of a window (after 429s), else… */
 const SPAN_READ = 0.05;
 /** …over this much: a short span of a clean window says more about others' bursts than their pace. */
@@ -105,8 +110,11 @@ export class SharedKeyPace {
 
 	private lastRemaining: number | undefined;
 
-	/** A 429 came since the last accepted answer (the next accepted one opens a window). */
-	private limitedSinceAccepted = false;
+	/**
+	 * When the last 429 came back, until a window opens: a request that left after it and is
+	 * accepted opens one.
+	 */
+	private refusedAt: number | undefined;
 
 	/** When the gentle start began; Infinity: over; undefined: not yet. */
 	private startedAt: number | undefined;
@@ -132,19 +140,20 @@ export class SharedKeyPace {
 		if (this.rate !== undefined) this.window.bound = true;
 	}
 
-	/** Telnyx accepted a request (it reached Telnyx at `arrivedAt`, about). */
-	accepted(key: KeyView, now: number, arrivedAt: number, remaining?: number) {
+	/** Telnyx accepted a request (it reached Telnyx at `arrivedAt`, about; it left at `leftAt`). */
+	accepted(key: KeyView, now: number, arrivedAt: number, remaining?: number, leftAt = arrivedAt) {
 		this.outcomes.push({ at: now, ok: true });
 		const { limit } = key;
 		const windowMs = key.windowSeconds * 1000;
 		// An answer overtaken by the one that opened the window belongs to the window before.
 		const late = arrivedAt < this.window.start;
-		// A window opened: Telnyx's count went up again, or it accepted this after refusing…
+		// A window opened: Telnyx's count went up again; or, without counts, it accepted a request
+		// sent after it refused one (one sent before may have reached Telnyx first), or its first…
 		const seen =
 			!late &&
 			(remaining !== undefined && limit !== undefined
 				? this.reopened(key, remaining, arrivedAt)
-				: this.limitedSinceAccepted);
+				: (this.refusedAt !== undefined && leftAt >= this.refusedAt) || this.windowEndsAt === 0);
 		// …or the one seen is over (a slow sender, or clean windows without counts).
 		const over = !late && arrivedAt - this.window.start >= WINDOW_OVER * windowMs;
 		if (seen || over) {
@@ -157,8 +166,8 @@ export class SharedKeyPace {
 			}
 			this.window = unseen(start);
 			this.windowEndsAt = start + windowMs;
+			this.refusedAt = undefined;
 		}
-		this.limitedSinceAccepted = false;
 		if (late) return;
 		this.window.mine++;
 		if (remaining === undefined || limit === undefined) return;
@@ -177,7 +186,7 @@ export class SharedKeyPace {
 	refused(key: KeyView, now: number, leftAt?: number) {
 		this.outcomes.push({ at: now, ok: false });
 		this.window.limited++;
-		this.limitedSinceAccepted = true;
+		this.refusedAt = now;
 		// With remaining counts, the window's close sizes the rate (the 429s included).
 		if (this.lastRemaining !== undefined) return;
 		// Refused before Telnyx accepted anything from it of late: others hold the key, and what
@@ -198,6 +207,8 @@ export class SharedKeyPace {
 		this.rate = undefined;
 		this.lastDecreaseAt = -Infinity;
 		this.windowEndsAt = 0;
+		this.window = unseen(0);
+		this.refusedAt = undefined;
 		this.lastRemaining = undefined;
 		this.startedAt = undefined;
 		this.cleanStreak = 0;
@@ -330,6 +341,8 @@ export class SharedKeyPace {
 		const perSecond = (sent * accepted) / Math.max(key.windowSeconds, (now - since) / 1000);
 		const ceiling = key.limit !== undefined ? key.limit / key.windowSeconds : Infinity;
 		const from = Math.min(ceiling, perSecond);
-		this.rate = Math.max(MIN_RATE, from * (1 - MARGIN), (this.rate ?? 0) * GENTLEST);
+		// The first 429: who got most of the first window is luck, not a share.
+		const least = this.rate === undefined && key.limit !== undefined ? ceiling * FIRST_SHARE : 0;
+		this.rate = Math.max(MIN_RATE, least, from * (1 - MARGIN), (this.rate ?? 0) * GENTLEST);
 	}
 }
