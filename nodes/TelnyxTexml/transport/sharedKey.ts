@@ -147,8 +147,9 @@ export class SharedKeyPace {
 		const windowMs = key.windowSeconds * 1000;
 		// An answer overtaken by the one that opened the window belongs to the window before.
 		const late = arrivedAt < this.window.start;
-		// A window opened: Telnyx's count went up again; or, without counts, it accepted a request
-		// sent after it refused one (one sent before may have reached Telnyx first), or its first…
+		// A window opened: Telnyx's count went up again; without counts, this is the first answer,
+		// or one to a request sent after a 429 came back (one sent before may have reached Telnyx
+		// before the refused one)…
 		const seen =
 			!late &&
 			(remaining !== undefined && limit !== undefined
