@@ -10,10 +10,10 @@ const key: KeyView = { limit: 100, windowSeconds: 1, inFlight: 0, counted: 0 };
 function paceAt300ms(mine: number, remainingAt300: number): SharedKeyPace {
 	const pace = new SharedKeyPace();
 	pace.rate = 40;
-	pace.accepted(key, 0, 0, 99); // opens the window
+	pace.accepted(key, 0, 99); // opens the window
 	pace.held();
-	for (let i = 1; i < mine - 1; i++) pace.accepted(key, i * 20, i * 20, 99 - i * 2);
-	pace.accepted(key, 300, 300, remainingAt300);
+	for (let i = 1; i < mine - 1; i++) pace.accepted(key, i * 20, 99 - i * 2);
+	pace.accepted(key, 300, remainingAt300);
 	return pace;
 }
 
@@ -33,8 +33,8 @@ describe('within a window', () => {
 	test('a process not held back by its own rate takes nothing more', () => {
 		const pace = new SharedKeyPace();
 		pace.rate = 40;
-		pace.accepted(key, 0, 0, 99);
-		pace.accepted(key, 300, 300, 90);
+		pace.accepted(key, 0, 99);
+		pace.accepted(key, 300, 90);
 		expect(pace.rate).toBe(40);
 	});
 });
@@ -50,7 +50,7 @@ describe('the first answers', () => {
 	test('refused after getting one request into a first window it shared: a twentieth of the limit, not what luck gave it', () => {
 		const pace = new SharedKeyPace();
 		pace.sent(0);
-		pace.accepted(key, 20, 10, undefined, 0);
+		pace.accepted(key, 20, undefined, 0);
 		pace.sent(500);
 		pace.refused(key, 520, 500);
 		expect(pace.rate).toBeCloseTo(5); // 1 a second accepted, less the margin, would be 0.95
@@ -60,19 +60,19 @@ describe('the first answers', () => {
 describe('without remaining counts (headers only on 429s)', () => {
 	test('the first accepted answer opens a window: its end is known before any 429', () => {
 		const pace = new SharedKeyPace();
-		pace.accepted(key, 40, 20, undefined, 0);
+		pace.accepted(key, 40, undefined, 0);
 		expect(pace.windowEndsAt).toBe(1020);
 	});
 
 	test('an answer overtaken by a 429 opens no window; one to a request sent after the 429 came back does', () => {
 		const pace = new SharedKeyPace();
-		pace.accepted(key, 40, 20, undefined, 0);
+		pace.accepted(key, 40, undefined, 0);
 		pace.refused(key, 600, 560);
 		// Sent at 580, before the 429 came back: it may have reached Telnyx before the refused one.
-		pace.accepted(key, 610, 595, undefined, 580);
+		pace.accepted(key, 610, undefined, 580);
 		expect(pace.windowEndsAt).toBe(1020);
 		// Sent after the 429 came back, and accepted: Telnyx opened a window.
-		pace.accepted(key, 1100, 1060, undefined, 1020);
+		pace.accepted(key, 1100, undefined, 1020);
 		expect(pace.windowEndsAt).toBe(2060);
 	});
 });

@@ -168,9 +168,7 @@ export class Limiter {
 			if (!(pauseMs > 0)) pauseMs = DEFAULT_PAUSE_MS;
 			this.pace.refused(key, now, leftAt);
 		} else {
-			// When Telnyx received it, about: halfway between leaving and the answer.
-			const arrivedAt = leftAt === undefined ? now : (leftAt + now) / 2;
-			this.pace.accepted(key, now, arrivedAt, signal.remaining, leftAt);
+			this.pace.accepted(key, now, signal.remaining, leftAt);
 			const limit = this.learnedLimit;
 			if (signal.remaining === 0 && limit !== undefined && key.counted < limit) {
 				// Telnyx's window is used up before ours is: others use this key too.
@@ -182,12 +180,15 @@ export class Limiter {
 			// is nearer when it is known; one expected to have ended just now ends any moment.
 			const endsAt = this.pace.windowEndsAt;
 			let until = now + Math.min(pauseMs, MAX_PAUSE_MS);
-			if (endsAt > now) until = Math.min(until, endsAt);
-			else if (endsAt > 0 && now - endsAt < LATE_PAUSE * windowMs)
-				until = Math.min(until, now + LATE_PAUSE * windowMs);
-			// The windows follow each other: the one after the one seen ends a window later.
-			else if (endsAt > 0)
-				until = Math.min(until, endsAt + Math.ceil((now - endsAt) / windowMs) * windowMs);
+			if (endsAt > 0) {
+				// The windows follow each other: the one seen, or the one after it, ends next.
+				const late = now - endsAt;
+				const next =
+					late >= 0 && late < LATE_PAUSE * windowMs
+						? now + LATE_PAUSE * windowMs
+						: endsAt + Math.max(0, Math.ceil(late / windowMs)) * windowMs;
+				until = Math.min(until, next);
+			}
 			this.pausedUntil = Math.max(this.pausedUntil, until);
 		}
 	}

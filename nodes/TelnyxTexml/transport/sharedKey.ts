@@ -140,9 +140,11 @@ export class SharedKeyPace {
 		if (this.rate !== undefined) this.window.bound = true;
 	}
 
-	/** Telnyx accepted a request (it reached Telnyx at `arrivedAt`, about; it left at `leftAt`). */
-	accepted(key: KeyView, now: number, arrivedAt: number, remaining?: number, leftAt = arrivedAt) {
+	/** Telnyx accepted a request that left at `leftAt`. */
+	accepted(key: KeyView, now: number, remaining?: number, leftAt = now) {
 		this.outcomes.push({ at: now, ok: true });
+		// When Telnyx received it, about: halfway between leaving and the answer.
+		const arrivedAt = (leftAt + now) / 2;
 		const { limit } = key;
 		const windowMs = key.windowSeconds * 1000;
 		// An answer overtaken by the one that opened the window belongs to the window before.
