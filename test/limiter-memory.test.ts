@@ -41,37 +41,42 @@ describe('the key’s limiter', () => {
 		expect(limiter.rate).toBeCloseTo((10 / 1.3) * 0.95);
 	});
 
-	test('sends one request until the first answer, one more per answer until Telnyx names its limit, then up to Max Concurrent Requests', async () => {
+	test('sends one request until the first answer, one more per five answers until Telnyx names its limit, then up to Max Concurrent Requests', async () => {
 		const clock = new VirtualClock(undefined, false);
 		const limiter = new Limiter(clock);
 		limiter.configure({ maxConcurrent: 10, maxPerSecond: 0 });
 		let granted = 0;
-		const waiting = Array.from({ length: 8 }, async () => {
+		const waiting = Array.from({ length: 12 }, async () => {
 			await limiter.acquire();
 			granted++;
 		});
 		const settle = () => new Promise((resolve) => setImmediate(resolve)); // whatever can run, has
 		await settle();
 		expect(granted).toBe(1);
-		limiter.release({ status: 200 }); // no limit named: two on their way
+		// No limit named: still one on its way for four answers, two from the fifth.
+		for (let answers = 1; answers <= 4; answers++) {
+			limiter.release({ status: 200 });
+			await settle();
+			expect(granted).toBe(answers + 1);
+			expect(limiter.sending).toBe(1);
+		}
+		limiter.release({ status: 200 });
 		await settle();
-		expect(granted).toBe(3);
-		limiter.release({ status: 200 }); // three
-		await settle();
-		expect(granted).toBe(5);
+		expect(granted).toBe(7);
+		expect(limiter.sending).toBe(2);
 		limiter.release({ status: 200, limit: 1000, remaining: 990, resetSeconds: 1 });
 		// The limit is known: the rest go at its pace, up to Max Concurrent Requests.
-		for (let ms = 0; ms < 100 && granted < 8; ms += 5) await clock.advance(5);
+		for (let ms = 0; ms < 100 && granted < 12; ms += 5) await clock.advance(5);
 		await Promise.all(waiting);
-		expect(granted).toBe(8);
-		expect(limiter.sending).toBe(5);
+		expect(granted).toBe(12);
+		expect(limiter.sending).toBe(6);
 	});
 });
 
 /** A 429 after the window this process saw open should have ended: how long the key waits. */
 describe('a late 429', () => {
 	/** A limiter that saw a window open at 0 (headers only on 429s), then a 429 at `at`. */
-	async function refusedAt(at: number) {
+	async function refusedAt(at: number, leftAt = at) {
 		const clock = new VirtualClock(0, false);
 		const limiter = new Limiter(clock);
 		limiter.configure({ maxConcurrent: 10, maxPerSecond: 0 });
@@ -81,7 +86,7 @@ describe('a late 429', () => {
 		await limiter.acquire();
 		limiter.release(
 			{ status: 429, limit: 10, remaining: 0, resetSeconds: 1, retryAfterMs: 1000 },
-			at,
+			leftAt,
 		);
 		const sent = limiter.acquire().then(() => clock.now());
 		clock.start();
@@ -95,5 +100,47 @@ describe('a late 429', () => {
 	test('well after: the window after it is full too, so the key waits for that one’s end', async () => {
 		// Retry-After (whole seconds) would say 2300; the windows follow each other.
 		expect(await refusedAt(1300)).toBe(2000);
+	});
+
+	test('answered after the end, but sent well before it: it reached Telnyx in the window that ended, no pause', async () => {
+		// Left at 900, answered at 1060: it reached Telnyx at about 980, before the end at 1000.
+		expect(await refusedAt(1060, 900)).toBe(1060);
+	});
+
+	/**
+	 * A window [0, 1000) used up at 900; the answer to a request that left at 1000 shows the next
+	 * one open at 1020; then the 429 to a request that left at `leftAt` comes back at 1050.
+	 */
+	async function refusedAfterNewWindow(leftAt: number) {
+		const clock = new VirtualClock(0, false);
+		const limiter = new Limiter(clock);
+		limiter.configure({ maxConcurrent: 10, maxPerSecond: 0 });
+		const refused = { status: 429, limit: 100, remaining: 0, resetSeconds: 1, retryAfterMs: 1000 };
+		await limiter.acquire();
+		limiter.release({ status: 200, limit: 100 }, 0); // opens [0, 1000)
+		await clock.advance(880);
+		await limiter.acquire();
+		const second = limiter.acquire(); // evenly spaced: a moment later
+		await clock.advance(20);
+		await second;
+		limiter.release(refused, 880); // [0, 1000) is full
+		const opening = limiter.acquire();
+		await clock.advance(100);
+		await opening;
+		await clock.advance(40);
+		limiter.release({ status: 200 }, 1000); // left after the 429 came back: opens [1020, 2020)
+		await clock.advance(10);
+		limiter.release(refused, leftAt);
+		const sent = limiter.acquire().then(() => clock.now());
+		clock.start();
+		return sent;
+	}
+
+	test('overtaken by the answer that showed the next window open: it hit the window before, no pause', async () => {
+		expect(await refusedAfterNewWindow(890)).toBe(1050);
+	});
+
+	test('not overtaken: the window just seen open is full, so the key waits for its end', async () => {
+		expect(await refusedAfterNewWindow(1010)).toBe(2020);
 	});
 });

@@ -49,7 +49,20 @@ describe('processes sharing a key, x-ratelimit-* only on 429s', () => {
 	test.each([2, 4])('%i processes: near the limit, few 429s, none starved', async (n) => {
 		const r = await runs(n, 'on429');
 		expect(r.utilisation).toBeGreaterThanOrEqual(0.9);
-		expect(r.limitedShare).toBeLessThanOrEqual(0.06);
+		expect(r.limitedShare).toBeLessThanOrEqual(0.05);
+		expect(r.fairness).toBeGreaterThanOrEqual(0.5);
+		expect(r.failed).toBe(0);
+	});
+
+	// Each process learns of the others only from its own 429s: from 8 on, more than 5 % of the
+	// answers are 429s (docs/queue-mode.md). These hold what is reached, so that it does not slip.
+	test.each([
+		[8, 0.065],
+		[16, 0.11],
+	])('%i processes: near the limit, none starved, 429s at most %d', async (n, most) => {
+		const r = await runs(n, 'on429');
+		expect(r.utilisation).toBeGreaterThanOrEqual(0.9);
+		expect(r.limitedShare).toBeLessThanOrEqual(most);
 		expect(r.fairness).toBeGreaterThanOrEqual(0.5);
 		expect(r.failed).toBe(0);
 	});

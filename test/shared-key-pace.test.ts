@@ -47,13 +47,13 @@ describe('the first answers', () => {
 		expect(pace.rate).toBeCloseTo(20);
 	});
 
-	test('refused after getting one request into a first window it shared: a twentieth of the limit, not what luck gave it', () => {
+	test('refused after getting one request into a first window it shared: a tenth of the limit, not what luck gave it', () => {
 		const pace = new SharedKeyPace();
 		pace.sent(0);
 		pace.accepted(key, 20, undefined, 0);
 		pace.sent(500);
 		pace.refused(key, 520, 500);
-		expect(pace.rate).toBeCloseTo(5); // 1 a second accepted, less the margin, would be 0.95
+		expect(pace.rate).toBeCloseTo(10); // 1 a second accepted, less the margin, would be 0.95
 	});
 });
 
@@ -74,5 +74,15 @@ describe('without remaining counts (headers only on 429s)', () => {
 		// Sent after the 429 came back, and accepted: Telnyx opened a window.
 		pace.accepted(key, 1100, undefined, 1020);
 		expect(pace.windowEndsAt).toBe(2060);
+	});
+
+	test('a 429 to a request sent before the one that showed the window open tells of the window before', () => {
+		const pace = new SharedKeyPace();
+		pace.accepted(key, 40, undefined, 0);
+		pace.refused(key, 600, 560);
+		pace.accepted(key, 1100, undefined, 1020); // opens [1060, 2060)
+		expect(pace.overtaken(1000)).toBe(true);
+		expect(pace.overtaken(1020)).toBe(false);
+		expect(pace.overtaken(undefined)).toBe(false);
 	});
 });

@@ -38,7 +38,7 @@ const START_LOOK = 0.2;
 /** A process whose first answers are 429s (others hold the key) starts at this share of the limit… */
 const NEWCOMER_SHARE = 0.2;
 /** …and one refused after a first window it shared, at no less than this share. */
-const FIRST_SHARE = 0.05;
+const FIRST_SHARE = 0.1;
 /** The pace of Telnyx's count is read over at least this share of a window (after 429s), else… */
 const SPAN_READ = 0.05;
 /** …over this much: a short span of a clean window says more about others' bursts than their pace. */
@@ -110,6 +110,9 @@ export class SharedKeyPace {
 
 	private lastRemaining: number | undefined;
 
+	/** When the request whose answer showed the current window open left. */
+	private openedBy = -Infinity;
+
 	/**
 	 * When the last 429 came back, until a window opens: a request that left after it and is
 	 * accepted opens one.
@@ -168,6 +171,7 @@ export class SharedKeyPace {
 				start += Math.floor((arrivedAt - start) / windowMs) * windowMs;
 			}
 			this.window = unseen(start);
+			this.openedBy = seen ? leftAt : start; // not seen opening: its start, about
 			this.windowEndsAt = start + windowMs;
 			this.refusedAt = undefined;
 		}
@@ -199,6 +203,14 @@ export class SharedKeyPace {
 		else this.slowDown(key, now, leftAt);
 	}
 
+	/**
+	 * Whether a request that left at `leftAt` left before the one that showed the current window
+	 * open: its 429 tells of the window before, which is over.
+	 */
+	overtaken(leftAt?: number): boolean {
+		return leftAt !== undefined && leftAt < this.openedBy;
+	}
+
 	/** Drops what is older than the windows kept. */
 	trim(now: number, windowMs: number) {
 		const kept = now - SENT_WINDOWS_KEPT * windowMs;
@@ -211,6 +223,7 @@ export class SharedKeyPace {
 		this.lastDecreaseAt = -Infinity;
 		this.windowEndsAt = 0;
 		this.window = unseen(0);
+		this.openedBy = -Infinity;
 		this.refusedAt = undefined;
 		this.lastRemaining = undefined;
 		this.startedAt = undefined;
