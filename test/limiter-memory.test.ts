@@ -1,4 +1,4 @@
-import { Limiter } from '../nodes/TelnyxTexml/transport/limiter';
+import { Limiter, type RateLimitSignal } from '../nodes/TelnyxTexml/transport/limiter';
 import { VirtualClock } from '../sandbox';
 
 /** What the key's limiter keeps from Telnyx's answers, and how a late 429 is read (virtual time). */
@@ -75,22 +75,32 @@ describe('the key’s limiter', () => {
 
 /** A 429 after the window this process saw open should have ended: how long the key waits. */
 describe('a late 429', () => {
-	/** A limiter that saw a window open at 0 (headers only on 429s), then a 429 at `at`. */
-	async function refusedAt(at: number, leftAt = at) {
+	const refused = { status: 429, limit: 100, remaining: 0, resetSeconds: 1, retryAfterMs: 1000 };
+
+	/** A limiter (headers only on 429s) whose first answer opened the window [0, 1000). */
+	async function windowOpenAt0(first: RateLimitSignal) {
 		const clock = new VirtualClock(0, false);
 		const limiter = new Limiter(clock);
 		limiter.configure({ maxConcurrent: 10, maxPerSecond: 0 });
 		await limiter.acquire();
-		limiter.release({ status: 200 }, 0); // opens the window [0, 1000)
-		await clock.advance(at);
-		await limiter.acquire();
-		limiter.release(
-			{ status: 429, limit: 10, remaining: 0, resetSeconds: 1, retryAfterMs: 1000 },
-			leftAt,
-		);
+		limiter.release(first, 0);
+		return { clock, limiter };
+	}
+
+	/** When the next request leaves, the clock running from now on. */
+	function nextLeaves(clock: VirtualClock, limiter: Limiter): Promise<number> {
 		const sent = limiter.acquire().then(() => clock.now());
 		clock.start();
 		return sent;
+	}
+
+	/** A 429 at `at` to a request that left at `leftAt`. */
+	async function refusedAt(at: number, leftAt = at) {
+		const { clock, limiter } = await windowOpenAt0({ status: 200 });
+		await clock.advance(at);
+		await limiter.acquire();
+		limiter.release(refused, leftAt);
+		return nextLeaves(clock, limiter);
 	}
 
 	test('just after (its end was seen a little early): a short pause', async () => {
@@ -112,12 +122,7 @@ describe('a late 429', () => {
 	 * one open at 1020; then the 429 to a request that left at `leftAt` comes back at 1050.
 	 */
 	async function refusedAfterNewWindow(leftAt: number) {
-		const clock = new VirtualClock(0, false);
-		const limiter = new Limiter(clock);
-		limiter.configure({ maxConcurrent: 10, maxPerSecond: 0 });
-		const refused = { status: 429, limit: 100, remaining: 0, resetSeconds: 1, retryAfterMs: 1000 };
-		await limiter.acquire();
-		limiter.release({ status: 200, limit: 100 }, 0); // opens [0, 1000)
+		const { clock, limiter } = await windowOpenAt0({ status: 200, limit: 100 });
 		await clock.advance(880);
 		await limiter.acquire();
 		const second = limiter.acquire(); // evenly spaced: a moment later
@@ -131,9 +136,7 @@ describe('a late 429', () => {
 		limiter.release({ status: 200 }, 1000); // left after the 429 came back: opens [1020, 2020)
 		await clock.advance(10);
 		limiter.release(refused, leftAt);
-		const sent = limiter.acquire().then(() => clock.now());
-		clock.start();
-		return sent;
+		return nextLeaves(clock, limiter);
 	}
 
 	test('overtaken by the answer that showed the next window open: it hit the window before, no pause', async () => {
