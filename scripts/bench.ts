@@ -501,18 +501,17 @@ async function main() {
 		}
 
 		log(`P1: ${ITEMS} updates against ${RATE_LIMIT} requests/s…`);
-		sandbox.faults.configure({ rateLimit: RATE_LIMIT });
-		const limited = () => sandbox.requests.filter((r) => r.status === 429).length;
-		sandbox.requests.length = 0;
-		const p1Ours = { ...(await timed(run.ours, scene(sandbox))), limited: limited() };
-		await new Promise((resolve) => setTimeout(resolve, 1100)); // a fresh rate-limit window
-		sandbox.faults.configure({ rateLimit: RATE_LIMIT });
-		sandbox.requests.length = 0;
-		const p1Batched = { ...(await timed(run.oursBatched, scene(sandbox))), limited: limited() };
-		await new Promise((resolve) => setTimeout(resolve, 1100));
-		sandbox.faults.configure({ rateLimit: RATE_LIMIT });
-		sandbox.requests.length = 0;
-		const p1Http = { ...(await timed(run.http, scene(sandbox))), limited: limited() };
+		/** One runner on a fresh rate-limit window, with its 429s. */
+		const limitedRun = async (runner: Runner) => {
+			await new Promise((resolve) => setTimeout(resolve, 1100));
+			sandbox.faults.configure({ rateLimit: RATE_LIMIT });
+			sandbox.requests.length = 0;
+			const result = await timed(runner, scene(sandbox));
+			return { ...result, limited: sandbox.requests.filter((r) => r.status === 429).length };
+		};
+		const p1Ours = await limitedRun(run.ours);
+		const p1Batched = await limitedRun(run.oursBatched);
+		const p1Http = await limitedRun(run.http);
 		const floor = ITEMS / RATE_LIMIT;
 
 		log(`P2: ${ITEMS} updates, no limit, ${ROUNDS} rounds…`);
