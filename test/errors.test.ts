@@ -146,7 +146,6 @@ describe('Telnyx errors', () => {
 		);
 		// The item's error object keeps no request configuration (that held the Authorization header).
 		expect(inspect(output[0].error, { depth: 10 })).not.toContain(secret);
-		world.close = async () => {};
 	});
 });
 
