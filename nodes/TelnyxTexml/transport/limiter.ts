@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { realClock, type Clock } from './clock';
-import { LATE_PAUSE, SharedKeyPace, type KeyView } from './sharedKey';
+import { LATE_PAUSE, reachedTelnyx, SharedKeyPace, type KeyView } from './sharedKey';
 
 /** What the user allows for one API key (credential, or the node's older Sending option). 0: no cap. */
 export interface LimiterSettings {
@@ -193,9 +193,9 @@ export class Limiter {
 			const endsAt = this.pace.windowEndsAt;
 			let until = now + Math.min(pauseMs, MAX_PAUSE_MS);
 			if (endsAt > 0) {
-				// The windows follow each other: the one seen, or the one after it, ends next. The
-				// request reached Telnyx about halfway: before that end, it hit the window ending.
-				const late = (leftAt === undefined ? now : (leftAt + now) / 2) - endsAt;
+				// The windows follow each other: the one seen, or the one after it, ends next. A
+				// request that reached Telnyx before that end hit the window ending.
+				const late = reachedTelnyx(now, leftAt) - endsAt;
 				const next =
 					late >= 0 && late < LATE_PAUSE * windowMs
 						? now + LATE_PAUSE * windowMs

@@ -85,6 +85,9 @@ interface Seen {
 	raised?: number;
 }
 
+/** When a request that left at `leftAt` and was answered at `now` reached Telnyx, about: halfway. */
+export const reachedTelnyx = (now: number, leftAt = now): number => (leftAt + now) / 2;
+
 const unseen = (start: number): Seen => ({ start, mine: 0, limited: 0, others: 0, bound: false });
 
 /**
@@ -146,8 +149,7 @@ export class SharedKeyPace {
 	/** Telnyx accepted a request that left at `leftAt`. */
 	accepted(key: KeyView, now: number, remaining?: number, leftAt = now) {
 		this.outcomes.push({ at: now, ok: true });
-		// When Telnyx received it, about: halfway between leaving and the answer.
-		const arrivedAt = (leftAt + now) / 2;
+		const arrivedAt = reachedTelnyx(now, leftAt);
 		const { limit } = key;
 		const windowMs = key.windowSeconds * 1000;
 		// An answer overtaken by the one that opened the window belongs to the window before.
