@@ -13,7 +13,7 @@ function flag(name: string): string | undefined {
 }
 
 /**
- * Fault flags, e.g. `npm run sandbox -- --rate-limit=100 --rate-limit-headers=on429 --fault-ratio=0.1 --seed=42`.
+ * Fault flags, e.g. `npm run sandbox -- --rate-limit=100 --rate-limit-headers=on429 --rate-limit-model=sliding --fault-ratio=0.1 --seed=42`.
  */
 function faultsFromFlags(): FaultOptions {
 	const number = (name: string) => (flag(name) === undefined ? undefined : Number(flag(name)));
@@ -21,9 +21,14 @@ function faultsFromFlags(): FaultOptions {
 	if (headers !== undefined && headers !== 'always' && headers !== 'on429') {
 		throw new Error('--rate-limit-headers takes always or on429');
 	}
+	const model = flag('rate-limit-model');
+	if (model !== undefined && model !== 'fixed' && model !== 'sliding' && model !== 'bucket') {
+		throw new Error('--rate-limit-model takes fixed, sliding or bucket');
+	}
 	return {
 		rateLimit: number('rate-limit'),
 		rateLimitHeaders: headers,
+		rateLimitModel: model,
 		latencyMs: number('latency'),
 		failFirst: flag('fail-first') === 'true',
 		resetFirst: flag('reset-first') === 'true',
@@ -32,10 +37,16 @@ function faultsFromFlags(): FaultOptions {
 	};
 }
 
+const modelWords = {
+	fixed: 'fixed one-second window',
+	sliding: 'sliding one-second window',
+	bucket: 'token bucket',
+};
+
 function describeFaults(f: FaultOptions): string {
 	const on = [
 		f.rateLimit &&
-			`rate limit ${f.rateLimit}/s (429 + Retry-After; x-ratelimit-* on ${f.rateLimitHeaders === 'on429' ? '429s only' : 'every answer'})`,
+			`rate limit ${f.rateLimit}/s, ${modelWords[f.rateLimitModel ?? 'fixed']} (429 + Retry-After; x-ratelimit-* on ${f.rateLimitHeaders === 'on429' ? '429s only' : 'every answer'})`,
 		f.latencyMs && `latency ${f.latencyMs} ms`,
 		f.failFirst && 'first attempt of each request: 503',
 		f.resetFirst && 'first attempt of each request: connection reset',
@@ -43,7 +54,7 @@ function describeFaults(f: FaultOptions): string {
 	].filter(Boolean);
 	return on.length > 0
 		? on.join('; ')
-		: 'none (flags: --rate-limit=N --rate-limit-headers=always|on429 --latency=MS --fail-first --reset-first --fault-ratio=R --seed=S)';
+		: 'none (flags: --rate-limit=N --rate-limit-headers=always|on429 --rate-limit-model=fixed|sliding|bucket --latency=MS --fail-first --reset-first --fault-ratio=R --seed=S)';
 }
 
 async function main() {

@@ -2,7 +2,7 @@ import type http from 'node:http';
 
 import { realClock, type Clock } from './clock';
 import type { RecordedRequest, Reply } from './http';
-import { RateWindow } from './rate-window';
+import { rateModel, type RateModel, type RateModelName } from './rate-window';
 
 /** Ways the sandbox misbehaves on purpose, as Telnyx or the network can. All off by default. */
 export interface FaultOptions {
@@ -13,6 +13,11 @@ export interface FaultOptions {
 	 * 429s, so a client learns the limit only from being refused.
 	 */
 	rateLimitHeaders?: 'always' | 'on429';
+	/**
+	 * How the limit counts: a fixed one-second window (default), a sliding one (the last 1,000 ms),
+	 * or a token bucket that refills at the limit per second. Telnyx does not say which.
+	 */
+	rateLimitModel?: RateModelName;
 	/** Milliseconds added before every answer. */
 	latencyMs?: number;
 	/** The first attempt of each distinct request (method, path, body) is answered 503. */
@@ -62,7 +67,7 @@ export class Faults {
 
 	private random = seeded(0);
 
-	private window: RateWindow | undefined;
+	private window: RateModel | undefined;
 
 	/** `clock`: when requests arrive (the rate window) and how long latency lasts. */
 	constructor(
@@ -77,7 +82,9 @@ export class Faults {
 		this.options = { ...options };
 		this.seen = new Set();
 		this.random = seeded(options.seed ?? 1);
-		this.window = options.rateLimit ? new RateWindow(options.rateLimit) : undefined;
+		this.window = options.rateLimit
+			? rateModel(options.rateLimitModel ?? 'fixed', options.rateLimit)
+			: undefined;
 	}
 
 	get current(): Readonly<FaultOptions> {

@@ -34,4 +34,11 @@ export {
 } from './events';
 export { Faults, type FaultOptions, type FaultKind } from './faults';
 export { VirtualClock, realClock, type Clock } from './clock';
-export { RateWindow, TokenBucket } from './rate-window';
+export {
+	RateWindow,
+	SlidingWindow,
+	TokenBucket,
+	rateModel,
+	type RateModel,
+	type RateModelName,
+} from './rate-window';

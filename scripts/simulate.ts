@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --simulate`: N processes sharing one API key (n8n queue mode), each with its own
  * key limiter (the real `Limiter`, through the real `sendThrough`), sending through a model of
- * Telnyx's rate limit (the sandbox's own `RateWindow`, or a `TokenBucket`), with a per-request
+ * Telnyx's rate limit (the sandbox's own `RateWindow`, a `SlidingWindow` or a `TokenBucket`), with a per-request
  * latency and seeded jitter, on a virtual clock: no sockets, no wall time, the same figures on
  * every run.
  */
@@ -12,15 +12,18 @@ import { Limiter } from '../nodes/TelnyxTexml/transport/limiter';
 import { sendingSettings } from '../nodes/TelnyxTexml/transport/sending';
 import { VirtualClock } from '../sandbox/clock';
 import { seeded } from '../sandbox/faults';
-import { RateWindow, TokenBucket } from '../sandbox/rate-window';
+import { rateModel } from '../sandbox/rate-window';
 
 export interface SimulationOptions {
 	/** Processes sharing the key, each with its own limiter. */
 	processes: number;
 	/** Which answers carry x-ratelimit-*: all (Telnyx's way), or only the 429s. */
 	headers: 'always' | 'on429';
-	/** How the key's limit counts: the sandbox's fixed window (default), or a token bucket. */
-	server?: 'window' | 'bucket';
+	/**
+	 * How the key's limit counts: the sandbox's fixed window (default), a sliding window (the last
+	 * 1,000 ms), or a token bucket.
+	 */
+	server?: 'window' | 'sliding' | 'bucket';
 	/** Requests per one-second window for the key. */
 	limit?: number;
 	/** The job: limit × floorSeconds requests, split evenly over the processes. */
@@ -77,7 +80,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 	} = options;
 	const clock = new VirtualClock(0);
 	const random = seeded(seed);
-	const window = server === 'bucket' ? new TokenBucket(limit) : new RateWindow(limit);
+	const window = rateModel(server === 'window' ? 'fixed' : server, limit);
 	const start = clock.now();
 	/** Per process: when its requests were accepted; and every answer's time and status. */
 	const accepted: number[][] = Array.from({ length: processes }, () => []);
@@ -185,16 +188,18 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 	};
 }
 
+const serverWords = { window: 'window', sliding: 'sliding window', bucket: 'token bucket' };
+
 /** What the table below models, in words. */
 export const SIMULATION_MODEL =
-	'Simulation: N processes share one key of 100 requests per 1-second window (the sandbox’s RateWindow), or a ' +
-	'token bucket of 100 that refills at 100 per second (TokenBucket); ' +
+	'Simulation: N processes share one key of 100 requests per 1-second window (the sandbox’s RateWindow), ' +
+	'or per sliding second (SlidingWindow: the last 1,000 ms), or a token bucket of 100 that refills at 100 per second (TokenBucket); ' +
 	'each has its own Limiter (Max Concurrent Requests 10) and an even part of 2,000 requests (a 20 s floor); ' +
 	'50 ms round trip ± 50 % per way, starts spread over 200 ms; seed 1; virtual clock.';
 
 /**
- * The table of `npm run bench -- --simulate`: 1 to 32 processes, the sandbox's window with both
- * header modes, and a token bucket with headers on every answer.
+ * The table of `npm run bench -- --simulate`: 1 to 32 processes, the sandbox's fixed and sliding
+ * windows with both header modes, and a token bucket with headers on every answer.
  */
 export async function simulationTable(
 	counts = [1, 2, 4, 8, 16, 32],
@@ -216,6 +221,8 @@ export async function simulationTable(
 	const variants = [
 		{ server: 'window', headers: 'always' },
 		{ server: 'window', headers: 'on429' },
+		{ server: 'sliding', headers: 'always' },
+		{ server: 'sliding', headers: 'on429' },
 		{ server: 'bucket', headers: 'always' },
 	] as const;
 	for (const { server, headers } of variants) {
@@ -223,7 +230,7 @@ export async function simulationTable(
 			const r = await simulate({ ...options, processes, headers, server });
 			rows.push([
 				String(processes),
-				`${server === 'window' ? 'window' : 'token bucket'}, ${headers === 'always' ? 'every answer' : 'only 429s'}`,
+				`${serverWords[server]}, ${headers === 'always' ? 'every answer' : 'only 429s'}`,
 				`${(100 * r.utilisation).toFixed(1)} %`,
 				`${(100 * r.limitedShare).toFixed(1)} % (${r.limited})`,
 				r.convergeSeconds === undefined ? 'never' : `${r.convergeSeconds} s`,
@@ -242,7 +249,7 @@ if (require.main === module) {
 		void simulate({
 			processes: Number(n),
 			headers: mode === 'on429' ? 'on429' : 'always',
-			server: server === 'bucket' ? 'bucket' : 'window',
+			server: server === 'bucket' || server === 'sliding' ? server : 'window',
 			trace: (line) => process.stdout.write(`${line}\n`),
 		}).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
 	else
