@@ -1,5 +1,4 @@
-import { randomInt } from 'node:crypto';
-
+import { newApplication, type TexmlApplication } from './applications';
 import { newCallSid, rfc2822, type Conference, type Participant, type Store } from './store';
 import { readTexml, TexmlError, type Instructions } from './texml';
 
@@ -22,17 +21,7 @@ export type CallStatus =
 	| 'canceled'
 	| 'failed';
 
-export interface TexmlApplication {
-	id: string;
-	accountSid: string;
-	friendlyName: string;
-	active: boolean;
-	/** Where calls without Url or Texml fetch their TeXML (the application's voice_url). */
-	voiceUrl?: string;
-	voiceMethod: 'get' | 'post';
-	createdAt: Date;
-	updatedAt: Date;
-}
+export { applicationResource, type TexmlApplication } from './applications';
 
 export interface CallCallback {
 	url: string;
@@ -45,6 +34,8 @@ export interface Call {
 	sid: string;
 	accountSid: string;
 	applicationSid: string;
+	/** An incoming call (the sandbox rang an application, see incoming.ts), or one placed over the API. */
+	direction?: 'inbound' | 'outbound';
 	from: string;
 	to: string;
 	status: CallStatus;
@@ -100,17 +91,7 @@ export class CallBook {
 	}
 
 	addApplication(accountSid: string, app: Partial<TexmlApplication> = {}): TexmlApplication {
-		const now = new Date();
-		const created: TexmlApplication = {
-			id: app.id ?? `1${String(randomInt(1e9, 2 ** 47)).padStart(15, '0')}${randomInt(100, 999)}`,
-			accountSid,
-			friendlyName: app.friendlyName ?? `texml-app-${this.applications.length + 1}`,
-			active: app.active ?? true,
-			voiceUrl: app.voiceUrl,
-			voiceMethod: app.voiceMethod ?? 'post',
-			createdAt: app.createdAt ?? now,
-			updatedAt: app.updatedAt ?? now,
-		};
+		const created = newApplication(accountSid, app, this.applications.length + 1);
 		this.applications.push(created);
 		return created;
 	}
@@ -166,6 +147,40 @@ export class CallBook {
 		return created;
 	}
 
+	/**
+	 * An incoming call to an application, ringing: its TeXML is asked for by the caller of this
+	 * (incoming.ts), which answers it (`answer`) and plays it.
+	 */
+	receive(
+		accountSid: string,
+		call: Pick<Call, 'applicationSid' | 'from' | 'to' | 'statusCallback'>,
+	): Call {
+		const now = new Date();
+		const created: Call = {
+			sid: newCallSid(),
+			accountSid,
+			direction: 'inbound',
+			...call,
+			customHeaders: [],
+			status: 'queued',
+			texml: [],
+			dateCreated: now,
+			dateUpdated: now,
+			settled: Promise.resolve(),
+		};
+		this.calls.push(created);
+		this.setStatus(created, 'initiated');
+		this.setStatus(created, 'ringing');
+		return created;
+	}
+
+	/** A ringing incoming call is answered (its first TeXML plays). */
+	answer(call: Call) {
+		if (call.status !== 'ringing') return;
+		call.startTime = new Date();
+		this.setStatus(call, 'in-progress');
+	}
+
 	/** New instructions for a live call: it leaves its conference first. Throws TexmlError for bad TeXML. */
 	redirect(call: Call, source: Source) {
 		const inline = 'texml' in source ? readTexml(source.texml) : undefined;
@@ -188,7 +203,7 @@ export class CallBook {
 			this.store.removeParticipant(membership.conference, membership.participant);
 	}
 
-	private end(call: Call, status: CallStatus) {
+	end(call: Call, status: CallStatus) {
 		if (!isLive(call)) return;
 		call.endTime = new Date();
 		this.setStatus(call, status);
@@ -261,7 +276,7 @@ export class CallBook {
 	}
 
 	/** `<Dial><Conference …>name`: joins the running conference of that name, or starts one. */
-	private join(call: Call, name: string, attributes: Record<string, string>) {
+	join(call: Call, name: string, attributes: Record<string, string>) {
 		const { store } = this;
 		const starts = attributes.startConferenceOnEnter !== 'false';
 		const callback = attributes.statusCallback
@@ -290,7 +305,9 @@ export class CallBook {
 			label: attributes.participantLabel || undefined,
 			muted: attributes.muted === 'true',
 			endConferenceOnExit: attributes.endConferenceOnExit === 'true',
+			beepOnExit: attributes.beep === 'true' || attributes.beep === 'onExit',
 		});
+		if (attributes.waitUrl) participant.waitUrl = attributes.waitUrl;
 		participant.dial = { to: call.to, from: call.from, customHeaders: call.customHeaders };
 		call.conference = conference;
 		call.participant = participant;
@@ -342,7 +359,7 @@ export function callResource(call: Call) {
 		account_sid: call.accountSid,
 		date_created: rfc2822(call.dateCreated),
 		date_updated: rfc2822(call.dateUpdated),
-		direction: 'outbound',
+		direction: call.direction ?? 'outbound',
 		duration:
 			call.endTime && call.startTime
 				? String(Math.round((call.endTime.getTime() - call.startTime.getTime()) / 1000))
@@ -356,21 +373,5 @@ export function callResource(call: Call) {
 		to: call.to,
 		to_formatted: formatted(call.to),
 		uri: `/v2/texml/Accounts/${call.accountSid}/Calls/${call.sid}.json`,
-	};
-}
-
-/** Telnyx's TexmlApplication, the fields the picker and the contract read. */
-export function applicationResource(app: TexmlApplication) {
-	return {
-		active: app.active,
-		created_at: app.createdAt.toISOString(),
-		friendly_name: app.friendlyName,
-		id: app.id,
-		record_type: 'texml_application',
-		status_callback_method: 'post',
-		updated_at: app.updatedAt.toISOString(),
-		voice_fallback_url: undefined,
-		voice_method: app.voiceMethod,
-		voice_url: app.voiceUrl,
 	};
 }

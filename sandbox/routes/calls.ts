@@ -1,11 +1,11 @@
-import { callResource, isLive, applicationResource, type Call, type Source } from '../calls';
+import { callResource, isLive, type Call, type Source } from '../calls';
 import { checkForm, type FieldRule } from '../fields';
 import { HttpError, invalid, notFound, type Reply } from '../http';
 import { page } from '../paging';
 import { TexmlError } from '../texml';
 import { accountOf, ok, route, type RouteContext } from './common';
 
-/** Telnyx's TeXML Calls API (InitiateTexmlCall, GetTexmlCall(s), UpdateTexmlCall) and the applications list. */
+/** Telnyx's TeXML Calls API (InitiateTexmlCall, GetTexmlCall(s), UpdateTexmlCall). */
 
 export const CALLS = 'texml/Accounts/:accountSid/Calls';
 export const CALL = `${CALLS}/:callSid`;
@@ -318,57 +318,9 @@ function listCalls(ctx: RouteContext): Reply {
 	);
 }
 
-/** Telnyx's ErrorResponse for a query parameter: the parameter is named in `detail` (no `source`). */
-const badRequest = (_parameter: string, detail: string) =>
-	new HttpError(400, [{ code: '10015', title: 'Bad Request', detail }]);
-
-/** `GET /texml_applications`: JSON:API pages (`page[number]`, `page[size]`), name filter, sort. */
-function listApplications(ctx: RouteContext): Reply {
-	const { query } = ctx;
-	const whole = (name: string, fallback: number, min: number, max: number) => {
-		const text = query.get(name);
-		if (text === null) return fallback;
-		const n = Number(text);
-		if (!/^\d+$/.test(text) || n < min || n > max)
-			throw badRequest(name, `${name} must be a whole number from ${min} to ${max}.`);
-		return n;
-	};
-	const number = whole('page[number]', 1, 1, 1_000_000);
-	const size = whole('page[size]', 250, 1, 250);
-	const name = query.get('filter[friendly_name]');
-	if (name !== null && name.length < 3)
-		throw badRequest(
-			'filter[friendly_name]',
-			'filter[friendly_name] requires at least three characters.',
-		);
-	const sort = query.get('sort') ?? '-created_at';
-	const sortKey = sort.replace(/^-/, '');
-	if (!['created_at', 'friendly_name', 'active'].includes(sortKey))
-		throw badRequest(
-			'sort',
-			'sort must be created_at, friendly_name or active, optionally with a - prefix.',
-		);
-	const value = (a: ReturnType<typeof applicationResource>) => String(a[sortKey as 'created_at']);
-	const apps = ctx.store.calls.applications
-		.filter((a) => a.accountSid === ctx.account.sid)
-		.filter((a) => name === null || a.friendlyName.toLowerCase().includes(name.toLowerCase()))
-		.map(applicationResource)
-		.sort((a, b) => value(a).localeCompare(value(b)) * (sort.startsWith('-') ? -1 : 1));
-	return ok({
-		data: apps.slice((number - 1) * size, number * size),
-		meta: {
-			page_number: number,
-			page_size: size,
-			total_pages: Math.max(1, Math.ceil(apps.length / size)),
-			total_results: apps.length,
-		},
-	});
-}
-
 export const callRoutes = [
 	route('GET', CALLS, listCalls),
 	route('POST', CALLS, initiate, 'json'),
 	route('GET', CALL, (ctx) => ok(callResource(callOf(ctx)))),
 	route('POST', CALL, update),
-	route('GET', 'texml_applications', listApplications),
 ];

@@ -1,4 +1,5 @@
 import { HttpError, notFound } from '../http';
+import { applicationRoutes } from './applications';
 import { callRoutes } from './calls';
 import { ok, route, type Route } from './common';
 import { callRecordingRoutes } from './callRecordings';
@@ -22,6 +23,7 @@ export const routes: Route[] = [
 		}),
 	),
 	...callRoutes,
+	...applicationRoutes,
 	...conferenceRoutes,
 	...participantRoutes,
 	...recordingRoutes,

@@ -191,6 +191,24 @@ export const DECISIONS: Decision[] = [
 			schema.enum = [...schema.enum, ...schema.enum.map((field: string) => `-${field}`)];
 		},
 	},
+	{
+		at: '#/components/schemas/TexmlApplication/properties/(status_callback|voice_fallback_url|voice_url|inbound/(channel_limit|sip_subdomain)|outbound/(channel_limit|outbound_voice_profile_id))',
+		rule: 'Declared `default: null` on a type that is not nullable (voice_url and outbound_voice_profile_id: no default, and an application made outside the API may lack them): `null` when unset, so an application carries every key of the example; checked as nullable. Create and update take `null` for these to clear them.',
+		apply: (document) => {
+			const app = document.components.schemas.TexmlApplication.properties;
+			const nullable = (schema: Json) => {
+				schema.type = [schema.type, 'null'];
+				delete schema.format;
+			};
+			for (const key of ['status_callback', 'voice_fallback_url', 'voice_url']) nullable(app[key]);
+			nullable(app.inbound.properties.channel_limit);
+			nullable(app.inbound.properties.sip_subdomain);
+			nullable(app.outbound.properties.channel_limit);
+			app.outbound.properties.outbound_voice_profile_id = {
+				anyOf: [app.outbound.properties.outbound_voice_profile_id, { type: 'null' }],
+			};
+		},
+	},
 ];
 
 /**
