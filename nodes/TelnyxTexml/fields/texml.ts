@@ -1,33 +1,11 @@
 /**
- * TeXML the node writes or passes on. Every value written is XML-escaped, so no input can add an
- * element or an attribute: a conference name stays text, an attribute value stays one attribute.
+ * TeXML the node writes or passes on. The writer (escaping, elements, `<Conference>`) is the
+ * package's one TeXML writer in nodes/shared/texml, shared with the Telnyx TeXML Response node.
  */
+import { hasForbiddenCharacter } from '../../shared/texml/xml';
 
-/** Escapes text for element content and for a double-quoted attribute value. */
-export function xmlEscape(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;');
-}
-
-/** Characters XML 1.0 does not allow anywhere, not even escaped (control characters but tab and newlines). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
-export function hasForbiddenCharacter(text: string): boolean {
-	return NOT_XML.test(text);
-}
-
-/**
- * `<Response><Dial><Conference …>name</Conference></Dial></Response>`: the call joins the conference
- * `name`, which Telnyx creates when it does not run yet. Attributes in the order given.
- */
-export function conferenceTexml(name: string, attributes: Array<[string, string]>): string {
-	const attrs = attributes.map(([key, value]) => ` ${key}="${xmlEscape(value)}"`).join('');
-	return `<Response><Dial><Conference${attrs}>${xmlEscape(name)}</Conference></Dial></Response>`;
-}
+export { hasForbiddenCharacter, xmlEscape } from '../../shared/texml/xml';
+export { conferenceTexml } from '../../shared/texml/conference';
 
 const NAME = /^[A-Za-z_][\w.-]*/;
 

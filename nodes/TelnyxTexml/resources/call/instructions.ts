@@ -7,8 +7,9 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { httpMethodOptions } from '../../fields/descriptions';
-import { checkValue, fieldProblem } from '../../fields/form';
+import { fieldProblem } from '../../fields/form';
 import { conferenceTexml, hasForbiddenCharacter, texmlProblem } from '../../fields/texml';
+import { conferenceAttributes } from '../../../shared/texml/conference';
 import { conferenceOptions } from './conferenceOptions';
 
 /** The name of the URL's method on the wire: `UrlMethod` when placing a call, `Method` when redirecting one. */
@@ -122,30 +123,6 @@ export function instructionFieldsSent(methodWireName: MethodWireName): INodeProp
 
 const NOT_SENT = 'Nothing was sent to Telnyx for this item.';
 
-/** The attributes set under Conference Options, checked, in the order the options are listed. */
-function conferenceAttributes(
-	context: IExecuteSingleFunctions,
-	fail: (message: string) => never,
-): Array<[string, string]> {
-	const given = (context.getNodeParameter('conferenceOptions', {}) ?? {}) as IDataObject;
-	const attributes: Array<[string, string]> = [];
-	for (const option of conferenceOptions.options as INodeProperties[]) {
-		const value = given[option.name];
-		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
-			continue;
-		if (Array.isArray(value) && value.length === 0) continue;
-		const result = checkValue(option, value, option.name);
-		if ('problem' in result)
-			fail(fieldProblem(option.displayName, value, result.problem, result.fix));
-		else if (hasForbiddenCharacter(result.value))
-			fail(
-				`The "${option.displayName}" field contains a control character TeXML cannot carry. Remove it.`,
-			);
-		else attributes.push([option.name, result.value]);
-	}
-	return attributes;
-}
-
 function text(context: IExecuteSingleFunctions, name: string): unknown {
 	return context.getNodeParameter(name, '');
 }
@@ -192,7 +169,8 @@ export function writeCallInstructions(methodWireName: MethodWireName) {
 				fail(
 					'The "Conference Name" field contains a control character TeXML cannot carry. Remove it.',
 				);
-			body.Texml = conferenceTexml(conference, conferenceAttributes(this, fail));
+			const given = (this.getNodeParameter('conferenceOptions', {}) ?? {}) as IDataObject;
+			body.Texml = conferenceTexml(conference, conferenceAttributes(given, fail));
 		} else if (action === 'texml') {
 			const texml = text(this, 'texml');
 			if (typeof texml !== 'string' || texml.trim() === '')
