@@ -1,27 +1,16 @@
 // Writes the TeXML part of Telnyx's own OpenAPI document, which the contract tests read from beside
-// the repository (never copied into it): the paths of TeXML conferences, calls (without SIPREC and
-// media streams), recordings, transcriptions and the TeXML application list, every component they
-// reference, and the document's info, servers and security. CI runs it on team-telnyx/openapi's
-// openapi/spec3.yml.
+// the repository (never copied into it): every /texml and /texml_applications path (conferences,
+// calls, recordings, transcriptions, queues, media streams, SIPREC, AI calls, secrets, TeXML
+// applications), every component they reference, and the document's info, servers and security.
+// CI runs it on team-telnyx/openapi's openapi/spec3.yml.
 //
 //   node scripts/telnyx-openapi.mjs <spec3.yml> <output.yaml>
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parse, stringify } from 'yaml';
 
-/** A text as a regular expression that matches it literally. */
-function literal(text) {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const ACCOUNT = '/texml/Accounts/{account_sid}';
-/** The paths taken: each resource of the account with everything under it, and the application list. */
-const TAKEN = [
-	new RegExp(`^${literal(ACCOUNT)}/(Conferences|Calls|Recordings|Transcriptions)([/.]|$)`),
-	/^\/texml_applications$/,
-];
-/** Left out under a call: SIPREC sessions and media streams. */
-const LEFT_OUT = new RegExp(`^${literal(`${ACCOUNT}/Calls/{call_sid}`)}/(Siprec|Streams)([/.]|$)`);
+/** The paths taken: everything under /texml, and the TeXML applications. */
+const TAKEN = [/^\/texml(\/|$)/, /^\/texml_applications(\/|$)/];
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
 	process.stderr.write('usage: node scripts/telnyx-openapi.mjs <spec3.yml> <output.yaml>\n');
@@ -30,9 +19,7 @@ if (!input || !output) {
 
 const document = parse(readFileSync(input, 'utf8'), { maxAliasCount: -1 });
 const paths = Object.fromEntries(
-	Object.entries(document.paths).filter(
-		([path]) => TAKEN.some((taken) => taken.test(path)) && !LEFT_OUT.test(path),
-	),
+	Object.entries(document.paths).filter(([path]) => TAKEN.some((taken) => taken.test(path))),
 );
 for (const taken of TAKEN) {
 	if (!Object.keys(paths).some((path) => taken.test(path)))

@@ -10,10 +10,22 @@ const shape = (method: string, segments: string[]) =>
 	`${method} /${segments.map((s) => (s.startsWith(':') || s.startsWith('{') ? '{}' : s)).join('/')}`;
 
 /**
- * Documented routes the sandbox does not serve yet: creating a TeXML application. Shrinks to nothing; an entry that is served fails the test, so each is removed with the
- * route that serves it.
+ * Documented routes the sandbox does not serve yet. Shrinks to nothing; an entry that is served fails
+ * the test, so each is removed with the route that serves it.
  */
-const NOT_YET_SERVED = ['POST /texml_applications'];
+const NOT_YET_SERVED: string[] = [
+	'GET /texml/Accounts/{}/Queues',
+	'POST /texml/Accounts/{}/Queues',
+	'GET /texml/Accounts/{}/Queues/{}',
+	'POST /texml/Accounts/{}/Queues/{}',
+	'DELETE /texml/Accounts/{}/Queues/{}',
+	'POST /texml/Accounts/{}/Calls/{}/Streams.json',
+	'POST /texml/Accounts/{}/Calls/{}/Streams/{}',
+	'POST /texml/Accounts/{}/Calls/{}/Siprec.json',
+	'POST /texml/Accounts/{}/Calls/{}/Siprec/{}',
+	'POST /texml/ai_calls/{}',
+	'POST /texml/secrets',
+];
 
 describeContract('Sandbox routes, against Telnyx’s paths', (contract) => {
 	const documented = contract.operations
@@ -22,7 +34,7 @@ describeContract('Sandbox routes, against Telnyx’s paths', (contract) => {
 	const served = routes.map((r) => shape(r.method, r.path)).sort();
 
 	test('every path and method of the document is served, but those not built yet', () => {
-		expect(documented).toHaveLength(25);
+		expect(documented).toHaveLength(39);
 		expect(documented.filter((d) => !served.includes(d))).toEqual([...NOT_YET_SERVED].sort());
 	});
 

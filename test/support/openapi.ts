@@ -1,6 +1,7 @@
 /**
- * Telnyx's own OpenAPI document for TeXML (conferences, calls, recordings, transcriptions, the TeXML
- * application list), read from beside the repository (`../shared/reference/`, as CI lays it there)
+ * Telnyx's own OpenAPI document for TeXML (every `/texml` and `/texml_applications` path: conferences,
+ * calls, recordings, transcriptions, queues, media streams, SIPREC, AI calls, secrets, TeXML
+ * applications), read from beside the repository (`../shared/reference/`, as CI lays it there)
  * and never copied into it. Validation is Ajv's (JSON Schema 2020-12, which OpenAPI 3.1 schemas
  * are), with formats; the places where the document contradicts itself are settled by DECISIONS
  * below, each applied to the parsed copy. Every path and component compiles, so a case for any
@@ -14,7 +15,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
 /** The file name, also what CI writes there (scripts/telnyx-openapi.mjs). */
-export const DOCUMENT_FILE = 'telnyx-texml.openapi.yaml';
+export const DOCUMENT_FILE = 'telnyx-texml-all.openapi.yaml';
 
 /** `<repository>/../shared/reference/…`; TELNYX_TEXML_OPENAPI names another copy (e.g. another checkout). */
 export const DOCUMENT_PATH =
