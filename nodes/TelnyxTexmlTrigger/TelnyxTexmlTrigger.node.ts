@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -11,11 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { triggerProperties } from './description';
 import { classify, isCallCallback, isWanted } from './events';
 import { recordingEventOf } from './recordingEvents';
-import { publicKeyOf, rawBodyOf, rejectUnauthorized } from './request';
-import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature';
-
-const header = (headers: IDataObject, name: string) =>
-	typeof headers[name] === 'string' ? (headers[name] as string) : undefined;
+import { acceptSigned, publicKeyOf } from './request';
 
 export class TelnyxTexmlTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -72,23 +67,8 @@ export class TelnyxTexmlTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		if (this.getNodeParameter('verifySignature', true) as boolean) {
-			const key = await publicKeyOf(this);
-			const headers = this.getHeaderData() as IDataObject;
-			const rejection = checkSignature(
-				{
-					signature: header(headers, SIGNATURE_HEADER),
-					timestamp: header(headers, TIMESTAMP_HEADER),
-					rawBody: await rawBodyOf(this.getRequestObject()),
-				},
-				key,
-				Math.floor(Date.now() / 1000),
-			);
-			if (rejection) {
-				rejectUnauthorized(this.getResponseObject(), rejection);
-				return { noWebhookResponse: true };
-			}
-		}
+		if ((this.getNodeParameter('verifySignature', true) as boolean) && !(await acceptSigned(this)))
+			return { noWebhookResponse: true };
 
 		const body = this.getBodyData();
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) {

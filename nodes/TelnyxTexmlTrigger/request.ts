@@ -1,8 +1,14 @@
-import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { KeyObject } from 'crypto';
 
-import { parsePublicKey, type Rejection } from './signature';
+import {
+	checkSignature,
+	parsePublicKey,
+	SIGNATURE_HEADER,
+	TIMESTAMP_HEADER,
+	type Rejection,
+} from './signature';
 
 const WHERE_TO_FIND =
 	'Copy it from the Telnyx Portal (Account Settings → Keys & Credentials → Public Key) into the Public Key field of the Telnyx TeXML API credential, or turn off Verify Signature.';
@@ -57,4 +63,32 @@ export function rejectUnauthorized(
 ) {
 	response.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
 	response.end(`Unauthorized: ${reason}`);
+}
+
+const header = (headers: IDataObject, name: string) =>
+	typeof headers[name] === 'string' ? (headers[name] as string) : undefined;
+
+/**
+ * Checks the request's Telnyx signature with the credential's public key. A request that fails is
+ * answered 401 here (with the reason); false means the caller returns `noWebhookResponse`.
+ */
+export async function acceptSigned(
+	context: IWebhookFunctions,
+	{ bodyless = false }: { bodyless?: boolean } = {},
+): Promise<boolean> {
+	const key = await publicKeyOf(context);
+	const headers = context.getHeaderData() as IDataObject;
+	const rejection = checkSignature(
+		{
+			signature: header(headers, SIGNATURE_HEADER),
+			timestamp: header(headers, TIMESTAMP_HEADER),
+			// A GET has no body: what Telnyx signs then is undocumented; the empty body is assumed.
+			rawBody: bodyless ? Buffer.alloc(0) : await rawBodyOf(context.getRequestObject()),
+		},
+		key,
+		Math.floor(Date.now() / 1000),
+	);
+	if (!rejection) return true;
+	rejectUnauthorized(context.getResponseObject(), rejection);
+	return false;
 }
