@@ -1,14 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { mergeSharedFields } from './fields/merge';
 import { searchConferences, searchParticipants, searchTexmlApplications } from './listSearch';
-import { callDescription } from './resources/call';
-import { callRecordingDescription } from './resources/callRecording';
-import { conferenceDescription } from './resources/conference';
-import { conferenceParticipantDescription } from './resources/conferenceParticipant';
-import { conferenceRecordingDescription } from './resources/conferenceRecording';
-import { recordingDescription } from './resources/recording';
-import { transcriptionDescription } from './resources/transcription';
+import { resourceProperties } from './resources';
 import { TELNYX_API_BASE_URL } from '../shared/constants';
 import { sendingOptions } from './transport/sending';
 import { simplifyField } from './routing/simplify';
@@ -38,33 +33,8 @@ export class TelnyxTexml implements INodeType {
 			baseURL: `={{ ($credentials.baseUrl || "${TELNYX_API_BASE_URL}").replace(/\\/+$/, "") }}`,
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Call', value: 'call' },
-					{ name: 'Call Recording', value: 'callRecording' },
-					{ name: 'Conference', value: 'conference' },
-					{ name: 'Conference Participant', value: 'conferenceParticipant' },
-					{ name: 'Conference Recording', value: 'conferenceRecording' },
-					{ name: 'Recording', value: 'recording' },
-					{ name: 'Transcription', value: 'transcription' },
-				],
-				default: 'conferenceParticipant',
-			},
-			...callDescription,
-			...callRecordingDescription,
-			...conferenceDescription,
-			...conferenceParticipantDescription,
-			...conferenceRecordingDescription,
-			...recordingDescription,
-			...transcriptionDescription,
-			simplifyField,
-			sendingOptions,
-		],
+		// Fields defined alike by several resources are one parameter (n8n walks each, per item).
+		properties: mergeSharedFields([...resourceProperties, simplifyField, sendingOptions]),
 	};
 
 	methods = { listSearch: { searchConferences, searchParticipants, searchTexmlApplications } };

@@ -62,7 +62,8 @@ test('every Create, Redirect and Call Recording Start parameter keeps its path, 
 
 /**
  * The intended changes: where Create (or Join Conference) and Dial worded the same field
- * differently, both now show the wording correct for both (each field is defined once); and the
+ * differently, both now show the wording correct for both (each field is defined once), as does the
+ * one Account SID of every resource; and the
  * Dial's Machine Detection Silence Timeout now says what Telnyx's document says.
  */
 const REWORDED: Record<string, string> = {
@@ -79,6 +80,13 @@ const REWORDED: Record<string, string> = {
 	// Telnyx: "If initial silence duration is greater than this value, consider it a machine."
 	'Milliseconds of silence after which the call counts as answered by a person':
 		'Milliseconds of initial silence after which the call counts as a machine',
+	// One Account SID, From and To for every resource (the node's parameters are walked per item).
+	'The TeXML account the call belongs to: the organization ID of the API key’s Telnyx account':
+		'The TeXML account: the organization ID of the API key’s Telnyx account',
+	'The caller number (E.164) the new participant sees: a number of the Telnyx account':
+		'The caller number (E.164) the called party sees: a number of the Telnyx account',
+	'The phone number (E.164) or SIP URI to call into the conference':
+		'The phone number (E.164) or SIP URI to call',
 };
 
 /** `value` with each reworded description replaced; counts the replacements in `used`. */

@@ -1,14 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Path fields shared by every TeXML conference operation. */
+/** The account of every path below `/texml/Accounts/{account_sid}`: one parameter for all resources. */
 export const accountSidField: INodeProperties = {
 	displayName: 'Account SID',
 	name: 'accountSid',
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 4e71926f-8f13-450e-b91c-23c2ef786aa6',
-	description:
-		'The TeXML account the conference belongs to: the organization ID of the API key’s Telnyx account',
+	description: 'The TeXML account: the organization ID of the API key’s Telnyx account',
 	hint: 'Leave empty to use the account of the API key (looked up once per execution), or enter the AccountSid found in any TeXML callback',
 };
 
@@ -70,7 +69,30 @@ export const recordingSidField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. b08f0fa1-a32c-4218-b3b5-9cf78941ccac',
 	description:
-		'The recording’s SID: RecordingSid of the trigger’s recording events, or sid from Get Many',
+		'The recording’s SID: RecordingSid of the trigger’s recording events, or sid from Get Many or Call Recording → Start',
+};
+
+/** The two ends of a new call: Call → Create, the dial of Conference Participant → Create, AI calls. */
+export const fromField: INodeProperties = {
+	displayName: 'From',
+	name: 'from',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. +13125550100',
+	description: 'The caller number (E.164) the called party sees: a number of the Telnyx account',
+	routing: { send: { type: 'body', property: 'From' } },
+};
+
+export const toField: INodeProperties = {
+	displayName: 'To',
+	name: 'to',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. +13125550123',
+	description: 'The phone number (E.164) or SIP URI to call',
+	routing: { send: { type: 'body', property: 'To' } },
 };
 
 export const transcriptionSidField: INodeProperties = {

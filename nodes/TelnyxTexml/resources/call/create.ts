@@ -11,31 +11,10 @@ import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
 import { callOptions, machineDetectionOptions, recordingOptions } from './createOptions';
 import { applicationField } from './fields';
+import { fromField, toField } from '../../fields/descriptions';
 import { instructionFieldsSent, writeCallInstructions } from './instructions';
 
-const essentials: INodeProperties[] = [
-	{
-		displayName: 'From',
-		name: 'from',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +13125550100',
-		description: 'The caller number (E.164) the called party sees: a number of the Telnyx account',
-		routing: { send: { type: 'body', property: 'From' } },
-	},
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +13125550123',
-		description: 'The phone number (E.164) or SIP URI to call',
-		routing: { send: { type: 'body', property: 'To' } },
-	},
-	applicationField,
-];
+const essentials: INodeProperties[] = [fromField, toField, applicationField];
 
 const options = [callOptions, recordingOptions, machineDetectionOptions];
 

@@ -23,12 +23,7 @@ export const callDescription: INodeProperties[] = [
 		options: [createOperation, getOperation, getAllOperation, hangUpOperation, redirectOperation],
 		default: 'create',
 	},
-	{
-		...accountSidField,
-		description:
-			'The TeXML account the call belongs to: the organization ID of the API key’s Telnyx account',
-		displayOptions: { show: showForResource },
-	},
+	{ ...accountSidField, displayOptions: { show: showForResource } },
 	{
 		...callSidField,
 		displayOptions: { show: { ...showForResource, operation: ['get', 'hangUp', 'redirect'] } },

@@ -22,8 +22,6 @@ export const callRecordingDescription: INodeProperties[] = [
 	{ ...callSidField, displayOptions: { show: showForResource } },
 	{
 		...recordingSidField,
-		description:
-			'The recording’s SID: sid of the Start answer, or RecordingSid of the trigger’s recording events',
 		displayOptions: { show: { ...showForResource, operation: ['update'] } },
 	},
 	...startDescription,

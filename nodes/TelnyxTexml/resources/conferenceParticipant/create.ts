@@ -5,29 +5,11 @@ import { coachingNeedsCallSid, texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';
 import { callOptions, conferenceOptions, machineDetectionOptions, recordingOptions } from './dial';
 import { refuseRetiredDialFields } from './dial/retired';
+import { fromField, toField } from '../../fields/descriptions';
 
 const essentials: INodeProperties[] = [
-	{
-		displayName: 'From',
-		name: 'from',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +13125550100',
-		description:
-			'The caller number (E.164) the new participant sees: a number of the Telnyx account',
-		routing: { send: { type: 'body', property: 'From' } },
-	},
-	{
-		displayName: 'To',
-		name: 'to',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +13125550123',
-		description: 'The phone number (E.164) or SIP URI to call into the conference',
-		routing: { send: { type: 'body', property: 'To' } },
-	},
+	fromField,
+	toField,
 	{
 		displayName: 'Label',
 		name: 'label',
