@@ -68,6 +68,8 @@ export interface Delivery {
 
 export interface StatusCallbacks {
 	publicKey: string;
+	/** Signs other requests the sandbox sends as Telnyx (an incoming call's TeXML requests). */
+	sign: SigningKey['sign'];
 	/** Finished deliveries, in the order they were sent. */
 	deliveries: Delivery[];
 	/** The first finished delivery that matches, now or when it arrives; rejects after timeoutMs. */
@@ -252,6 +254,7 @@ export function startStatusCallbacks(
 
 	const api: StatusCallbacks = {
 		publicKey: key.publicKey,
+		sign: key.sign,
 		deliveries,
 		waitFor(match, timeoutMs = 30_000) {
 			const done = deliveries.find(match);

@@ -42,3 +42,13 @@ export {
 	type RateModel,
 	type RateModelName,
 } from './rate-window';
+export { applicationResource, readApplicationBody } from './applications';
+export {
+	ring,
+	type Played,
+	type RingEnd,
+	type RingInput,
+	type RingOptions,
+	type RingRequest,
+	type RingResult,
+} from './incoming';

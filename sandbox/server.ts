@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { realClock, type Clock } from './clock';
 import { startStatusCallbacks, type StatusCallbacks } from './events';
 import { Faults, type FaultOptions } from './faults';
+import { ring, type RingOptions, type RingResult } from './incoming';
 import { HttpError, parseForm, unauthorized, type RecordedRequest, type Reply } from './http';
 import { startMediaHost, type MediaHost } from './media';
 import { matchRoute } from './routes';
+import { redactSecret } from './secrets';
 import type { TexmlApplication } from './calls';
 import { Store, type Account } from './store';
 
@@ -54,6 +56,11 @@ export interface TexmlSandbox {
 	faults: Faults;
 	/** The recordings' audio, on a second origin (see media.ts). */
 	media: MediaHost;
+	/**
+	 * Places an incoming call to a TeXML application (the sandbox's own unless `applicationId`):
+	 * asks its Voice URL for TeXML, plays it and resolves with the call's story (incoming.ts).
+	 */
+	ring(options: RingOptions): Promise<RingResult>;
 	close(): Promise<void>;
 }
 
@@ -211,6 +218,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 		publicKey: statusCallbacks.publicKey,
 		faults,
 		media,
+		ring: (ringOptions) => {
+			const app = ringOptions.applicationId
+				? store.calls.applications.find((a) => a.id === ringOptions.applicationId)
+				: application;
+			if (!app) throw new Error(`No TeXML application ${ringOptions.applicationId}`);
+			return ring(
+				{
+					store,
+					application: app,
+					sign: statusCallbacks.sign,
+					linkFor: (recording) => media.linkFor(recording),
+				},
+				ringOptions,
+			);
+		},
 		close: async () => {
 			statusCallbacks.stop();
 			await statusCallbacks.idle();

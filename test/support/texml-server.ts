@@ -1,0 +1,72 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A tiny TeXML application for the sandbox to ring: answers by path (the query ignored), records
+ * every request as received. An answer `hang` never comes (a time-out), and tells `onHang`.
+ */
+
+export interface Received {
+	method: string;
+	url: string;
+	headers: http.IncomingHttpHeaders;
+	body: string;
+	/** The form body (POST) or the query (GET), as an object. */
+	fields: Record<string, string>;
+}
+
+export type Answer = { status?: number; type?: string; body: string } | 'hang';
+
+export interface TexmlServer {
+	origin: string;
+	received: Received[];
+	/** Called when a request meets a `hang` answer. */
+	onHang?: () => void;
+	close(): Promise<void>;
+}
+
+/** A `<Response>` document with the XML declaration, answered as application/xml. */
+export const texml = (inner: string): Answer => ({
+	body: `<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`,
+});
+
+export async function startTexmlServer(
+	routes: Record<string, Answer | ((request: Received) => Answer)>,
+): Promise<TexmlServer> {
+	const received: Received[] = [];
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const body = Buffer.concat(chunks).toString('utf8');
+			const url = new URL(req.url ?? '/', 'http://local');
+			const request: Received = {
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: req.headers,
+				body,
+				fields: Object.fromEntries(
+					req.method === 'GET' ? url.searchParams : new URLSearchParams(body),
+				),
+			};
+			received.push(request);
+			const route = routes[url.pathname];
+			const answer = typeof route === 'function' ? route(request) : route;
+			if (answer === 'hang') return api.onHang?.();
+			if (!answer) return res.writeHead(404).end('no such route');
+			res
+				.writeHead(answer.status ?? 200, { 'content-type': answer.type ?? 'application/xml' })
+				.end(answer.body);
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const api: TexmlServer = {
+		origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		received,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+	return api;
+}
