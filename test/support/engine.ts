@@ -154,6 +154,8 @@ export async function runWorkflow(
 	engine: Engine,
 	file: WorkflowFile,
 	start?: { node: string; items: INodeExecutionData[] },
+	/** Adds handlers to the run's hooks, e.g. `sendResponse` as n8n's webhook server does. */
+	withHooks?: (hooks: ExecutionLifecycleHooks) => void,
 ): Promise<IRun> {
 	const workflow = workflowOf(engine, file);
 	const hooks = new ExecutionLifecycleHooks('manual', 'wf', {
@@ -167,6 +169,7 @@ export async function runWorkflow(
 		nodes: file.nodes,
 		connections: file.connections,
 	});
+	withHooks?.(hooks);
 	const startNode = start
 		? workflow.getNode(start.node)!
 		: file.nodes.find((n) => workflow.getParentNodes(n.name).length === 0)!;

@@ -54,7 +54,7 @@ export interface ReceiverOptions {
 	run?: boolean;
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+export function readBody(req: http.IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -64,7 +64,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 }
 
 /** n8n's body parser: form and JSON into `req.body`, the exact bytes in `req.rawBody`. */
-function parseBody(req: http.IncomingMessage, raw: Buffer) {
+export function parseBody(req: http.IncomingMessage, raw: Buffer) {
 	const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 	if (type === 'application/x-www-form-urlencoded') {
 		return querystring.parse(raw.toString('utf8'), undefined, undefined, { maxKeys: 1000 });

@@ -1,0 +1,173 @@
+/**
+ * n8n's webhook server for a trigger whose webhooks answer with `responseMode: 'responseNode'`
+ * (packages/cli/src/webhooks/webhook-helpers.ts, n8n 2.8): the node's `webhook()` runs through
+ * n8n-core's WebhookContext on a real node:http request and response; a started run goes through
+ * WorkflowExecute, and the first `sendResponse` of a node is the answer (status, headers, a string
+ * body sent as is). When the run fails first, n8n answers 500 `{"message":"Error in workflow"}`; when
+ * it ends without a response, n8n's ActiveExecutions resolves the answer with `{}`, which goes out
+ * as an empty JSON body. What n8n would write is written through `res.end`, as Express does.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import querystring from 'node:querystring';
+
+import { WebhookContext } from 'n8n-core';
+import type {
+	IExecuteResponsePromiseData,
+	INode,
+	INodeType,
+	IRun,
+	IWebhookData,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { additionalData, runWorkflow, workflowOf, type Engine, type WorkflowFile } from './engine';
+import { parseBody, readBody } from './webhook';
+
+export interface Answered {
+	status: number;
+	contentType: string;
+	body: string;
+	/** The run the request started, once it has ended (it may end after the answer). */
+	run: Promise<IRun | undefined>;
+	result?: IWebhookResponseData;
+}
+
+export interface AnswerServer {
+	/** The trigger's URL: `<origin>/webhook/<webhookId>/voice`. */
+	url: string;
+	/** Every request the trigger answered, with its run. */
+	answered: Answered[];
+	close(): Promise<void>;
+}
+
+/** Express's `res.send` for what n8n hands it: a string as is (text/html unless set), else JSON. */
+function send(res: http.ServerResponse, status: number, headers: object, body: unknown) {
+	if (res.writableEnded) return;
+	res.statusCode = status;
+	for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, String(value));
+	const text = typeof body === 'string';
+	if (!res.getHeader('content-type'))
+		res.setHeader('content-type', text ? 'text/html; charset=utf-8' : 'application/json');
+	res.end(text ? body : body === undefined ? '' : JSON.stringify(body));
+}
+
+export async function startAnswerServer(
+	engine: Engine,
+	file: WorkflowFile,
+	trigger: string,
+): Promise<AnswerServer> {
+	const answered: Answered[] = [];
+
+	async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+		const raw = await readBody(req);
+		const request = req as http.IncomingMessage & Record<string, unknown>;
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		request.rawBody = raw;
+		request._body = true;
+		request.body = parseBody(req, raw);
+		request.query = querystring.parse(url.search.slice(1));
+		request.params = {};
+		request.path = url.pathname;
+
+		const workflow = workflowOf(engine, file);
+		const node = workflow.getNode(trigger) as INode;
+		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
+		const description = nodeType.description.webhooks!.find((w) => w.httpMethod === req.method);
+		if (!description) return send(res, 404, {}, { message: 'not registered' });
+		const data = { ...additionalData(engine), httpRequest: req, httpResponse: res } as never;
+		const webhookData: IWebhookData = {
+			httpMethod: description.httpMethod as 'GET' | 'POST',
+			node: node.name,
+			path: `${node.webhookId}/${description.path}`,
+			webhookDescription: description,
+			workflowId: 'wf',
+			workflowExecuteAdditionalData: data,
+			webhookId: node.webhookId,
+		};
+		const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
+		let result: IWebhookResponseData;
+		try {
+			result = await nodeType.webhook!.call(context);
+		} catch {
+			send(
+				res,
+				500,
+				{},
+				{ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' },
+			);
+			return { run: Promise.resolve(undefined) };
+		}
+		if (result.noWebhookResponse || result.workflowData === undefined) {
+			if (!result.noWebhookResponse) send(res, 200, {}, { message: 'Webhook call received' });
+			return { run: Promise.resolve(undefined), result };
+		}
+		let responded = false;
+		const run = runWorkflow(
+			engine,
+			file,
+			{ node: node.name, items: result.workflowData[0] ?? [] },
+			(hooks) =>
+				hooks.addHandler('sendResponse', (response: IExecuteResponsePromiseData) => {
+					if (responded) return;
+					responded = true;
+					send(
+						res,
+						Number(response.statusCode ?? 200),
+						(response.headers ?? {}) as object,
+						response.body,
+					);
+				}),
+		).then((done) => {
+			if (!responded) {
+				responded = true;
+				const failed = done.data.resultData.error !== undefined;
+				if (failed) send(res, 500, {}, { message: 'Error in workflow' });
+				else send(res, 200, {}, undefined);
+			}
+			return done;
+		});
+		return { run, result };
+	}
+
+	const server = http.createServer((req, res) => {
+		const written: Buffer[] = [];
+		const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+		// Wrapped before the trigger's guard wraps it again: this records what reached the socket.
+		res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+			if (chunk !== undefined && typeof chunk !== 'function')
+				written.push(Buffer.from(chunk as string));
+			return end(chunk, ...rest);
+		}) as typeof res.end;
+		let run: Promise<IRun | undefined> = Promise.resolve(undefined);
+		let result: IWebhookResponseData | undefined;
+		const finished = new Promise<void>((resolve) => res.once('finish', () => resolve()));
+		void handle(req, res).then((handled) => {
+			run = handled?.run ?? run;
+			result = handled?.result;
+		});
+		void finished.then(() =>
+			answered.push({
+				status: res.statusCode,
+				contentType: String(res.getHeader('content-type') ?? ''),
+				body: Buffer.concat(written).toString('utf8'),
+				get run() {
+					return run;
+				},
+				result,
+			}),
+		);
+	});
+	server.keepAliveTimeout = 1;
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	const webhookId = workflowOf(engine, file).getNode(trigger)?.webhookId;
+	return {
+		url: `http://127.0.0.1:${port}/webhook/${webhookId}/voice`,
+		answered,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
