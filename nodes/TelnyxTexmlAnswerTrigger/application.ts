@@ -33,7 +33,15 @@ async function readApplication(context: IHookFunctions, id: string): Promise<IDa
 	const response = await sendAuthenticated(
 		context,
 		{ method: 'GET', url: await applicationUrl(context, id) },
-		{ attempt: { action: 'read the TeXML application' } },
+		{
+			attempt: {
+				action: `read the TeXML application "${id}"`,
+				notFound: {
+					what: `Telnyx has no TeXML application "${id}" for this API key`,
+					next: 'Pick the application from the list in the TeXML Application field.',
+				},
+			},
+		},
 	);
 	return ((response.body as IDataObject | undefined)?.data ?? {}) as IDataObject;
 }
@@ -54,7 +62,7 @@ async function pointVoiceUrl(
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			body: { friendly_name: friendlyName, voice_url: voiceUrl, voice_method: voiceMethod },
 		},
-		{ attempt: { action: 'set the Voice URL of the TeXML application' } },
+		{ attempt: { action: `set the Voice URL of the TeXML application "${id}"` } },
 	);
 }
 
