@@ -1,5 +1,6 @@
 import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
 import { TelnyxTexml } from '../../nodes/TelnyxTexml/TelnyxTexml.node';
+import { TelnyxTexmlResponse } from '../../nodes/TelnyxTexmlResponse/TelnyxTexmlResponse.node';
 import {
 	startSandbox,
 	type Conference,
@@ -12,6 +13,8 @@ import { locator, NODE_TYPE, runTexml } from './texml';
 
 export { NODE_TYPE };
 
+export const RESPONSE_NODE_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlResponse';
+
 /** The package from source, fresh for each use (the loader's Options property mutates descriptions). */
 /**
  * An origin that refuses every connection: nothing listens on port 1 of the loopback. (A closed
@@ -20,7 +23,13 @@ export { NODE_TYPE };
 export const REFUSING_ORIGIN = 'http://127.0.0.1:1';
 
 export function sourcePackage(): Package {
-	return { nodes: { [NODE_TYPE]: new TelnyxTexml() }, credentials: [new TelnyxTexmlApi()] };
+	return {
+		nodes: {
+			[NODE_TYPE]: new TelnyxTexml(),
+			[RESPONSE_NODE_TYPE]: new TelnyxTexmlResponse(),
+		},
+		credentials: [new TelnyxTexmlApi()],
+	};
 }
 
 export interface World {

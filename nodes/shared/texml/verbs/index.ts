@@ -1,0 +1,107 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { TexmlElement } from '../xml';
+import { writeDocument } from '../xml';
+import { connectAiAssistant } from './connect';
+import { dial } from './dial';
+import { enqueue, hangup, leave, redirect, reject } from './flow';
+import { gather } from './gather';
+import { record } from './record';
+import { pause, play, say } from './say';
+import type { VerbSpec } from './spec';
+import { Entry, within } from './spec';
+import { start, stop } from './media';
+
+export type { EntryReader, VerbSpec } from './spec';
+
+/** Every verb the Telnyx TeXML Response node writes, sorted by name as the Verb list shows them. */
+export const VERBS: VerbSpec[] = [
+	connectAiAssistant,
+	dial,
+	enqueue,
+	gather,
+	hangup,
+	leave,
+	pause,
+	play,
+	record,
+	redirect,
+	reject,
+	say,
+	start,
+	stop,
+];
+
+const verbField: INodeProperties = {
+	displayName: 'Verb',
+	name: 'verb',
+	type: 'options',
+	options: VERBS.map((verb) => ({
+		name: verb.name,
+		value: verb.value,
+		description: verb.description,
+	})),
+	default: 'say',
+	description: 'What this step of the call does',
+};
+
+/** The ordered list of verbs: one entry type whose Verb decides which fields show. */
+export const verbsField: INodeProperties = {
+	displayName: 'Verbs',
+	name: 'verbs',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true, sortable: true },
+	placeholder: 'Add Verb',
+	default: {},
+	description: 'The steps of the call, in order: Telnyx runs them one after the other',
+	options: [
+		{
+			displayName: 'Verb',
+			name: 'verb',
+			values: [verbField, ...VERBS.flatMap((verb) => verb.fields)],
+		},
+	],
+};
+
+/** Verbs after which nothing in the document runs. */
+const FINAL = new Set(['hangup', 'redirect', 'reject']);
+
+export interface BuildContext {
+	fail(message: string): never;
+	/** The answer trigger's URL with `?event=<event>`; '' to leave the action out; undefined: none. */
+	defaultAction(event: string): string | undefined;
+}
+
+/**
+ * The TeXML document of the Verbs list (`{ verb: [entry, …] }`): each entry checked and written
+ * in order; errors name the verb's position and the field.
+ */
+export function buildTexml(verbs: IDataObject | undefined, context: BuildContext): string {
+	const entries = Array.isArray(verbs?.verb) ? (verbs.verb as IDataObject[]) : [];
+	if (entries.length === 0)
+		context.fail('The "Verbs" list is empty. Add at least one verb, e.g. Say or Gather.');
+	const elements: TexmlElement[] = [];
+	let final: { position: number; name: string } | undefined;
+	entries.forEach((values, index) => {
+		const position = index + 1;
+		const chosen = values?.verb ?? verbField.default;
+		const spec = VERBS.find((verb) => verb.value === chosen);
+		if (!spec)
+			context.fail(
+				`Verb ${position}: the "Verb" field must be one of ${VERBS.map((v) => v.value).join(', ')}, but it is ${JSON.stringify(chosen)}. Pick one of the listed verbs.`,
+			);
+		const where = `Verb ${position} (${spec!.name})`;
+		if (spec!.value === 'reject' && position > 1)
+			context.fail(
+				`${where}: Reject must be the first verb, since Telnyx can refuse a call only before anything else happens on it. Move it to the top of the list, or use Hang Up.`,
+			);
+		if (final)
+			context.fail(
+				`${where} comes after ${final.name} (verb ${final.position}) and would never run. Remove it, or move it before ${final.name}.`,
+			);
+		const fail = (message: string): never => context.fail(within(where, message));
+		elements.push(spec!.build(new Entry(values ?? {}, fail, context.defaultAction)));
+		if (FINAL.has(spec!.value)) final = { position, name: spec!.name };
+	});
+	return writeDocument(elements);
+}
