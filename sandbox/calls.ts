@@ -28,6 +28,8 @@ export interface CallCallback {
 	method: 'GET' | 'POST';
 	/** Subscribed tokens: initiated ringing answered completed. */
 	events: string[];
+	/** More URLs that get the same callbacks (an AI call's StatusCallbacks). */
+	also?: string[];
 }
 
 export interface Call {

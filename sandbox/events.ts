@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomInt, sign, type KeyObject } from 'node:crypto';
 
+import { isoSeconds } from './callback-event';
 import type { CallStatusEvent } from './calls';
 import type { Conference, Participant, Recording, Store, StoreEvent } from './store';
 
@@ -83,9 +84,6 @@ export interface StatusCallbacks {
 	stop(): void;
 }
 
-/** ISO 8601 UTC without milliseconds, as in Telnyx's callback examples. */
-const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 export function startStatusCallbacks(
 	store: Store,
 	options: { timeoutMs?: number } = {},
@@ -163,27 +161,32 @@ export function startStatusCallbacks(
 			? String(Math.round(((call.endTime ?? now).getTime() - call.startTime.getTime()) / 1000))
 			: '0';
 		const ended = CALL_TOKEN_OF[callStatus] === 'completed';
-		post(callback, {
-			AccountSid: call.accountSid,
-			CallSid: call.sid,
-			CallSidLegacy: call.sid,
-			CallStatus: callStatus,
-			CallbackSource: 'call-progress-events',
-			ConnectionId: connectionId,
-			From: call.from,
-			To: call.to,
-			SequenceNumber: String(number),
-			Timestamp: isoSeconds(now),
-			CallInitiatedAt: call.dateCreated.toISOString(),
-			...(callStatus === 'initiated' ? {} : { CallDuration: duration }),
-			...(ended
-				? {
-						HangupCause: 'normal_clearing',
-						...(call.startTime ? { StartTime: call.startTime.toISOString() } : {}),
-						EndTime: (call.endTime ?? now).toISOString(),
-					}
-				: {}),
-		});
+		// StatusCallbacks (an AI call's): every URL hears the same callbacks.
+		for (const url of [callback.url, ...(callback.also ?? [])])
+			post(
+				{ url, method: callback.method },
+				{
+					AccountSid: call.accountSid,
+					CallSid: call.sid,
+					CallSidLegacy: call.sid,
+					CallStatus: callStatus,
+					CallbackSource: 'call-progress-events',
+					ConnectionId: connectionId,
+					From: call.from,
+					To: call.to,
+					SequenceNumber: String(number),
+					Timestamp: isoSeconds(now),
+					CallInitiatedAt: call.dateCreated.toISOString(),
+					...(callStatus === 'initiated' ? {} : { CallDuration: duration }),
+					...(ended
+						? {
+								HangupCause: 'normal_clearing',
+								...(call.startTime ? { StartTime: call.startTime.toISOString() } : {}),
+								EndTime: (call.endTime ?? now).toISOString(),
+							}
+						: {}),
+				},
+			);
 	}
 
 	function post(callback: { url: string; method: 'GET' | 'POST' }, fields: Record<string, string>) {
@@ -248,6 +251,7 @@ export function startStatusCallbacks(
 	const listener = (event: StoreEvent) => {
 		if (event.type === 'recording-status') return sendRecording(event.recording);
 		if (event.type === 'call-status') return sendCall(event);
+		if (event.type === 'callback') return post(event.callback, event.fields);
 		send(event.type, event.conference, 'participant' in event ? event.participant : undefined);
 	};
 	store.listeners.push(listener);
@@ -264,7 +268,7 @@ export function startStatusCallbacks(
 					waiters.splice(waiters.indexOf(waiter), 1);
 					const sent = deliveries.map(
 						(d) =>
-							`${d.fields.StatusCallbackEvent ?? d.fields.CallStatus ?? `recording-${d.fields.RecordingStatus}`} → ${d.status ?? d.error}`,
+							`${d.fields.StatusCallbackEvent ?? d.fields.CallStatus ?? d.fields.StreamEvent ?? d.fields.SiprecStatus ?? d.fields.ConversationEvent ?? `recording-${d.fields.RecordingStatus}`} → ${d.status ?? d.error}`,
 					);
 					reject(
 						new Error(

@@ -178,11 +178,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
+			const raw = Buffer.concat(chunks).toString('utf8');
 			const recorded: RecordedRequest = {
 				method: req.method ?? '',
 				url: req.url ?? '',
 				headers: req.headers,
-				body: Buffer.concat(chunks).toString('utf8'),
+				// The log never holds a secret's value; the route reads the body as sent.
+				body: redactSecret(req.method ?? '', req.url ?? '', raw),
 				receivedAt: clock.now(),
 				concurrent: ++answering,
 			};
@@ -192,7 +194,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<TexmlS
 				.respond(
 					recorded,
 					res,
-					() => answer(store, media, recorded, options.pageSize ?? 20),
+					() => answer(store, media, { ...recorded, body: raw }, options.pageSize ?? 20),
 					(answered) => reply(res, recorded, answered, options.missingKeys ?? 'omit'),
 				)
 				.catch((error: Error) => {

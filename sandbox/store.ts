@@ -1,6 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
+import { AiCallBook } from './ai-calls';
+import type { CallbackEvent } from './callback-event';
 import { CallBook, isLive, type CallStatusEvent } from './calls';
+import { QueueBook } from './queues';
+import { SecretBook } from './secrets';
+import { CallSessions } from './sessions';
 
 /** In-memory TeXML state: accounts (one per API key), conferences and their participants. */
 
@@ -50,7 +55,9 @@ export type StoreEvent =
 	  }
 	| CallStatusEvent
 	/** A recording started, completed or failed: its recording status callback is due. */
-	| { type: 'recording-status'; recording: Recording };
+	| { type: 'recording-status'; recording: Recording }
+	/** A stream, SIPREC session or AI conversation changed: its callback, fields and all. */
+	| CallbackEvent;
 
 /** Where Telnyx posts a recording's status callbacks (`recordingStatusCallback…`). */
 export interface RecordingCallback {
@@ -152,12 +159,42 @@ export class Store {
 	/** TeXML calls and applications (calls.ts); declared after `listeners`, which it listens to. */
 	readonly calls = new CallBook(this);
 
+	/** Call queues (`<Enqueue>`, the Queues API): queues.ts. */
+	readonly queues = new QueueBook();
+
+	/** Media streams and SIPREC sessions of calls: sessions.ts. */
+	readonly sessions = new CallSessions((event) => this.emit(event));
+
+	/** Calls handed to an AI assistant, and their conversations: ai-calls.ts. */
+	readonly aiCalls = new AiCallBook((event) => this.emit(event));
+
+	/** TeXML secrets, by account: secrets.ts. */
+	readonly secrets = new SecretBook();
+
 	constructor() {
-		// A call that ends (hung up, its conference over) completes the recordings still running on it.
+		// A call that ends (hung up, its conference over) completes the recordings still running on
+		// it, leaves its queue, and stops its streams, SIPREC sessions and AI conversation.
 		this.listeners.push((event) => {
-			if (event.type === 'call-status' && !isLive(event.call))
-				this.endCallRecordings(event.call.accountSid, event.call.sid);
+			if (event.type !== 'call-status' || isLive(event.call)) return;
+			const { accountSid, sid } = event.call;
+			this.endCallRecordings(accountSid, sid);
+			this.queues.leave(accountSid, sid);
+			this.sessions.endCall(accountSid, sid);
+			this.aiCalls.endCall(accountSid, sid);
 		});
+	}
+
+	/**
+	 * `<Enqueue>name`: the call waits at the end of that queue (made on first use), unless it is
+	 * full. The result is the `QueueResult` an Enqueue action hears.
+	 */
+	enqueue(accountSid: string, queueName: string, callSid: string) {
+		return this.queues.enqueue(accountSid, queueName, callSid);
+	}
+
+	/** Takes a call out of the named queue: the one given, or the one at its head (`<Dial><Queue>`). */
+	dequeue(accountSid: string, queueName: string, callSid?: string) {
+		return this.queues.dequeue(accountSid, queueName, callSid);
 	}
 
 	emit(event: StoreEvent) {

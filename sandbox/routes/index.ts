@@ -1,11 +1,16 @@
 import { HttpError, notFound } from '../http';
+import { aiCallRoutes } from './ai-calls';
 import { applicationRoutes } from './applications';
 import { callRoutes } from './calls';
 import { ok, route, type Route } from './common';
 import { callRecordingRoutes } from './callRecordings';
 import { conferenceRoutes } from './conferences';
 import { participantRoutes } from './participants';
+import { queueRoutes } from './queues';
 import { recordingRoutes } from './recordings';
+import { secretRoutes } from './secrets';
+import { siprecRoutes } from './siprec';
+import { streamRoutes } from './streams';
 import { transcriptionRoutes } from './transcriptions';
 
 export type { Route, RouteContext } from './common';
@@ -29,6 +34,11 @@ export const routes: Route[] = [
 	...recordingRoutes,
 	...transcriptionRoutes,
 	...callRecordingRoutes,
+	...queueRoutes,
+	...streamRoutes,
+	...siprecRoutes,
+	...aiCallRoutes,
+	...secretRoutes,
 ];
 
 function matchPath(r: Route, path: string[]) {
