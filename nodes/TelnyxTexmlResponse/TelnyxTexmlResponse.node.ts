@@ -17,8 +17,9 @@ export class TelnyxTexmlResponse implements INodeType {
 		icon: { light: 'file:../TelnyxTexml/telnyx.svg', dark: 'file:../TelnyxTexml/telnyx.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// It answers the call the answer trigger received; an AI agent has no call to answer.
-		usableAsTool: false,
+		// Not a tool: it answers the call an answer trigger received, and an AI agent's tool call
+		// has no call to answer. (n8n's type has no `false`; undefined leaves it off.)
+		usableAsTool: undefined,
 		subtitle: '={{ ($parameter["verbs"]?.verb || []).length + " verbs" }}',
 		description:
 			'Builds the TeXML answer to a Telnyx call from a list of verbs (Say, Gather, Dial…) and answers the call with it',
