@@ -2,6 +2,7 @@
  * `npm run sandbox`: the TeXML sandbox on its own, for pointing an n8n credential at it.
  * Seeds the demo conference (the one the example workflows address) with the demo API key.
  */
+import { ringByHand, ringFlags } from './cli-ring';
 import { DEMO, seedDemo } from './demo-data';
 import type { FaultOptions } from './faults';
 import { startSandbox } from './server';
@@ -76,13 +77,22 @@ async function main() {
 		`Conference SID  ${conference.sid}  (${conference.friendlyName})`,
 		...conference.participants.map((p) => `Participant     ${p.label}  ${p.callSid}`),
 		`Recording SID   ${recording.sid}  (5 s WAV, served from ${sandbox.media.origin})`,
-		`Application ID  ${DEMO.application.id}  (${DEMO.application.friendlyName}: places calls)`,
+		`Application ID  ${DEMO.application.id}  (${DEMO.application.friendlyName}: places calls, takes incoming calls)`,
 		'',
 		`Faults          ${describeFaults(faults)}`,
+		'',
+		'Ring a TeXML application (its Voice URL, e.g. an n8n Telnyx TeXML Answer Trigger), signed with the Public Key:',
+		'  npm run sandbox -- --ring=<voice-url> [--method=GET] --digits=1234# [--speech="weekly sync"] [--silence]',
 		'',
 		'Press Ctrl+C to stop.',
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);
+	const ring = ringFlags(process.argv);
+	if (ring) {
+		process.stdout.write(`\nRinging ${ring.url} from ${ring.from} to ${ring.to}\n`);
+		const story = await ringByHand(sandbox, DEMO.application.id, ring);
+		process.stdout.write(`${story.join('\n')}\n`);
+	}
 	const stop = () => void sandbox.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

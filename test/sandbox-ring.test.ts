@@ -7,6 +7,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 
 import { startSandbox, type TexmlApplication, type TexmlSandbox } from '../sandbox';
+import { ringByHand, ringFlags } from '../sandbox/cli-ring';
 import { startTexmlServer, texml, type Answer, type TexmlServer } from './support/texml-server';
 
 let sandbox: TexmlSandbox;
@@ -357,3 +358,51 @@ function menu(numDigits = 4) {
 		`<Gather action="/pin?attempt=1" numDigits="${numDigits}"><Say>Enter your PIN</Say></Gather><Say>We did not get that</Say><Hangup/>`,
 	);
 }
+
+describe('ringing by hand (npm run sandbox -- --ring=…)', () => {
+	test('the flags: the URL with its query, the inputs in order, the method', () => {
+		expect(
+			ringFlags([
+				'node',
+				'cli.js',
+				'--ring=https://n8n.example.com/webhook/voice?a=1&b=2',
+				'--digits=1234#',
+				'--silence',
+				'--speech=weekly sync',
+				'--method=GET',
+			]),
+		).toEqual({
+			url: 'https://n8n.example.com/webhook/voice?a=1&b=2',
+			method: 'get',
+			from: '+13125550100',
+			to: '+13125550199',
+			inputs: [{ digits: '1234#' }, { silence: true }, { speech: 'weekly sync' }],
+		});
+		expect(ringFlags(['node', 'cli.js', '--rate-limit=5'])).toBeUndefined();
+	});
+
+	test('rings the URL through the application and tells the story', async () => {
+		const app = await application({
+			'/voice': menu(),
+			'/pin': texml('<Dial><Conference muted="true">weekly-sync</Conference></Dial>'),
+		});
+		const lines = await ringByHand(sandbox, app.id, {
+			url: `${server!.origin}/voice`,
+			method: 'post',
+			...CALLER,
+			inputs: [{ digits: '1234' }],
+		});
+		expect(lines.slice(0, 3)).toEqual([
+			'Requests:',
+			`  POST ${server!.origin}/voice  → 200 application/xml`,
+			`  POST ${server!.origin}/pin?attempt=1  → 200 application/xml`,
+		]);
+		expect(lines.slice(3, -1)).toEqual([
+			'Played:',
+			'    Say Enter your PIN',
+			'  Gather heard Digits=1234',
+			'  Dial Conference weekly-sync',
+			'Ended: conference weekly-sync (muted, in-progress)',
+		]);
+	});
+});
