@@ -133,6 +133,21 @@ describe('the Voice URL request', () => {
 		]);
 	});
 
+	test('the application’s status_callback hears the incoming call’s progress', async () => {
+		const app = await application({ '/voice': texml('<Hangup/>'), '/status': texml('') });
+		app.statusCallback = `${server!.origin}/status`;
+		const story = await sandbox.ring({ applicationId: app.id, ...CALLER });
+		await sandbox.statusCallbacks.idle();
+		const statuses = server!.received.filter((r) => r.url === '/status').map((r) => r.fields);
+		expect(statuses.map((f) => f.CallStatus)).toEqual([
+			'initiated',
+			'ringing',
+			'in-progress',
+			'completed',
+		]);
+		expect(statuses.every((f) => f.CallSid === story.callSid)).toBe(true);
+	});
+
 	test('an application without a Voice URL: the call ends in an error, nothing is asked', async () => {
 		const story = await sandbox.ring(CALLER);
 		expect(story.ended).toEqual({ kind: 'error', reason: 'the application has no Voice URL' });
