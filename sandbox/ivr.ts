@@ -53,7 +53,8 @@ export type RingEnd =
 	  }
 	| { kind: 'hangup'; by: 'verb' | 'end-of-document' }
 	| { kind: 'rejected'; reason: string }
-	| { kind: 'enqueued'; queue: string }
+	/** Waiting in the store's queue of that name, at this position (1: next). */
+	| { kind: 'enqueued'; queue: string; position: number }
 	| { kind: 'dialed'; to: Array<{ noun: string; value: string }> }
 	| {
 			kind: 'connected';
@@ -67,7 +68,7 @@ export interface NextRequest {
 	url: string;
 	method: 'GET' | 'POST';
 	fields: Record<string, string>;
-	reason: 'gather' | 'record' | 'redirect';
+	reason: 'gather' | 'record' | 'redirect' | 'enqueue';
 }
 
 export type Step = { next: NextRequest } | { end: RingEnd };
@@ -215,6 +216,9 @@ export function play(response: XmlElement, ctx: IvrContext): Step {
 				if (nouns.length === 0 && text) nouns.push({ noun: 'Number', value: text, attributes: {} });
 				ctx.played.push({ verb: name, attributes, nouns });
 				if (conference) return { end: join(conference, ctx) };
+				// `<Dial><Queue>`: the caller takes the call waiting at the head of that queue.
+				for (const queue of nouns.filter((n) => n.noun === 'Queue'))
+					ctx.store.dequeue(ctx.call.accountSid, queue.value);
 				return { end: { kind: 'dialed', to: nouns.map(({ noun, value }) => ({ noun, value })) } };
 			}
 			case 'Record': {
@@ -247,9 +251,22 @@ export function play(response: XmlElement, ctx: IvrContext): Step {
 			case 'Reject':
 				ctx.played.push({ verb: name, attributes });
 				return { end: { kind: 'rejected', reason: attributes.reason ?? 'rejected' } };
-			case 'Enqueue':
+			case 'Enqueue': {
 				ctx.played.push({ verb: name, text, attributes });
-				return { end: { kind: 'enqueued', queue: text } };
+				const { result, position } = ctx.store.enqueue(ctx.call.accountSid, text, ctx.call.sid);
+				if (result === 'enqueued') return { end: { kind: 'enqueued', queue: text, position } };
+				// A full queue: the action hears why (Twilio's QueueResult), else the next verb plays.
+				if (attributes.action)
+					return {
+						next: {
+							url: resolve(attributes.action),
+							method: METHOD(attributes.method, 'POST'),
+							fields: { QueueResult: result },
+							reason: 'enqueue',
+						},
+					};
+				break;
+			}
 			case 'Connect':
 			case 'Refer':
 				ctx.played.push({ verb: name, attributes });

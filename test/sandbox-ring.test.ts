@@ -336,7 +336,11 @@ describe('where the call ends', () => {
 		const rejected = await end('/reject');
 		expect((await rest(`/Calls/${rejected.callSid}`)).body.status).toBe('busy');
 		expect((await end('/hangup')).ended).toEqual({ kind: 'hangup', by: 'verb' });
-		expect((await end('/enqueue')).ended).toEqual({ kind: 'enqueued', queue: 'support' });
+		expect((await end('/enqueue')).ended).toEqual({
+			kind: 'enqueued',
+			queue: 'support',
+			position: 1,
+		});
 		const dialed = await end('/dial');
 		expect(dialed.ended).toEqual({
 			kind: 'dialed',
@@ -346,6 +350,36 @@ describe('where the call ends', () => {
 			],
 		});
 		expect(dialed.played[0].attributes).toEqual({ callerId: '+13125550111' });
+	});
+
+	test('Enqueue waits in the queue (seen through the Queues API); a full queue tells the action; Dial Queue takes the head', async () => {
+		const app = await application({
+			'/voice': texml('<Enqueue action="/full">support</Enqueue><Say>never</Say>'),
+			'/full': texml('<Say>All lines are busy</Say><Hangup/>'),
+			'/agent': texml('<Dial><Queue>support</Queue></Dial>'),
+		});
+		const first = await sandbox.ring({ applicationId: app.id, ...CALLER });
+		const second = await sandbox.ring({ applicationId: app.id, ...CALLER });
+		expect([first.ended, second.ended]).toEqual([
+			{ kind: 'enqueued', queue: 'support', position: 1 },
+			{ kind: 'enqueued', queue: 'support', position: 2 },
+		]);
+		expect((await rest('/Queues/support')).body.current_size).toBe(2);
+
+		sandbox.store.queues.find(sandbox.account.sid, 'support')!.maxSize = 2;
+		const third = await sandbox.ring({ applicationId: app.id, ...CALLER });
+		expect(server!.received.at(-1)).toMatchObject({
+			url: '/full',
+			fields: { QueueResult: 'queue-full' },
+		});
+		expect(third.ended).toEqual({ kind: 'hangup', by: 'verb' });
+
+		app.voiceUrl = `${server!.origin}/agent`;
+		const agent = await sandbox.ring({ applicationId: app.id, ...CALLER });
+		expect(agent.ended).toEqual({ kind: 'dialed', to: [{ noun: 'Queue', value: 'support' }] });
+		expect(
+			sandbox.store.queues.find(sandbox.account.sid, 'support')!.members.map((m) => m.callSid),
+		).toEqual([second.callSid]);
 	});
 
 	test('Record leaves a message, and its action hears RecordingSid and RecordingUrl', async () => {
