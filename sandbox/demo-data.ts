@@ -13,6 +13,9 @@ export const DEMO = {
 	},
 	/** The TeXML application the example calls are placed with (Application). */
 	application: { id: '1293384261075731499', friendlyName: 'On-call bridge' },
+	/** The applications whose incoming calls the answering examples answer. */
+	dialIn: { id: '1293384261075731500', friendlyName: 'Dial-in line' },
+	reception: { id: '1293384261075731501', friendlyName: 'Reception line' },
 	conference: {
 		sid: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
 		friendlyName: 'weekly-all-hands',
@@ -26,8 +29,9 @@ export const DEMO = {
 
 /** Adds the demo application, conference and participants to a store whose account is DEMO.account. */
 export function seedDemo(store: Store) {
-	if (!store.calls.application(DEMO.account.sid, DEMO.application.id))
-		store.calls.addApplication(DEMO.account.sid, { ...DEMO.application });
+	for (const application of [DEMO.application, DEMO.dialIn, DEMO.reception])
+		if (!store.calls.application(DEMO.account.sid, application.id))
+			store.calls.addApplication(DEMO.account.sid, { ...application });
 	return store.addConference(DEMO.account.sid, {
 		sid: DEMO.conference.sid,
 		friendlyName: DEMO.conference.friendlyName,

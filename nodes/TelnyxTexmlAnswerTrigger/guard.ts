@@ -1,5 +1,4 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { texmlProblem } from '../TelnyxTexml/fields/texml';
 
@@ -68,8 +67,13 @@ export function guardAnswer(res: Response, guard: AnswerGuard): void {
 		return res;
 	}) as typeof res.end;
 
-	// n8n-workflow offers no cancellable timer: once the call is answered, the wake-up does nothing.
-	void sleep(Math.max(0, guard.budgetMs)).then(() => {
-		if (!settled) fallback(`the workflow took longer than ${guard.budgetMs} ms`);
-	});
+	// A timer that keeps no process alive (n8n-workflow 2.41 has no cancellable sleep); once the call
+	// is answered, it does nothing.
+	AbortSignal.timeout(Math.max(0, guard.budgetMs)).addEventListener(
+		'abort',
+		() => {
+			if (!settled) fallback(`the workflow took longer than ${guard.budgetMs} ms`);
+		},
+		{ once: true },
+	);
 }

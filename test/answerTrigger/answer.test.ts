@@ -136,7 +136,7 @@ describe("the workflow's TeXML is the answer to Telnyx", () => {
 			...Object.fromEntries(new URLSearchParams(INCOMING)),
 			event: 'call',
 			query: { attempt: '2' },
-			webhookUrl: `http://127.0.0.1:5678/webhook/${WEBHOOK_ID}/voice`,
+			webhookUrl: server.url,
 		});
 	});
 

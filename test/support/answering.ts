@@ -58,6 +58,8 @@ export async function startAnswerServer(
 	trigger: string,
 ): Promise<AnswerServer> {
 	const answered: Answered[] = [];
+	/** Where n8n's webhook URLs start: this server, so a trigger's own URL reaches it again. */
+	let webhookBaseUrl = '';
 
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
 		const raw = await readBody(req);
@@ -75,7 +77,12 @@ export async function startAnswerServer(
 		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
 		const description = nodeType.description.webhooks!.find((w) => w.httpMethod === req.method);
 		if (!description) return send(res, 404, {}, { message: 'not registered' });
-		const data = { ...additionalData(engine), httpRequest: req, httpResponse: res } as never;
+		const data = {
+			...additionalData(engine),
+			webhookBaseUrl,
+			httpRequest: req,
+			httpResponse: res,
+		} as never;
 		const webhookData: IWebhookData = {
 			httpMethod: description.httpMethod as 'GET' | 'POST',
 			node: node.name,
@@ -161,9 +168,10 @@ export async function startAnswerServer(
 	server.keepAliveTimeout = 1;
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
+	webhookBaseUrl = `http://127.0.0.1:${port}/webhook`;
 	const webhookId = workflowOf(engine, file).getNode(trigger)?.webhookId;
 	return {
-		url: `http://127.0.0.1:${port}/webhook/${webhookId}/voice`,
+		url: `${webhookBaseUrl}/${webhookId}/voice`,
 		answered,
 		close: async () => {
 			server.closeAllConnections();
