@@ -75,7 +75,15 @@ describeContract('Queues in the sandbox', (contract) => {
 	test('create refuses a name in use, a size below 1 and an unknown field, naming the field', async () => {
 		await send('POST', queues, { FriendlyName: 'support' });
 		const again = await send('POST', queues, { FriendlyName: 'support' });
-		const zero = await send('POST', queues, { FriendlyName: 'x', MaxSize: '0' });
+		const zero = await send(
+			'POST',
+			queues,
+			{ FriendlyName: 'x', MaxSize: '0' },
+			{ checkSent: false },
+		);
+		// The contract refuses it too (see its decisions).
+		const sent = (await send('POST', queues, { FriendlyName: 'y', MaxSize: '0' })).problems;
+		expect(sent).toEqual([expect.stringMatching(/^CreateTexmlQueue: form \/MaxSize /)]);
 		const text = await send(
 			'POST',
 			queues,

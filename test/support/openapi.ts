@@ -210,6 +210,52 @@ export const DECISIONS: Decision[] = [
 			};
 		},
 	},
+	{
+		at: '#/components/schemas/QueueResource/properties/(sid|uri|subresource_uris)',
+		rule: "The example's queue SID is its name (`sid: my-queue`, `…/Queues/my-queue.json`) and no other key holds one: a queue's SID is its `FriendlyName` (or the name `<Enqueue>` gives it; without one the sandbox makes one up), and a second queue of the same name is refused (422). Its `uri` and `subresource_uris.members` start at `/Accounts/…`, as the example shows, while the page URIs around it start at `/v2/texml/Accounts/…` and name `…/Queues.json`, as theirs do.",
+	},
+	{
+		at: '#/components/schemas/call-scripting_(Create|Update)QueueRequest/properties/MaxSize',
+		rule: "An integer with no range: at least 1 (checked as `minimum: 1`); without one a queue holds 100 calls, Twilio's default (Telnyx documents none). The queue's `current_size` counts the calls waiting in it, `average_wait_time` their mean wait so far in whole seconds (0 when empty). A queue with calls waiting is not deleted (422).",
+		apply: (document) => {
+			for (const name of ['call-scripting_CreateQueueRequest', 'call-scripting_UpdateQueueRequest'])
+				document.components.schemas[name].properties.MaxSize.minimum = 1;
+		},
+	},
+	{
+		at: '#/components/schemas/TexmlCreateCallStreamingRequestBody/properties/Url',
+		rule: 'Not marked required, and `TexmlStreamUrl` has no format, yet it is "the destination WebSocket address" and `<Stream url>` requires it: required, a `wss://` address (checked as such). `Status` of the update defaults to `stopped`, its one value, so an empty update stops the stream.',
+		apply: (document) => {
+			const body = document.components.schemas.TexmlCreateCallStreamingRequestBody;
+			body.required = ['Url'];
+			document.components.schemas.TexmlStreamUrl.pattern = '^wss://[^/\\s]+';
+		},
+	},
+	{
+		at: '#/components/schemas/TexmlCreateCallStreamingResponseBody/properties/(date_updated|name)',
+		rule: '`date_updated` is `DateTimeRFC2822`, whose `format` and example are ISO 8601: ISO 8601, as for the recordings above. `name` is typed `string`: left out when the stream was started without one.',
+	},
+	{
+		at: '#/components/schemas/TexmlCreateSiprecSessionRequestBody/properties/(ConnectorName|SessionTimeoutSecs)',
+		rule: '`ConnectorName` is not marked required, but a session needs a recorder and `<Siprec connectorName>` requires it: required. `SessionTimeoutSecs` is 0 (off) or at least 90, as its description says (checked as such).',
+		apply: (document) => {
+			const body = document.components.schemas.TexmlCreateSiprecSessionRequestBody;
+			body.required = ['ConnectorName'];
+			body.properties.SessionTimeoutSecs.anyOf = [{ const: 0 }, { minimum: 90 }];
+		},
+	},
+	{
+		at: '#/components/schemas/Texml(Create|Update)SiprecSessionResponseBody/properties/(uri|date_created|start_time)',
+		rule: 'The `uri` example is absolute (`https://api.telnyx.com/v2/texml/…/Siprec/<sid>`, no `.json`): relative like every other TeXML `uri`, naming the path its update goes to (`/v2/texml/…/Siprec/<sid>.json`). The dates are plain strings with RFC 2822 examples: RFC 2822. An update without `Status` (no default is declared) changes nothing and answers the session as it is.',
+	},
+	{
+		at: '#/paths/~1texml~1ai_calls~1{connection_id}/post',
+		rule: 'The connection is a TeXML application of the account (its ID). The operation declares 200, 401 and 422 only: an unknown connection is 422, naming `connection_id`. `Texml`, `Twiml` and `Url` are refused with 422 as the description says (none of them is a declared key either). `StatusCallbacks` and `ConversationCallbacks` are lists of URLs that each get every callback; `InitiateAICallResult` has `status: queued`, as its example, and carries `call_sid`.',
+	},
+	{
+		at: '#/paths/~1texml~1secrets/post/responses/201',
+		rule: 'The answer is `{ data: { name, value: "REDACTED" } }` (201): the value is never answered, and the sandbox masks it in its request log too.',
+	},
 ];
 
 /**
