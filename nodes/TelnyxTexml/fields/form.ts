@@ -7,7 +7,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-type Kind = 'boolean' | 'choice' | 'choices' | 'number' | 'url' | 'text' | 'pairs';
+type Kind =
+	| 'boolean'
+	| 'choice'
+	| 'choices'
+	| 'number'
+	| 'url'
+	| 'urls'
+	| 'text'
+	| 'pairs'
+	| 'object'
+	| 'list';
 
 interface FormField {
 	label: string;
@@ -28,8 +38,14 @@ export interface FieldDependency {
 	fix: string;
 }
 
-/** Telnyx names every callback/media URL field `…Url` or `…Callback`; those must be absolute URLs. */
-const URL_FIELD = /(Url|Callback)$/;
+/**
+ * Telnyx names every callback/media URL field `…Url` or `…Callback` (`…_url`, `…_callback` in its
+ * JSON:API resources); those must be absolute URLs. `…Callbacks` is a list of them.
+ */
+const URL_FIELD = /(Url|Callback|_url|_callback)$/;
+const URLS_FIELD = /Callbacks$/;
+/** JSON fields that are lists of words (e.g. an application's tags). */
+const LIST_FIELD = /^tags$/;
 
 function kindOf(property: INodeProperties, wire: string): FormField {
 	const field: FormField = {
@@ -46,11 +62,15 @@ function kindOf(property: INodeProperties, wire: string): FormField {
 		field.choices = (property.options as INodePropertyOptions[]).map((o) => String(o.value));
 	} else if (property.type === 'fixedCollection') {
 		field.kind = 'pairs';
+	} else if (property.type === 'json') {
+		field.kind = 'object';
 	} else if (property.type === 'number') {
 		field.kind = 'number';
 		field.min = property.typeOptions?.minValue;
 		field.max = property.typeOptions?.maxValue;
 	} else if (URL_FIELD.test(wire)) field.kind = 'url';
+	else if (URLS_FIELD.test(wire)) field.kind = 'urls';
+	else if (LIST_FIELD.test(wire)) field.kind = 'list';
 	return field;
 }
 
@@ -166,6 +186,37 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
 					: '';
 			return { problem: `must be a whole number${range}`, fix: `Enter a whole number${range}.` };
 		}
+		case 'object': {
+			// A JSON object, as an object or as its text (what a JSON field holds).
+			let object = value;
+			if (typeof value === 'string') {
+				try {
+					object = JSON.parse(value);
+				} catch {
+					object = undefined;
+				}
+			}
+			if (object !== null && typeof object === 'object' && !Array.isArray(object)) {
+				return { value: JSON.stringify(object) };
+			}
+			return {
+				problem: 'must be a JSON object',
+				fix: 'Enter an object such as {"name": "Ada"}, or map one from the input data.',
+			};
+		}
+		case 'list':
+		case 'urls': {
+			const words = (Array.isArray(value) ? value.map(String) : String(value).split(/[\s,]+/))
+				.map((w) => w.trim())
+				.filter(Boolean);
+			if (field.kind === 'urls' && !words.every(isAbsoluteHttpUrl)) {
+				return {
+					problem: 'must be absolute http(s) URLs separated by commas',
+					fix: 'Enter full addresses such as https://example.com/a, https://example.com/b.',
+				};
+			}
+			return { value: words.join(' ') };
+		}
 		case 'url': {
 			const text = typeof value === 'string' ? value.trim() : '';
 			if (isAbsoluteHttpUrl(text)) return { value: text };
@@ -204,18 +255,35 @@ export function fieldProblem(label: string, value: unknown, problem: string, fix
 	return `The "${label}" field ${problem}, but it is ${shown(value)}. ${fix}`;
 }
 
-/** The body as JSON (Telnyx's call initiation): booleans and numbers typed, pairs as a list. */
+/** The value of one JSON key, typed as the field's kind says. */
+function jsonValue(text: string, kind: Kind | undefined): unknown {
+	if (kind === 'boolean') return text === 'true';
+	if (kind === 'number') return Number(text);
+	if (kind === 'object') return JSON.parse(text);
+	if (kind === 'list' || kind === 'urls') return text.split(' ');
+	return text;
+}
+
+/**
+ * The body as JSON (call initiation, AI calls, applications, secrets): booleans, numbers, objects
+ * and lists typed, pairs as a list, `a.b` keys nested (an application's `outbound.channel_limit`).
+ */
 function jsonBody(form: Record<string, string>, fields: Record<string, FormField>): string {
 	const body: IDataObject = {};
 	for (const [key, text] of Object.entries(form)) {
+		const dotted = /^(\w+)\.(\w+)$/.exec(key);
+		if (dotted) {
+			const inner = ((body[dotted[1]] as IDataObject | undefined) ??= {});
+			inner[dotted[2]] = jsonValue(text, fields[key]?.kind) as IDataObject[string];
+			continue;
+		}
 		const pair = /^(\w+)\[(\d+)\]\[(name|value)\]$/.exec(key);
 		if (pair) {
 			const list = ((body[pair[1]] as IDataObject[] | undefined) ??= []);
 			(list[Number(pair[2])] ??= {})[pair[3]] = text;
 			continue;
 		}
-		const kind = fields[key]?.kind;
-		body[key] = kind === 'boolean' ? text === 'true' : kind === 'number' ? Number(text) : text;
+		body[key] = jsonValue(text, fields[key]?.kind) as IDataObject[string];
 	}
 	return JSON.stringify(body);
 }

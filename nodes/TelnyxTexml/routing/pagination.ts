@@ -42,6 +42,20 @@ export function nextPageUrl(
 	);
 }
 
+/**
+ * The next page of a JSON:API list (`/texml_applications`: `{ data, meta: { page_number,
+ * total_pages } }`), which has no `next_page_uri`; undefined on the last page or for TeXML lists.
+ */
+function nextPageNumber(body: IDataObject): number | undefined {
+	if (body.next_page_uri !== undefined || typeof body.meta !== 'object' || body.meta === null) {
+		return undefined;
+	}
+	const meta = body.meta as IDataObject;
+	const page = Number(meta.page_number);
+	const pages = Number(meta.total_pages);
+	return Number.isInteger(page) && Number.isInteger(pages) && page < pages ? page + 1 : undefined;
+}
+
 type SendOne = (
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
@@ -78,6 +92,12 @@ export async function collectPages(
 		}
 		records.push(...(list as IDataObject[]).map((json) => ({ json, pairedItem })));
 		if (records.length >= plan.limit) return records.slice(0, plan.limit);
+		const nextNumber = nextPageNumber(body);
+		if (nextNumber !== undefined) {
+			const qs = { ...(requestData.options.qs ?? {}), 'page[number]': nextNumber };
+			request = { ...requestData, options: { ...requestData.options, qs } };
+			continue;
+		}
 		const next = nextPageUrl(
 			context.getNode(),
 			baseUrl,

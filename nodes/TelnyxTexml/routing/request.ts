@@ -13,6 +13,10 @@ const PATH_LABELS: Record<string, string> = {
 	participant: 'Participant',
 	recordingSid: 'Recording SID',
 	transcriptionSid: 'Transcription SID',
+	queueSid: 'Queue SID',
+	streamSid: 'Stream SID',
+	siprecSid: 'SIPREC Session SID',
+	application: 'Application',
 };
 
 /** What to enter when a path value is empty, and where to find it. */
@@ -27,6 +31,12 @@ const PATH_HINTS: Record<string, string> = {
 		'Enter the recording SID or map one from the input data, e.g. RecordingSid of the trigger’s recording events; list the recordings to find it.',
 	transcriptionSid:
 		'Enter the transcription SID or map one from the input data; list the transcriptions to find it.',
+	queueSid: 'Enter the queue SID or map one from the input data; list the queues to find it.',
+	streamSid:
+		'Enter the stream SID: sid of Call Stream → Start, or StreamSid of the stream’s status callback.',
+	siprecSid:
+		'Enter the SIPREC session SID: sid of Call SIPREC Session → Start, or SiprecSid of its status callback.',
+	application: 'Pick the TeXML application from the list or enter its ID.',
 };
 
 /** The Account SID field, or when left empty the organization of the API key (once per execution). */
@@ -52,12 +62,14 @@ async function accountSidOf(context: IExecuteSingleFunctions, baseUrl: string): 
 }
 
 /**
- * preSend factory: sets the request URL from a TeXML path template such as
- * `/Conferences/{conferenceSid}/Participants/{participant}`. Every placeholder is read from the
- * node parameter of the same name (resource locators give their value), checked and encoded.
+ * preSend factory: sets the request URL from a path template from the Base URL, such as
+ * `/texml/Accounts/{accountSid}/Conferences/{conferenceSid}` or `/texml_applications/{application}`.
+ * Every placeholder is read from the node parameter of the same name (resource locators give their
+ * value), checked and encoded; an empty `{accountSid}` is the API key's account.
  */
-export function texmlPath(template: string) {
-	const fullTemplate = `/texml/Accounts/{accountSid}${template}`;
+export function texmlPath(fullTemplate: string) {
+	const template = fullTemplate.replace('/texml/Accounts/{accountSid}', '');
+	const byAccount = template !== fullTemplate;
 	const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 	return async function setTexmlUrl(
 		this: IExecuteSingleFunctions,
@@ -69,6 +81,10 @@ export function texmlPath(template: string) {
 			parameters[name] = { value, label: PATH_LABELS[name] ?? name, hint: PATH_HINTS[name] };
 		}
 		// The other fields are checked before the account SID may be looked up: a bad item sends nothing.
+		if (!byAccount) {
+			requestOptions.url = buildPath(this, fullTemplate, parameters);
+			return requestOptions;
+		}
 		buildPath(this, template, parameters);
 		parameters.accountSid = {
 			value: await accountSidOf(this, apiBaseUrl(requestOptions.baseURL)),

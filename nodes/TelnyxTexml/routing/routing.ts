@@ -14,12 +14,16 @@ import { texmlPath } from './request';
 import { texmlSending } from '../transport/core';
 
 export interface TexmlOperation {
-	method: 'DELETE' | 'GET' | 'POST';
-	/** Below `/texml/Accounts/{accountSid}`, e.g. `/Conferences/{conferenceSid}`. */
+	method: 'DELETE' | 'GET' | 'PATCH' | 'POST';
+	/**
+	 * Below `/texml/Accounts/{accountSid}`, e.g. `/Conferences/{conferenceSid}`; or, for the
+	 * endpoints outside an account, from the Base URL when it starts with `/texml/` or
+	 * `/texml_applications`, e.g. `/texml/secrets`.
+	 */
 	path: string;
 	/**
 	 * The fields whose `routing.send` fills the body, and rules across them. The body is a form
-	 * unless `encoding` says JSON (Telnyx's call initiation is its one JSON request).
+	 * unless `encoding` says JSON (call initiation, AI calls, applications and secrets).
 	 */
 	form?: {
 		properties: INodeProperties[];
@@ -80,7 +84,9 @@ export function texmlRouting({
 			preSend: refusingOnContinue([
 				...checks,
 				...(form ? [formBody(form.properties, form.dependencies, form.encoding)] : []),
-				texmlPath(path),
+				texmlPath(
+					/^\/texml(\/|_applications)/.test(path) ? path : `/texml/Accounts/{accountSid}${path}`,
+				),
 			]),
 			paginate: true,
 		},
