@@ -28,12 +28,18 @@ const operationsOf = (resource: string) =>
 test('resources and operations keep their values; the defaults stay Conference Participant → Update', () => {
 	const resource = properties.find((p) => p.name === 'resource')!;
 	expect((resource.options as INodePropertyOptions[]).map((o) => o.value)).toEqual([
+		'aiCall',
 		'call',
 		'callRecording',
+		'callSiprec',
+		'callStream',
 		'conference',
 		'conferenceParticipant',
 		'conferenceRecording',
+		'queue',
 		'recording',
+		'texmlApplication',
+		'texmlSecret',
 		'transcription',
 	]);
 	expect(resource.default).toBe('conferenceParticipant');
@@ -50,6 +56,12 @@ test('resources and operations keep their values; the defaults stay Conference P
 	expect(operationsOf('callRecording')).toEqual(['getAll', 'start', 'update']);
 	expect(operationsOf('recording')).toEqual(['delete', 'download', 'get', 'getAll']);
 	expect(operationsOf('transcription')).toEqual(['delete', 'get', 'getAll']);
+	expect(operationsOf('aiCall')).toEqual(['create']);
+	expect(operationsOf('callSiprec')).toEqual(['start', 'stop']);
+	expect(operationsOf('callStream')).toEqual(['start', 'stop']);
+	expect(operationsOf('queue')).toEqual(['create', 'delete', 'get', 'getAll', 'update']);
+	expect(operationsOf('texmlApplication')).toEqual(['create', 'delete', 'get', 'getAll', 'update']);
+	expect(operationsOf('texmlSecret')).toEqual(['create']);
 	const participantOperation = properties.find(
 		(p) =>
 			p.name === 'operation' && p.displayOptions?.show?.resource?.includes('conferenceParticipant'),
@@ -149,6 +161,25 @@ test.each([
 	['conferenceParticipant', 'get', ['accountSid', 'conferenceSid', 'participant']],
 	['conferenceParticipant', 'getAll', ['accountSid', 'conferenceSid', 'returnAll', 'limit']],
 	['conferenceRecording', 'getAll', ['accountSid', 'conferenceSid', 'returnAll', 'limit']],
+	[
+		'aiCall',
+		'create',
+		['from', 'to', 'application', 'aiAssistantId', 'aiCallOptions', 'recordingOptions'],
+	],
+	['callStream', 'start', ['accountSid', 'callSid', 'streamUrl', 'streamOptions']],
+	['callStream', 'stop', ['accountSid', 'callSid', 'streamSid']],
+	['callSiprec', 'start', ['accountSid', 'callSid', 'siprecOptions']],
+	['callSiprec', 'stop', ['accountSid', 'callSid', 'siprecSid']],
+	['queue', 'create', ['accountSid', 'friendlyName', 'maxSize']],
+	['queue', 'delete', ['accountSid', 'queueSid']],
+	['queue', 'get', ['accountSid', 'queueSid']],
+	['queue', 'getAll', ['accountSid', 'returnAll', 'limit']],
+	['queue', 'update', ['accountSid', 'queueSid', 'maxSize']],
+	['texmlApplication', 'create', ['friendlyName', 'voiceUrl', 'applicationFields']],
+	['texmlApplication', 'delete', ['application']],
+	['texmlApplication', 'get', ['application']],
+	['texmlApplication', 'getAll', ['returnAll', 'limit']],
+	['texmlApplication', 'update', ['application', 'friendlyName', 'voiceUrl', 'applicationFields']],
 ])('%s → %s shows %j', (resource, operation, names) => {
 	// Every operation that answers with Telnyx resources offers Simplify; Delete outputs its own summary.
 	const simplify = operation === 'delete' ? [] : ['simplify'];

@@ -14,8 +14,8 @@ import { sendingOptions } from '../nodes/TelnyxTexml/transport/sending';
 const declared = [...resourceProperties, simplifyField, sendingOptions];
 const { properties } = new TelnyxTexml().description;
 
-/** The most top-level parameters the node may have (71 before fields were shared, 7 resources). */
-const MOST = 48;
+/** The most top-level parameters the node may have (70 with 7 resources before fields were shared; now 13). */
+const MOST = 70;
 
 /** Whether n8n's panel shows `property` for these parameter values (show: every key; hide: none). */
 function isShown(property: INodeProperties, values: Record<string, unknown>): boolean {
@@ -118,7 +118,12 @@ test.each(['transcription', 'recording', 'conference', 'callRecording', 'confere
 test('fields alike but shown for different operations stay apart where one would show too much', () => {
 	const callSids = properties.filter((p) => p.name === 'callSid');
 	expect(callSids.map((p) => p.displayOptions?.show)).toEqual([
-		{ resource: ['call'], operation: ['get', 'hangUp', 'redirect'] },
+		// Call has no Start or Stop: its Call SID can be the streams' and the SIPREC sessions'.
+		{
+			resource: ['call', 'callSiprec', 'callStream'],
+			operation: ['get', 'hangUp', 'redirect', 'start', 'stop'],
+		},
+		// Call Recording → Get Many needs a Call SID; Call → Get Many does not.
 		{ resource: ['callRecording'] },
 	]);
 	// Call → Get Many lists calls of the account: no Call SID there.

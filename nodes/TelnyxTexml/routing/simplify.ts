@@ -59,6 +59,17 @@ export const SIMPLIFIED_FIELDS: Record<string, { listKey: string; fields: string
 		listKey: 'transcriptions',
 		fields: ['sid', 'status', 'recording_sid', 'transcription_text'],
 	},
+	aiCall: { listKey: 'calls', fields: ['call_sid', 'status', 'from', 'to'] },
+	callStream: { listKey: 'streams', fields: ['sid', 'call_sid', 'name', 'status'] },
+	callSiprec: { listKey: 'siprec', fields: ['sid', 'call_sid', 'status', 'track', 'start_time'] },
+	queue: {
+		listKey: 'queues',
+		fields: ['sid', 'friendly_name', 'current_size', 'max_size', 'average_wait_time'],
+	},
+	texmlApplication: {
+		listKey: 'data',
+		fields: ['id', 'friendly_name', 'active', 'voice_url', 'voice_method', 'status_callback'],
+	},
 };
 
 /** Top-level node parameter; off by default so existing workflows keep their output. */
@@ -68,8 +79,9 @@ export const simplifyField: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
-	// Every operation returns a Telnyx resource except Delete, whose output is the node's own summary.
-	displayOptions: { hide: { operation: ['delete'] } },
+	// Every operation returns a Telnyx resource except Delete and storing a secret, whose output is
+	// the node's own summary.
+	displayOptions: { hide: { operation: ['delete'], resource: ['texmlSecret'] } },
 };
 
 function pick(record: unknown, fields: string[]): IDataObject {

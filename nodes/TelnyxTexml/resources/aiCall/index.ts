@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { fromField, toField } from '../../fields/descriptions';
+import { recordingOptions } from '../call/createOptions';
+import { applicationField } from '../call/fields';
+import { aiAssistantIdField, createOperation } from './create';
+import { aiCallOptions } from './options';
+
+const showForResource = { resource: ['aiCall'] };
+
+/** Outbound calls handled by a Telnyx AI assistant (not under an account: no Account SID). */
+export const aiCallDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showForResource },
+		options: [createOperation],
+		default: 'create',
+	},
+	// Call → Create's fields, so that the two share them.
+	...updateDisplayOptions({ show: { ...showForResource, operation: ['create'] } }, [
+		fromField,
+		toField,
+		applicationField,
+		aiAssistantIdField,
+		aiCallOptions,
+		recordingOptions,
+	]),
+];

@@ -1,0 +1,58 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { fieldProblem } from '../../fields/form';
+
+export const streamUrlField: INodeProperties = {
+	displayName: 'WebSocket URL',
+	name: 'streamUrl',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. wss://stt.example.com/telnyx',
+	description: 'The WebSocket server (wss://) Telnyx streams the call’s audio to',
+};
+
+/**
+ * Telnyx streams to a WebSocket address, so Url is checked here rather than as the http(s) URL the
+ * form check expects of every `…Url` field.
+ */
+export async function sendStreamUrl(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const value = this.getNodeParameter('streamUrl', '');
+	const text = typeof value === 'string' ? value.trim() : '';
+	let ok = false;
+	try {
+		const url = new URL(text);
+		ok = (url.protocol === 'wss:' || url.protocol === 'ws:') && url.hostname !== '';
+	} catch {
+		ok = false;
+	}
+	if (!ok) {
+		throw new NodeOperationError(
+			this.getNode(),
+			text === ''
+				? 'The "WebSocket URL" field is empty. Enter the wss:// address of the server that receives the audio.'
+				: fieldProblem(
+						'WebSocket URL',
+						value,
+						'must be a WebSocket address (wss://…)',
+						'Enter a full address such as wss://stt.example.com/telnyx.',
+					),
+			{ description: 'Nothing was sent to Telnyx for this item.', itemIndex: this.getItemIndex() },
+		);
+	}
+	requestOptions.body = { ...((requestOptions.body ?? {}) as object), Url: text };
+	return requestOptions;
+}
+
+/** Stop of a stream or a SIPREC session: the one status Telnyx takes. */
+export async function sendStopped(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	requestOptions.body = { Status: 'stopped' };
+	return requestOptions;
+}
