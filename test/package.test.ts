@@ -59,6 +59,28 @@ describe('the built package', () => {
 		]);
 	});
 
+	it('loads the Telnyx TeXML Response node with its codex, reusing the node icons', async () => {
+		const loaded = await loadPackage(root);
+		const response = loaded.nodes['n8n-nodes-telnyx-texml.telnyxTexmlResponse'];
+		expect(response.description.displayName).toBe('Telnyx TeXML Response');
+		expect(typeof response.execute).toBe('function');
+		expect(response.description.usableAsTool).toBeUndefined();
+		expect(response.description.iconUrl).toEqual({
+			light: 'icons/n8n-nodes-telnyx-texml/dist/nodes/TelnyxTexml/telnyx.svg',
+			dark: 'icons/n8n-nodes-telnyx-texml/dist/nodes/TelnyxTexml/telnyx.dark.svg',
+		});
+		const codex = JSON.parse(
+			readFileSync(
+				join(root, 'dist/nodes/TelnyxTexmlResponse/TelnyxTexmlResponse.node.json'),
+				'utf8',
+			),
+		);
+		expect([codex.node, codex.categories]).toEqual([
+			'n8n-nodes-telnyx-texml.telnyxTexmlResponse',
+			['Communication'],
+		]);
+	});
+
 	// The documentation beyond the README lives in the repository: docs/ would only weigh on every install.
 	it('packs the built code, the README, the licence and package.json, and nothing else', () => {
 		const [packed] = JSON.parse(
