@@ -4,7 +4,7 @@
  * status and conversation callbacks received signed, and a secret's value kept out of every answer
  * and of the request log.
  */
-import { startSandbox, type TexmlSandbox } from '../sandbox';
+import { startSandbox, VirtualClock, type TexmlSandbox } from '../sandbox';
 import { describeContract } from './contract/describe-contract';
 import { signedBy, startReceiver, type Receiver } from './support/receiver';
 import { exchange } from './support/sandbox-http';
@@ -126,6 +126,25 @@ describeContract('AI assistant calls and secrets in the sandbox', (contract) => 
 			expect(receiver.received.every((r) => signedBy(sandbox.publicKey, r))).toBe(true);
 		});
 
+		test('Record: the call is recorded from the start, with its recording fields', async () => {
+			const placed = await send('POST', aiCalls(), {
+				...CALL,
+				Record: true,
+				RecordingChannels: 'dual',
+				RecordingTrack: 'inbound',
+			});
+			expect([placed.status, placed.problems]).toEqual([200, []]);
+			expect(sandbox.store.recordings).toEqual([
+				expect.objectContaining({
+					callSid: placed.body.call_sid,
+					source: 'OutboundAPI',
+					channels: 2,
+					track: 'inbound',
+					status: 'processing',
+				}),
+			]);
+		});
+
 		test.each(['Texml', 'Twiml', 'Url'])('%s: 422, as the document says; no call', async (key) => {
 			const refused = await send(
 				'POST',
@@ -220,6 +239,23 @@ describeContract('AI assistant calls and secrets in the sandbox', (contract) => 
 			expect(JSON.stringify(refused.body)).not.toContain(VALUE);
 			expect(JSON.stringify(sandbox.requests)).not.toContain(VALUE);
 			expect(sandbox.store.secrets.names(sandbox.account.sid)).toEqual([]);
+		});
+
+		test('the value stays masked for an attempt that met a fault; the rate limit applies here too', async () => {
+			sandbox.faults.configure({ failFirst: true });
+			const failed = await send('POST', '/texml/secrets', { name: 'crm_token', value: VALUE });
+			expect(failed.status).toBe(503);
+			const retried = await send('POST', '/texml/secrets', { name: 'crm_token', value: VALUE });
+			expect([retried.status, retried.problems]).toEqual([201, []]);
+			expect(sandbox.requests.map((r) => r.fault)).toEqual(['503', undefined]);
+			expect(JSON.stringify(sandbox.requests)).not.toContain(VALUE);
+			// A clock that stands still: both requests fall in one window, however slow the machine.
+			await sandbox.close();
+			sandbox = await startSandbox({ clock: new VirtualClock(), faults: { rateLimit: 1 } });
+			const first = await send('POST', '/texml/secrets', { name: 'a', value: 'v' });
+			const second = await send('POST', '/texml/secrets', { name: 'b', value: 'v' });
+			expect([first.status, second.status, second.problems]).toEqual([201, 429, []]);
+			expect(sandbox.store.secrets.names(sandbox.account.sid)).toEqual(['a']);
 		});
 
 		test.each([

@@ -2,6 +2,7 @@ import { isLive } from '../calls';
 import { invalid, type Reply } from '../http';
 import { checkJson, type JsonRule } from '../json-fields';
 import { ok, route, type RouteContext } from './common';
+import { recordFromStart } from './record-from-start';
 
 /**
  * InitiateTexmlAICall: an outbound call handled by a Telnyx AI assistant, on a TeXML connection
@@ -143,6 +144,7 @@ function initiate(ctx: RouteContext): Reply {
 			conversationCallbackMethod: text('ConversationCallbackMethod') === 'GET' ? 'GET' : 'POST',
 		});
 	}
+	recordFromStart(ctx, call, request);
 	return ok({ call_sid: call.sid, from: call.from, status: 'queued', to: call.to });
 }
 

@@ -4,6 +4,7 @@ import { HttpError, invalid, notFound, type Reply } from '../http';
 import { page } from '../paging';
 import { TexmlError } from '../texml';
 import { accountOf, ok, route, type RouteContext } from './common';
+import { recordFromStart } from './record-from-start';
 
 /** Telnyx's TeXML Calls API (InitiateTexmlCall, GetTexmlCall(s), UpdateTexmlCall). */
 
@@ -184,22 +185,7 @@ function initiate(ctx: RouteContext): Reply {
 	} catch (error) {
 		asTexmlError(error, 'Texml');
 	}
-	// Record=true: the call is recorded from the start (source OutboundAPI) until it ends.
-	if (request.Record === true && isLive(call)) {
-		const callback = text('RecordingStatusCallback');
-		ctx.store.startCallRecording(account.sid, call.sid, {
-			source: 'OutboundAPI',
-			channels: text('RecordingChannels') === 'dual' ? 2 : 1,
-			track: (text('RecordingTrack') ?? 'both') as 'inbound' | 'outbound' | 'both',
-			callback: callback
-				? {
-						url: callback,
-						method: text('RecordingStatusCallbackMethod') === 'GET' ? 'GET' : 'POST',
-						events: (text('RecordingStatusCallbackEvent') ?? 'completed').split(' '),
-					}
-				: undefined,
-		});
-	}
+	recordFromStart(ctx, call, request);
 	// InitiateCallResult: no SID, as documented, unless the sandbox is told to answer as users report.
 	return ok({
 		...(ctx.store.calls.sidInAnswer ? { call_sid: call.sid } : {}),
