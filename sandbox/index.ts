@@ -24,6 +24,10 @@ export { startMediaHost, type MediaHost, type Served } from './media';
 export type { RecordedRequest } from './http';
 export { CallBook, callResource, type Call, type CallStatus, type TexmlApplication } from './calls';
 export { parseXml, readTexml, TexmlError, type XmlElement } from './texml';
+export { QueueBook, type EnqueueResult, type Queue, type QueueMember } from './queues';
+export { CallSessions, type MediaStream, type SiprecSession } from './sessions';
+export { AiCallBook, type AiCall } from './ai-calls';
+export { SecretBook } from './secrets';
 export { DEMO, seedDemo } from './demo-data';
 export {
 	newSigningKey,
