@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { realClock, type Clock } from './clock';
 import { LATE_PAUSE, reachedTelnyx, SharedKeyPace, type KeyView } from './sharedKey';
+import { WindowShape } from './windowShape';
 
 /** What the user allows for one API key (credential, or the node's older Sending option). 0: no cap. */
 export interface LimiterSettings {
@@ -54,7 +55,9 @@ const FORGET_AFTER_IDLE_MS = 60_000;
  *   end of the window this process saw open, or of the one after it (Retry-After and reset are
  *   whole seconds), else Retry-After. A 429 to a request that reached Telnyx before that end, or
  *   that left before the one whose answer showed the current window open, tells of a window that
- *   is over: no pause;
+ *   is over: no pause. Without remaining counts, whether room comes back before the window's end
+ *   (a sliding window, a token bucket) is read from the 429s (windowShape.ts): then a 429 pauses
+ *   a tenth of a window, else one request may probe during a long pause;
  * - other processes may share the key (n8n queue mode) and share nothing but Telnyx's answers:
  *   each paces itself at a rate of its own, sized by what Telnyx's windows showed (sharedKey.ts);
  * - a request answered 429 (Telnyx did not process it) goes ahead of those not sent yet.
@@ -97,6 +100,18 @@ export class Limiter {
 
 	/** This process's own pace while others share the key. */
 	private readonly pace = new SharedKeyPace();
+
+	/** Whether room comes back before the window's end, without remaining counts (windowShape.ts). */
+	private readonly shape = new WindowShape();
+
+	/** Whether an accepted answer told the remaining count: then the counts pace the key. */
+	private counts = false;
+
+	/** During a pause, one request (the probe) may leave at this time; undefined: none. */
+	private probeAt: number | undefined;
+
+	/** When the accepted probe left: a 429 to a request that left before it pauses nothing. */
+	private resumedBy = -Infinity;
 
 	private lastBusyAt = 0;
 
@@ -172,6 +187,23 @@ export class Limiter {
 		if (signal.status === undefined) return;
 		this.answered++;
 		const key = this.view(now);
+		const sentAt = leftAt ?? now;
+		if (signal.status !== 429 && signal.remaining !== undefined) this.counts = true;
+		const windowEnds = this.pace.windowEndsAt;
+		if (
+			!this.counts &&
+			this.shape.observe(
+				signal.status === 429,
+				sentAt,
+				reachedTelnyx(now, leftAt),
+				windowEnds,
+				windowMs,
+			)
+		) {
+			// The probe was accepted: room came back before the window's end, the pause is over.
+			this.pausedUntil = Math.min(this.pausedUntil, now);
+			this.resumedBy = sentAt;
+		}
 		let pauseMs = 0;
 		if (signal.status === 429) {
 			pauseMs = signal.retryAfterMs ?? (signal.resetSeconds ?? 0) * 1000;
@@ -186,7 +218,9 @@ export class Limiter {
 			}
 		}
 		// A 429 overtaken by the answer that showed a new window open: the window it hit is over.
-		if (signal.status === 429 && this.pace.overtaken(leftAt)) pauseMs = 0;
+		// Or one to a request that left before the accepted probe: room came back since.
+		if (signal.status === 429 && (this.pace.overtaken(leftAt) || sentAt < this.resumedBy))
+			pauseMs = 0;
 		if (pauseMs > 0) {
 			// Telnyx's Retry-After and reset are whole seconds: the end of the window seen opening
 			// is nearer when it is known; one expected to have ended just now ends any moment.
@@ -201,6 +235,11 @@ export class Limiter {
 						? now + LATE_PAUSE * windowMs
 						: endsAt + Math.max(0, Math.ceil(late / windowMs)) * windowMs;
 				until = Math.min(until, next);
+			}
+			if (!this.counts && until > this.pausedUntil) {
+				const pause = this.shape.pause(now, until, windowMs);
+				until = pause.until;
+				this.probeAt = pause.probeAt;
 			}
 			this.pausedUntil = Math.max(this.pausedUntil, until);
 		}
@@ -221,6 +260,10 @@ export class Limiter {
 		this.windowSeconds = 1;
 		this.answered = 0;
 		this.pace.forget();
+		this.shape.forget();
+		this.counts = false;
+		this.probeAt = undefined;
+		this.resumedBy = -Infinity;
 	}
 
 	/** Requests that may count in Telnyx's current window: in flight, or answered within a window. */
@@ -240,6 +283,9 @@ export class Limiter {
 	private waitMs(now: number): number {
 		const windowMs = this.windowSeconds * 1000;
 		let until = Math.max(this.pausedUntil, this.nextSlotAt);
+		// The probe leaves during the pause (windowShape.ts).
+		if (this.probeAt !== undefined && this.pausedUntil > now)
+			until = Math.max(this.probeAt, this.nextSlotAt);
 		const allowance = this.allowance;
 		if (this.nextSlotAt > now) this.pace.held();
 		if (allowance !== undefined && this.counted(now) >= allowance) {
@@ -288,6 +334,10 @@ export class Limiter {
 					// most half a slot: the cap is never exceeded by a burst.
 					const interval = 1000 / rate;
 					this.nextSlotAt = Math.max(this.nextSlotAt, now - interval / 2) + interval;
+				}
+				if (this.pausedUntil > now) {
+					this.shape.probeSent(now);
+					this.probeAt = undefined;
 				}
 				this.inFlight++;
 				this.pace.sent(now);
