@@ -30,8 +30,20 @@ export const REDACTED = 'REDACTED';
 /** `"value": <anything but an object or array>` in a JSON text. */
 const VALUE = /("value"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\]\s]+)/g;
 
+/** Whether a request goes to `POST /v2/texml/secrets`, read as the router reads paths. */
+function isSecrets(method: string, url: string): boolean {
+	if (method !== 'POST') return false;
+	const segments = url.split('?')[0].split('/').filter(Boolean);
+	let decoded: string[];
+	try {
+		decoded = segments.map((s) => decodeURIComponent(s));
+	} catch {
+		return false;
+	}
+	return decoded.join('/').replace(/\.json$/, '') === 'v2/texml/secrets';
+}
+
 /** The body as the request log keeps it: a secret's value masked, anything else as received. */
 export function redactSecret(method: string, url: string, body: string): string {
-	if (method !== 'POST' || url.split('?')[0] !== '/v2/texml/secrets') return body;
-	return body.replace(VALUE, `$1"${REDACTED}"`);
+	return isSecrets(method, url) ? body.replace(VALUE, `$1"${REDACTED}"`) : body;
 }

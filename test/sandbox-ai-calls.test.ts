@@ -221,6 +221,15 @@ describeContract('AI assistant calls and secrets in the sandbox', (contract) => 
 			expect(JSON.stringify(sandbox.requests)).not.toContain(VALUE);
 		});
 
+		test.each(['/texml/secrets.json', '/texml//secrets/', '/texml/%73ecrets'])(
+			'masked too when the path is spelled %s',
+			async (path) => {
+				const created = await send('POST', path, { name: 'crm_token', value: VALUE });
+				expect(created.status).toBe(201);
+				expect(sandbox.requests[0].body).toBe('{"name":"crm_token","value":"REDACTED"}');
+			},
+		);
+
 		test('a name already there gets the new value', async () => {
 			await send('POST', '/texml/secrets', { name: 'crm_token', value: 'old' });
 			await send('POST', '/texml/secrets', { name: 'crm_token', value: VALUE });
