@@ -3,7 +3,7 @@
  * the sandbox limited to 100 requests/second for the key. Measured from the sandbox's request log
  * (what reached "Telnyx"), its state (who is muted) and n8n's database (how each execution ended).
  */
-import type { Conference } from '../../sandbox';
+import type { Conference, RateModelName } from '../../sandbox';
 import { MUTE_WORKFLOW } from './queue-workflows';
 import type { QueueWorld } from './queue-world';
 import { WORLD } from './world';
@@ -14,6 +14,8 @@ export interface JobOptions {
 	executions: number;
 	items: number;
 	rateLimitHeaders: 'always' | 'on429';
+	/** How the sandbox counts the limit: fixed one-second windows (default), sliding, or a bucket. */
+	rateLimitModel?: RateModelName;
 	/** Requests per second the sandbox allows the key (default 100; 0: none, the machine's own pace). */
 	rateLimit?: number;
 	/** Called every 100 ms while the job runs (the worker-kill case acts from here). */
@@ -103,7 +105,11 @@ export async function runMuteJob(world: QueueWorld, options: JobOptions): Promis
 	const afterId = await lastExecutionId(world);
 	// Configuring starts a fresh rate-limit window: earlier traffic does not count against this job.
 	const rateLimit = options.rateLimit ?? RATE_LIMIT;
-	sandbox.faults.configure({ rateLimit, rateLimitHeaders: options.rateLimitHeaders });
+	sandbox.faults.configure({
+		rateLimit,
+		rateLimitHeaders: options.rateLimitHeaders,
+		rateLimitModel: options.rateLimitModel,
+	});
 	const firstRequest = sandbox.requests.length;
 
 	const started = Date.now();

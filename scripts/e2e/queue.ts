@@ -2,8 +2,9 @@
  * `npm run e2e -- --queue [--runs N] [--workers 2,4] [--keep]`: this package in n8n's queue mode
  * (main + workers + a webhook process, PostgreSQL, Redis) against the sandbox limited to 100
  * requests/second for the key:
- * - 4 × 250 mutes started together, with x-ratelimit-* on every answer and only on 429s, with 2
- *   and with 4 workers: every item updated, 0 failed, every worker used, figures printed;
+ * - 4 × 250 mutes started together, with x-ratelimit-* on every answer and only on 429s, and on a
+ *   sliding window (only on 429s), with 2 and with 4 workers: every item updated, 0 failed, every
+ *   worker used, figures printed;
  * - the trigger behind the webhook process: signed → runs on a worker, forged → 401 and no run;
  * - a worker killed mid-job: every participant ends muted, or its execution is marked failed.
  */
@@ -31,15 +32,22 @@ export interface QueueOptions {
 
 const EXECUTIONS = 4;
 const ITEMS = 250;
-const HEADER_MODES = ['always', 'on429'] as const;
+/** The sandbox's rate limit per configuration: which answers carry x-ratelimit-*, how it counts. */
+const LIMITS = [
+	{ headers: 'always', model: 'fixed' },
+	{ headers: 'on429', model: 'fixed' },
+	{ headers: 'on429', model: 'sliding' },
+] as const;
 const headerWords = {
 	always: 'x-ratelimit-* on every answer',
 	on429: 'x-ratelimit-* only on 429s',
 };
+const modelWords = { fixed: '', sliding: ', sliding window', bucket: ', token bucket' };
 
 interface Configuration {
 	workers: number;
-	headers: (typeof HEADER_MODES)[number];
+	headers: (typeof LIMITS)[number]['headers'];
+	model: (typeof LIMITS)[number]['model'];
 	jobs: JobFigures[];
 }
 
@@ -83,18 +91,19 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 		for (const workers of options.workers) {
 			if (world.cluster.workers.length !== workers) await world.restartWorkers(workers);
 			await measurePace(workers);
-			for (const headers of HEADER_MODES) {
+			for (const { headers, model } of LIMITS) {
 				// Fresh workers for each configuration: what one learned must not help the next.
 				await world.restartWorkers(workers);
-				const configuration: Configuration = { workers, headers, jobs: [] };
+				const configuration: Configuration = { workers, headers, model, jobs: [] };
 				configurations.push(configuration);
 				for (let run = 1; run <= options.runs; run++) {
-					const name = `${workers} workers, ${headerWords[headers]}, run ${run}/${options.runs}: ${EXECUTIONS} × ${ITEMS} mutes, every item updated`;
+					const name = `${workers} workers, ${headerWords[headers]}${modelWords[model]}, run ${run}/${options.runs}: ${EXECUTIONS} × ${ITEMS} mutes, every item updated`;
 					await checks.check(name, async () => {
 						const figures = await runMuteJob(world, {
 							executions: EXECUTIONS,
 							items: ITEMS,
 							rateLimitHeaders: headers,
+							rateLimitModel: model,
 						});
 						configuration.jobs.push(figures);
 						log(describeJob(figures));
@@ -148,7 +157,7 @@ export function summary(
 	for (const c of configurations.filter((x) => x.jobs.length > 0)) {
 		const clean = c.jobs.filter((j) => j.failed === 0 && !j.timedOut).length;
 		rows.push(
-			`| ${c.workers} | ${c.headers === 'always' ? 'every answer' : 'only 429s'} | ${clean} of ${c.jobs.length} | ` +
+			`| ${c.workers} | ${c.headers === 'always' ? 'every answer' : 'only 429s'}${modelWords[c.model]} | ${clean} of ${c.jobs.length} | ` +
 				`${spread(
 					c.jobs.map((j) => j.wall / j.floor),
 					2,
