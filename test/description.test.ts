@@ -83,7 +83,12 @@ test('Conference Participant → Update keeps its parameters and its 11 update f
 	const updateFields = shownFor('conferenceParticipant', 'update').find(
 		(p) => p.name === 'updateFields',
 	)!;
-	expect((updateFields.options as INodeProperties[]).map((o) => o.name)).toEqual([
+	// Update Fields is one collection for every resource: each item says where it is offered.
+	const offered = (updateFields.options as INodeProperties[]).filter((o) => {
+		const resources = o.displayOptions?.show?.['/resource'];
+		return !resources || resources.includes('conferenceParticipant');
+	});
+	expect(offered.map((o) => o.name)).toEqual([
 		'announceMethod',
 		'announceUrl',
 		'beepOnExit',
@@ -168,7 +173,7 @@ test.each([
 	],
 	['callStream', 'start', ['accountSid', 'callSid', 'streamUrl', 'streamOptions']],
 	['callStream', 'stop', ['accountSid', 'callSid', 'streamSid']],
-	['callSiprec', 'start', ['accountSid', 'callSid', 'siprecOptions']],
+	['callSiprec', 'start', ['accountSid', 'callSid', 'connectorName', 'siprecOptions']],
 	['callSiprec', 'stop', ['accountSid', 'callSid', 'siprecSid']],
 	['queue', 'create', ['accountSid', 'friendlyName', 'maxSize']],
 	['queue', 'delete', ['accountSid', 'queueSid']],

@@ -4,8 +4,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
  * n8n's RoutingNode walks every top-level parameter of a node for each item, so the node's cost per
  * item grows with their number. Each resource declares its fields as if it were alone (shown for
  * `resource: [its name]`, some for a few operations); here the fields that are defined alike in
- * several resources become one parameter shown for all of them. Saved workflows keep working: a
- * node stores parameters by name, and the names do not change.
+ * several resources become one parameter shown for all of them, and collections of the same name
+ * (Filters, Update Fields, …) one collection whose items each show where they were declared
+ * (n8n reads an item's `/resource` condition from the node's parameters, in the panel and in
+ * RoutingNode alike; only the items a workflow has set are walked). Saved workflows keep working:
+ * a node stores parameters by name, and the names do not change.
  */
 
 type Show = Record<string, unknown[]>;
@@ -66,8 +69,71 @@ function omit<T extends object>(object: T, ...keys: string[]): T {
 	return copy as T;
 }
 
+/** What must be alike to share: all but the display conditions, and a collection's items. */
 function withoutDisplay(property: INodeProperties): INodeProperties {
-	return omit(property, 'displayOptions');
+	return property.type === 'collection'
+		? omit(property, 'displayOptions', 'options')
+		: omit(property, 'displayOptions');
+}
+
+/** The operations each resource shows a field for, from its `show`. */
+function shownBy(show: Show, operations: Map<string, string[]>): Map<string, Set<string>> {
+	const shown = new Map<string, Set<string>>();
+	for (const r of show.resource as string[]) {
+		shown.set(r, new Set((show.operation as string[] | undefined) ?? operations.get(r) ?? []));
+	}
+	return shown;
+}
+
+/** Whether a child shown for `part` (within a collection shown for `whole`) needs `/operation`. */
+function partial(part: Map<string, Set<string>>, whole: Map<string, Set<string>>): boolean {
+	return [...part].some(([r, ops]) => (whole.get(r)?.size ?? 0) !== ops.size);
+}
+
+/**
+ * The items of collections of one name, declared by several resources: an item declared alike by
+ * all of them is shown as it is; any other shows only for the resources (and operations) that
+ * declared it, by `/resource` and `/operation` conditions on the node's parameters.
+ */
+function mergedItems(
+	members: Array<{ items: INodeProperties[]; shown: Map<string, Set<string>> }>,
+	whole: Map<string, Set<string>>,
+): INodeProperties[] {
+	const kinds: Array<{ item: INodeProperties; shown: Map<string, Set<string>> }> = [];
+	for (const { items, shown } of members) {
+		for (const item of items) {
+			const kind = kinds.find((k) => {
+				if (!same(k.item, item)) return false;
+				const union = new Map([...k.shown].map(([r, ops]) => [r, new Set(ops)]));
+				for (const [r, ops] of shown)
+					for (const op of ops) union.set(r, (union.get(r) ?? new Set()).add(op));
+				const ops = new Set([...union.values()].flatMap((set) => [...set]));
+				// Within the collection, the union must not show the item for another resource's operations.
+				const fitsWithin = [...union].every(([r, own]) =>
+					[...(whole.get(r) ?? [])].every((op) => own.has(op) || !ops.has(op)),
+				);
+				if (fitsWithin) k.shown = union;
+				return fitsWithin;
+			});
+			if (!kind) kinds.push({ item, shown: new Map(shown) });
+		}
+	}
+	const everywhere = (shown: Map<string, Set<string>>) =>
+		whole.size === shown.size && !partial(shown, whole);
+	return kinds
+		.map(({ item, shown }) => {
+			if (everywhere(shown)) return item;
+			const where: Show = { '/resource': [...shown.keys()] };
+			if (partial(shown, whole)) {
+				where['/operation'] = [...new Set([...shown.values()].flatMap((set) => [...set]))];
+			}
+			const display = item.displayOptions ?? {};
+			return {
+				...item,
+				displayOptions: { ...display, show: { ...(display.show ?? {}), ...where } },
+			} as INodeProperties;
+		})
+		.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 function displayOf(shared: Shared): INodeProperties['displayOptions'] {
@@ -156,12 +222,18 @@ export function mergeSharedFields(properties: INodeProperties[]): INodePropertie
 		}
 		groupOf[index] = groups.push(property) - 1;
 	});
+	const merged = (group: Shared): INodeProperties => {
+		if (group.members.length === 1) return properties[group.members[0]];
+		const property: INodeProperties = { ...group.definition, displayOptions: displayOf(group) };
+		if (property.type !== 'collection') return property;
+		const members = group.members.map((index) => ({
+			items: properties[index].options as INodeProperties[],
+			shown: shownBy(shareable(properties[index])!, operations),
+		}));
+		return { ...property, options: mergedItems(members, group.shownFor) };
+	};
 	return inPanelOrder(properties, groups, groupOf).map((group) =>
-		'members' in group
-			? group.members.length === 1
-				? properties[group.members[0]]
-				: { ...group.definition, displayOptions: displayOf(group) }
-			: group,
+		'members' in group ? merged(group) : group,
 	);
 }
 

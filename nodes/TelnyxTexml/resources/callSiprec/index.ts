@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountSidField } from '../../fields/descriptions';
 import { callSidField } from '../call/fields';
-import { siprecOptions, startOperation } from './start';
+import { connectorNameField, siprecOptions, startOperation } from './start';
 import { siprecSidField, stopOperation } from './stop';
 
 const showForResource = { resource: ['callSiprec'] };
@@ -21,5 +21,6 @@ export const callSiprecDescription: INodeProperties[] = [
 	{ ...accountSidField, displayOptions: { show: showForResource } },
 	{ ...callSidField, displayOptions: { show: showForResource } },
 	{ ...siprecSidField, displayOptions: { show: { ...showForResource, operation: ['stop'] } } },
+	{ ...connectorNameField, displayOptions: { show: { ...showForResource, operation: ['start'] } } },
 	{ ...siprecOptions, displayOptions: { show: { ...showForResource, operation: ['start'] } } },
 ];

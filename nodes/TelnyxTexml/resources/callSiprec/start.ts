@@ -12,6 +12,17 @@ import { simplifyResponse } from '../../routing/simplify';
 
 const send = (property: string) => ({ send: { type: 'body' as const, property } });
 
+export const connectorNameField: INodeProperties = {
+	displayName: 'Connector Name',
+	name: 'connectorName',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. compliance-recorder',
+	description: 'The SIPREC connector (set up in the Telnyx portal) that leads to your recorder',
+	routing: send('ConnectorName'),
+};
+
 export const siprecOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'siprecOptions',
@@ -19,15 +30,6 @@ export const siprecOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Connector Name',
-			name: 'connectorName',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. compliance-recorder',
-			description: 'The SIPREC connector (set up in the Telnyx portal) that leads to your recorder',
-			routing: send('ConnectorName'),
-		},
 		{
 			displayName: 'Include Metadata Custom Headers',
 			name: 'includeMetadataCustomHeaders',
@@ -138,7 +140,7 @@ export const startOperation: INodePropertyOptions = {
 	routing: texmlRouting({
 		method: 'POST',
 		path: '/Calls/{callSid}/Siprec.json',
-		form: { properties: [siprecOptions] },
+		form: { properties: [connectorNameField, siprecOptions] },
 		checks: [sessionTimeout],
 		postReceive: [simplifyResponse],
 		repeatable: false,
