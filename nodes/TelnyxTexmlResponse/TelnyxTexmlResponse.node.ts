@@ -20,7 +20,8 @@ export class TelnyxTexmlResponse implements INodeType {
 		// Not a tool: it answers the call an answer trigger received, and an AI agent's tool call
 		// has no call to answer. (n8n's type has no `false`; undefined leaves it off.)
 		usableAsTool: undefined,
-		subtitle: '={{ ($parameter["verbs"]?.verb || []).length + " verbs" }}',
+		subtitle:
+			'={{ (($parameter["verbs"] || {}).verb || []).map((entry) => entry.verb || "say").join(" → ") }}',
 		description:
 			'Builds the TeXML answer to a Telnyx call from a list of verbs (Say, Gather, Dial…) and answers the call with it',
 		defaults: { name: 'Telnyx TeXML Response' },

@@ -9,13 +9,14 @@ const ANSWER_TRIGGER = /(^|\.)telnyxTexmlAnswerTrigger$/;
  */
 export function answerTriggers(context: IExecuteFunctions): string[] {
 	const me = context.getNode().name;
-	const all = context.getParentNodes(me).filter((n) => ANSWER_TRIGGER.test(n.type) && !n.disabled);
+	const parents = context.getParentNodes(me);
+	const all = parents.filter((n) => ANSWER_TRIGGER.test(n.type) && !n.disabled);
 	const nearest: string[] = [];
-	for (let depth = 1; nearest.length < all.length; depth++) {
+	// A parent is at most as many steps away as there are parents.
+	for (let depth = 1; depth <= parents.length && nearest.length < all.length; depth++) {
 		const within = context.getParentNodes(me, { depth }).map((n) => n.name);
 		for (const { name } of all)
 			if (within.includes(name) && !nearest.includes(name)) nearest.push(name);
-		if (depth > all.length + 1000) break;
 	}
 	return nearest;
 }
@@ -40,9 +41,17 @@ export function triggerUrl(
 	return undefined;
 }
 
-/** `url` with `event=<event>` in its query, next to any parameters it already has. */
-export function withEvent(url: string, event: string): string {
-	const parsed = new URL(url);
-	parsed.searchParams.set('event', event);
-	return parsed.toString();
+/**
+ * `url` with `event=<event>` in its query, next to any parameters it already has; undefined when
+ * `url` is not an absolute http(s) URL (then the Action URL must be entered).
+ */
+export function withEvent(url: string, event: string): string | undefined {
+	try {
+		const parsed = new URL(url);
+		if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+		parsed.searchParams.set('event', event);
+		return parsed.toString();
+	} catch {
+		return undefined;
+	}
 }

@@ -72,6 +72,14 @@ describe('default action URLs', () => {
 			'Verb 2 (Gather): the "Action URL" field is empty, and no Telnyx TeXML Answer Trigger that started this run comes before this node. Enter the URL Telnyx should send the result to, e.g. the webhook URL of the workflow that handles it.',
 		);
 		expect(built.responses).toEqual([]);
+
+		const odd = await build({
+			verbs: [{ verb: 'gather' }],
+			trigger: { ...call, webhookUrl: 'voice' },
+		});
+		expect(odd.error?.message).toContain(
+			'Verb 1 (Gather): the "Action URL" field is empty, and no',
+		);
 	});
 
 	test('the nearest answer trigger that started the run is the one used, through nodes in between', async () => {
