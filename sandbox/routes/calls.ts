@@ -1,6 +1,7 @@
 import { callResource, isLive, type Call, type Source } from '../calls';
 import { checkForm, type FieldRule } from '../fields';
 import { HttpError, invalid, notFound, type Reply } from '../http';
+import { checkJson, type JsonRule } from '../json-fields';
 import { page } from '../paging';
 import { TexmlError } from '../texml';
 import { accountOf, ok, route, type RouteContext } from './common';
@@ -10,15 +11,6 @@ import { recordFromStart } from './record-from-start';
 
 export const CALLS = 'texml/Accounts/:accountSid/Calls';
 export const CALL = `${CALLS}/:callSid`;
-
-type JsonRule =
-	| 'string'
-	| 'boolean'
-	| 'url'
-	| { oneOf: string[] }
-	| { integer: [number, number] }
-	| { words: string[] }
-	| 'headers';
 
 const METHOD: JsonRule = { oneOf: ['GET', 'POST'] };
 
@@ -71,57 +63,6 @@ const INITIATE: Record<string, JsonRule> = {
 	UrlMethod: METHOD,
 };
 
-const typeError = (key: string, type: string) =>
-	new HttpError(422, [
-		{
-			code: '10026',
-			title: 'Invalid parameter type',
-			detail: `The '${key}' parameter must be of type '${type}'`,
-			source: { pointer: `/${key}` },
-		},
-	]);
-
-const blank = (key: string) =>
-	new HttpError(422, [
-		{
-			code: '10004',
-			title: 'Missing required parameter',
-			detail: `Can't be blank: ${key}`,
-			source: { pointer: `/${key}` },
-		},
-	]);
-
-function checkJson(body: Record<string, unknown>) {
-	for (const [key, value] of Object.entries(body)) {
-		const rule = INITIATE[key];
-		if (rule === undefined) throw invalid(key, `${key} is not a known parameter.`);
-		if (rule === 'boolean') {
-			if (typeof value !== 'boolean') throw typeError(key, 'boolean');
-		} else if (rule === 'headers') {
-			const ok =
-				Array.isArray(value) &&
-				value.every(
-					(h) =>
-						h &&
-						typeof h === 'object' &&
-						typeof h.name === 'string' &&
-						h.name !== '' &&
-						typeof h.value === 'string' &&
-						Object.keys(h).length === 2,
-				);
-			if (!ok) throw invalid(key, 'Every entry of CustomHeaders needs a name and a value.');
-		} else if (typeof rule === 'object' && 'integer' in rule) {
-			const [min, max] = rule.integer;
-			if (typeof value !== 'number' || !Number.isInteger(value)) throw typeError(key, 'integer');
-			if (value < min || value > max)
-				throw invalid(key, `${key} must be a whole number from ${min} to ${max}.`);
-		} else {
-			if (typeof value !== 'string') throw typeError(key, 'string');
-			checkForm({ [key]: value }, { [key]: rule as FieldRule });
-		}
-	}
-}
-
 /** The call's status callback as asked for; Telnyx sends `completed` only unless told otherwise. */
 function callbackOf(url?: string, method?: string, events?: string) {
 	if (!url) return undefined;
@@ -140,14 +81,7 @@ function asTexmlError(error: unknown, field: string): never {
 
 function initiate(ctx: RouteContext): Reply {
 	const account = accountOf(ctx);
-	const body = ctx.json;
-	if (!body || typeof body !== 'object' || Array.isArray(body))
-		throw invalid('body', 'The request body must be a JSON object.');
-	const request = body as Record<string, unknown>;
-	checkJson(request);
-	for (const key of ['To', 'From', 'ApplicationSid']) {
-		if (typeof request[key] !== 'string' || !(request[key] as string).trim()) throw blank(key);
-	}
+	const request = checkJson(ctx.json, INITIATE, ['To', 'From', 'ApplicationSid']);
 	const text = (key: string) => request[key] as string | undefined;
 	if (text('CallerId') && !/^[A-Za-z0-9 \-_~!.+]{1,128}$/.test(text('CallerId')!))
 		throw invalid('CallerId', 'CallerId is at most 128 letters, digits, spaces and -_~!.+.');
