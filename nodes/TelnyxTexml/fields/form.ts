@@ -183,7 +183,9 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
 			const range =
 				field.min !== undefined && field.max !== undefined
 					? ` from ${field.min} to ${field.max}`
-					: '';
+					: field.min !== undefined
+						? ` of at least ${field.min}`
+						: '';
 			return { problem: `must be a whole number${range}`, fix: `Enter a whole number${range}.` };
 		}
 		case 'object': {

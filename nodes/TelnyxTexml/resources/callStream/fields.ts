@@ -26,7 +26,7 @@ export async function sendStreamUrl(
 	let ok = false;
 	try {
 		const url = new URL(text);
-		ok = (url.protocol === 'wss:' || url.protocol === 'ws:') && url.hostname !== '';
+		ok = url.protocol === 'wss:' && url.hostname !== '';
 	} catch {
 		ok = false;
 	}
