@@ -14,8 +14,16 @@ export const DEMO = {
 	/** The TeXML application the example calls are placed with (Application). */
 	application: { id: '1293384261075731499', friendlyName: 'On-call bridge' },
 	/** The applications whose incoming calls the answering examples answer. */
-	dialIn: { id: '1293384261075731500', friendlyName: 'Dial-in line' },
-	reception: { id: '1293384261075731501', friendlyName: 'Reception line' },
+	dialIn: {
+		id: '1293384261075731500',
+		friendlyName: 'Dial-in line',
+		voiceUrl: 'https://example.com/texml/dial-in-closed.xml',
+	},
+	reception: {
+		id: '1293384261075731501',
+		friendlyName: 'Reception line',
+		voiceUrl: 'https://example.com/texml/reception-closed.xml',
+	},
 	conference: {
 		sid: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
 		friendlyName: 'weekly-all-hands',

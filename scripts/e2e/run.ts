@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { prepareAi, runAiChecks, type AiSetup } from './ai';
+import { addAnsweringApplications, runDialInExample, runFallbackChecks } from './answering';
 import { localizeExampleUrls, runStartConferenceExample } from './calls';
 import { runCliCases, runExamples } from './cases';
 import { Checks, expectEqual, expectTrue } from './checks';
@@ -87,6 +88,7 @@ async function main() {
 	const checks = new Checks();
 	const workflows = loadWorkflows();
 	const sandbox = await startWorld();
+	addAnsweringApplications(sandbox);
 	let server: N8nServer | undefined;
 	let ai: AiSetup | undefined;
 	try {
@@ -206,6 +208,9 @@ async function main() {
 
 		await runTriggerExample(checks, server.url, editor, sandbox, workflows);
 		await runStartConferenceExample(checks, home, editor, sandbox, workflows);
+		const answering = { webhookOrigin: server.url, editor, sandbox, workflows };
+		await runDialInExample(checks, answering);
+		await runFallbackChecks(checks, answering);
 		await runAiChecks(checks, { url: server.url, editor, sandbox, workflows }, ai);
 		await runRecapExample(checks, {
 			url: server.url,
