@@ -1,5 +1,6 @@
 import { newApplication, type TexmlApplication } from './applications';
-import { newCallSid, rfc2822, type Conference, type Participant, type Store } from './store';
+import { newCallSid, rfc2822 } from './formats';
+import type { Conference, Participant, Store } from './store';
 import { readTexml, TexmlError, type Instructions } from './texml';
 
 /**

@@ -1,6 +1,17 @@
-import { realClock, type Clock } from '../nodes/TelnyxTexml/transport/clock';
+/**
+ * Where the sandbox reads the time and waits. The sandbox models Telnyx and takes nothing from the
+ * node; the node's sending core has a clock of the same shape, so a test hands one virtual clock
+ * to both and the sandbox counts its rate window in the limiter's time.
+ */
+export interface Clock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
 
-export { realClock, type Clock };
+export const realClock: Clock = {
+	now: () => Date.now(),
+	sleep: async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
 
 interface Timer {
 	at: number;

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AiCallBook } from './ai-calls';
 import type { CallbackEvent } from './callback-event';
 import { CallBook, isLive, type CallStatusEvent } from './calls';
+import { newCallSid, rfc2822 } from './formats';
 import { QueueBook } from './queues';
 import { SecretBook } from './secrets';
 import { CallSessions } from './sessions';
@@ -134,14 +135,8 @@ export interface Conference {
 	dateUpdated: Date;
 }
 
-export function newCallSid(): string {
-	return `v3:${randomBytes(30).toString('base64url')}`;
-}
-
-/** RFC 2822 with a numeric zone, as Telnyx writes `date_created`. */
-export function rfc2822(date: Date): string {
-	return date.toUTCString().replace('GMT', '+0000');
-}
+// Written in formats.ts, which calls.ts imports instead of the store: no import cycle.
+export { newCallSid, rfc2822 };
 
 export class Store {
 	readonly accounts: Account[] = [];

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { INode } from 'n8n-workflow';
 
-import { nextPageUrl as followNextPage } from '../nodes/TelnyxTexml/routing/pagination';
+import { nextPageUrl as followNextPage } from '../nodes/TelnyxTexml/transport/pagination';
 import { startWorld, type World } from './support/fixtures';
 import { runTexml } from './support/texml';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { KeyObject } from 'crypto';
+import type { KeyObject } from 'node:crypto';
 
 import {
 	checkSignature,

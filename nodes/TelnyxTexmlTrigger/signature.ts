@@ -1,4 +1,4 @@
-import { createPublicKey, verify, type KeyObject } from 'crypto';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 
 /**
  * Telnyx signs every callback with Ed25519 over the bytes `<telnyx-timestamp>|<raw body>`

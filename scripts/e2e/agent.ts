@@ -5,7 +5,7 @@
  * the tool result in the next model request, and the final answer.
  */
 import type { Conference } from '../../sandbox/store';
-import { TOOL_DESCRIPTIONS, type AiContext } from './ai';
+import { TOOL_DESCRIPTIONS, type AiContext } from './ai-context';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import {
 	textOf,

@@ -5,46 +5,14 @@
  */
 import path from 'node:path';
 
-import type { TexmlSandbox } from '../../sandbox';
 import { runAgentChecks } from './agent';
+import { AI_CREDENTIALS, type AiContext } from './ai-context';
 import type { Checks } from './checks';
 import { runMcpChecks } from './mcp';
 import { startScriptedModel, type ScriptedModel } from './model';
 import { cli, writeJson, type N8nHome } from './n8n';
-import type { EditorSession } from './rest';
 import { activate } from './trigger';
 import type { WorkflowFile } from './workflows';
-
-/** The credentials the AI examples name; the e2e imports them under these ids. */
-export const AI_CREDENTIALS = {
-	openAi: { id: 'openai-account', name: 'OpenAI account', apiKey: 'sk-e2e-scripted-model-key' },
-	mcpBearer: { id: 'mcp-bearer-token', name: 'MCP bearer token', token: 'e2e-mcp-bearer-8f3a1c' },
-} as const;
-
-/**
- * What a model reads about each tool the examples expose ("Set Automatically": the operation's
- * action plus "in Telnyx TeXML"). Each names the conference it acts in.
- */
-export const TOOL_DESCRIPTIONS: Record<string, string> = {
-	List_live_conferences: 'Get many conferences to find one by name or status in Telnyx TeXML',
-	List_participants: 'Get many participants to list who is in a conference in Telnyx TeXML',
-	Get_participant: 'Get a conference participant to check if muted or on hold in Telnyx TeXML',
-	Mute_or_unmute_participant:
-		'Mute or hold or coach or announce to a conference caller in Telnyx TeXML',
-	Hold_or_resume_participant:
-		'Mute or hold or coach or announce to a conference caller in Telnyx TeXML',
-	Remove_participant: 'Remove a participant from a conference and hang up in Telnyx TeXML',
-	Call_into_conference: 'Place a call that joins a conference in Telnyx TeXML',
-	Hang_up_call: 'Hang up a call and take it out of its conference in Telnyx TeXML',
-};
-
-export interface AiContext {
-	url: string;
-	editor: EditorSession;
-	sandbox: TexmlSandbox;
-	model: ScriptedModel;
-	workflows: WorkflowFile[];
-}
 
 export interface AiSetup {
 	model: ScriptedModel;

@@ -8,7 +8,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import type { RecordedRequest } from '../../sandbox';
-import { AI_CREDENTIALS, TOOL_DESCRIPTIONS, type AiContext } from './ai';
+import { AI_CREDENTIALS, TOOL_DESCRIPTIONS, type AiContext } from './ai-context';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import { conferencesIn, participantsIn, expectSimplified } from './records';
 import { log } from './runtime';

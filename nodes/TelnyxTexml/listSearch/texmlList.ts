@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { fetchAccountSid } from '../transport/account';
 import { apiBaseUrl, CREDENTIAL_TYPE } from '../../shared/constants';
-import { nextPageUrl } from '../routing/pagination';
+import { nextPageUrl } from '../transport/pagination';
 import { encodePathSegment } from '../routing/path';
 import { sendAuthenticated } from '../transport/core';
 

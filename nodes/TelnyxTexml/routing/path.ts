@@ -1,14 +1,9 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/**
- * Percent-encodes one path segment the way the official Telnyx SDK does: every character allowed
- * in an RFC 3986 segment (unreserved, sub-delims, ':' and '@') stays literal, everything else is
- * encoded. So `v3:abc` keeps its colon and `a b/c?d#e` cannot leave its segment.
- */
-export function encodePathSegment(value: string): string {
-	return value.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
-}
+import { encodePathSegment } from '../transport/pathSegment';
+
+export { encodePathSegment };
 
 /** A value a URL parser would drop or collapse into the parent folder (`..` climbs one level). */
 export function isUnsafeSegment(value: string): boolean {

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { noteAnswer } from '../transport/answers';
-import { refusingOnContinue } from './continueOnFail';
+import { refusingOnContinue } from '../transport/continueOnFail';
 import { throwOnTelnyxError } from '../transport/errors';
 import { formBody, type FieldDependency } from '../fields/form';
 import { texmlPath } from './request';

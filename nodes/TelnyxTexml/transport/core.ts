@@ -14,10 +14,10 @@ import type { NodeApiError } from 'n8n-workflow';
 import { oneAtATime, takeAnswer, type Answer } from './answers';
 import { apiBaseUrl, CREDENTIAL_TYPE } from '../../shared/constants';
 import { attemptOf, type Attempt } from './attempt';
-import { failedItem, throwIfRefused } from '../routing/continueOnFail';
+import { failedItem, throwIfRefused } from './continueOnFail';
 import { rateLimitWaitNote, sendingSummary, telnyxApiError, withoutRequestDetails } from './errors';
 import { limiterFor, rateLimitSignal, type Limiter, type RateLimitSignal } from './limiter';
-import { collectPages, listPlan } from '../routing/pagination';
+import { collectPages, listPlan } from './pagination';
 import {
 	describeFailure,
 	failureOf,

@@ -9,8 +9,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiBaseUrl, CREDENTIAL_TYPE } from '../../shared/constants';
-import { encodePathSegment } from '../routing/path';
 import { telnyxApiError } from './errors';
+import { encodePathSegment } from './pathSegment';
 
 /**
  * The download of a recording's audio (Recording → Download): the recording was looked up by the

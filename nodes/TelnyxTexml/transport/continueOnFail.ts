@@ -5,8 +5,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { attemptOf } from '../transport/attempt';
-import { withoutRequestDetails } from '../transport/errors';
+import { attemptOf } from './attempt';
+import { withoutRequestDetails } from './errors';
 
 /*
  * With On Error → Continue, n8n's RoutingNode ends a failed item as `{ json: {}, error }`. A
