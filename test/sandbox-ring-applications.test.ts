@@ -274,8 +274,9 @@ test('the application set over the API is the one rung: its Voice URL and method
 describeContract('TeXML applications, against Telnyx’s schemas', (contract) => {
 	/** Sends a request, checks it and its answer against the operation. */
 	async function check(method: string, url: string, json?: unknown) {
+		const headers: Record<string, string> =
+			json === undefined ? {} : { 'content-type': 'application/json' };
 		const body = json === undefined ? '' : JSON.stringify(json);
-		const headers = json === undefined ? {} : { 'content-type': 'application/json' };
 		const request = checkRequest(contract, { method, url, headers, body });
 		const response = await fetch(`${sandbox.origin}${url}`, {
 			method,

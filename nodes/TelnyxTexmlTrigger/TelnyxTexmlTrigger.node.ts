@@ -9,6 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { triggerProperties } from './description';
 import { classify, isCallCallback, isWanted } from './events';
+import { mediaEventOf } from './mediaEvents';
 import { recordingEventOf } from './recordingEvents';
 import { acceptSigned, publicKeyOf } from './request';
 
@@ -22,7 +23,7 @@ export class TelnyxTexmlTrigger implements INodeType {
 		subtitle:
 			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description:
-			'Starts the workflow on Telnyx TeXML conference events (start, end, join, leave, speaker), call status events (initiated, ringing, answered, completed) and recording events',
+			'Starts the workflow on Telnyx TeXML conference events (start, end, join, leave, speaker), call status, recording, media stream, SIPREC, transcription and AI conversation events',
 		defaults: { name: 'Telnyx TeXML Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -78,16 +79,18 @@ export class TelnyxTexmlTrigger implements INodeType {
 			});
 		}
 		const recordingEvent = recordingEventOf(body);
-		const event = recordingEvent ?? classify(body);
+		const mediaEvent = recordingEvent ? undefined : mediaEventOf(body);
+		const event = recordingEvent ?? mediaEvent ?? classify(body);
 		const events = this.getNodeParameter('events', []) as string[];
 		const conferenceName = (this.getNodeParameter('conferenceName', '') as string).trim();
 		// Filtered-out callbacks still get n8n's 200, so Telnyx neither retries nor fails over.
 		if (!isWanted(event, events)) return {};
-		// Call and recording callbacks name no conference: the filter is for conference events
-		// (a recording's conference_sid comes from Recording → Get).
+		// Call, recording, stream, SIPREC, transcription and AI callbacks name no conference: the
+		// filter is for conference events (a recording's conference_sid comes from Recording → Get).
 		if (
 			conferenceName &&
 			!recordingEvent &&
+			!mediaEvent &&
 			!isCallCallback(body) &&
 			body.FriendlyName !== conferenceName
 		)

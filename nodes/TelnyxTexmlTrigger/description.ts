@@ -11,6 +11,7 @@ export const triggerProperties: INodeProperties[] = [
 			'When dialing a participant over the REST API: ConferenceStatusCallback = URL, ConferenceStatusCallbackMethod = POST, ConferenceStatusCallbackEvent = the same tokens. ' +
 			'For a call’s status events: StatusCallback = URL, StatusCallbackMethod = POST, StatusCallbackEvent = initiated ringing answered completed (the Call Options of Telnyx TeXML → Call → Create). ' +
 			'For recordings, the same URL as the recording status callback: <code>&lt;Conference record="record-from-start" recordingStatusCallback="URL" recordingStatusCallbackEvent="in-progress completed absent"&gt;</code> (also on <code>&lt;Dial&gt;</code> and <code>&lt;Record&gt;</code>), or ConferenceRecordingStatusCallback / RecordingStatusCallback when dialing or starting a call recording. ' +
+			'For media streams, SIPREC sessions, real-time transcriptions and AI assistant calls: the same URL as their status callback, <code>transcriptionCallback</code> or conversation callback. ' +
 			'One URL can take them all. Ask only for the events chosen below. The Test URL works only while the editor is listening for a test event.',
 		name: 'setupNotice',
 		type: 'notice',

@@ -1,5 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { mediaEventOptions, type MediaEvent } from './mediaEvents';
 import { recordingEventOptions, type RecordingEvent } from './recordingEvents';
 
 /**
@@ -50,10 +51,12 @@ export type TriggerEvent =
 	| (typeof KNOWN_EVENTS)[number]
 	| CallEvent
 	| RecordingEvent
+	| MediaEvent
 	| typeof SPEAKER_EVENT
 	| typeof UNKNOWN_EVENT;
 
 export const eventOptions: INodePropertyOptions[] = [
+	mediaEventOptions[0],
 	{ name: 'All Events', value: ANY_EVENT, description: 'Every callback Telnyx sends' },
 	{
 		name: 'Call Answered',
@@ -86,6 +89,7 @@ export const eventOptions: INodePropertyOptions[] = [
 		value: 'conference-start',
 		description: 'The conference started (token: start)',
 	},
+	mediaEventOptions[1],
 	{
 		name: 'Participant Join',
 		value: 'participant-join',
@@ -97,12 +101,14 @@ export const eventOptions: INodePropertyOptions[] = [
 		description: 'A participant left (token: leave)',
 	},
 	...recordingEventOptions,
+	mediaEventOptions[2],
 	{
 		name: 'Speaker',
 		value: SPEAKER_EVENT,
 		description:
 			'A participant started or stopped speaking (token: speaker), e.g. participant-speech-start',
 	},
+	mediaEventOptions[3],
 ];
 
 /** Whether a callback is a call's status callback rather than a conference's. */
