@@ -12,12 +12,23 @@ import type { TexmlSandbox } from '../../sandbox';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import { OWNER } from './rest';
 import { ROOT } from './runtime';
+import { DIAL_IN } from './answering';
 import { exampleId } from './workflows';
 import { WORLD } from './world';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The recap example and its nodes, as shipped. */
 const RECAP_EXAMPLE = 'conference-recap.workflow.json';
+const DIAL_IN_NODES = [
+	'Incoming Call',
+	'PIN Table',
+	'Route Call',
+	'Ask for PIN',
+	'Join as Attendee',
+	'Join as Host',
+	'Wrong PIN',
+	'Goodbye',
+];
 const RECAP_NODES = [
 	'Recording Completed',
 	'Download Recording',
@@ -245,6 +256,18 @@ export async function runUiChecks(
 				}
 				await page.waitForTimeout(500);
 				await shot(page, shotsDir, 'conference-recap');
+			},
+		);
+
+		await checks.check(
+			'ui: the dial-in example shows the answer trigger, the PIN table, the routing and the five answers',
+			async () => {
+				await page.goto(`${url}/workflow/${exampleId(DIAL_IN)}`);
+				for (const name of DIAL_IN_NODES) {
+					await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).waitFor();
+				}
+				await page.waitForTimeout(500);
+				await shot(page, shotsDir, 'dial-in');
 			},
 		);
 	} finally {
