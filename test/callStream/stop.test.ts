@@ -56,6 +56,6 @@ describe('Call Stream → Stop (POST …/Calls/{call_sid}/Streams/{streaming_sid
 			{ continueOnFail: true },
 		);
 		expect(texmlRequests(world)).toHaveLength(1);
-		expect(output[0].json.error).toMatch(/not found/i);
+		expect(output[0].json.error).toMatch(/^Stream "nope" of call "v3:[^"]+" was not found/);
 	});
 });

@@ -44,7 +44,7 @@ describe('Queue → Get (GET /texml/Accounts/{account_sid}/Queues/{queue_sid})',
 			queueSid: 'gone',
 		});
 		expect(texmlRequests(world)).toHaveLength(1);
-		expect(error?.message).toMatch(/not found/i);
+		expect(error?.message).toMatch(/^Queue "gone" was not found/);
 		expect(error?.message).not.toContain(world.sandbox.account.apiKey);
 	});
 });

@@ -162,6 +162,97 @@ export function attemptOf(context: IExecuteSingleFunctions): Attempt {
 		case 'conferenceRecording.getAll':
 			return { action: `list the recordings of ${conference}`, notFound: conferenceMissing };
 		default:
+			return endpointAttempt(text, account, callMissing);
+	}
+}
+
+const FIND_QUEUE = 'List the queues to find the right queue SID; it may have been deleted.';
+const FIND_APPLICATION =
+	'Pick the application from the list, or list the TeXML applications to find its ID.';
+
+/** The queues, streams, SIPREC sessions, AI calls, applications and secrets. */
+function endpointAttempt(
+	text: (name: string) => string,
+	account: () => string,
+	callMissing: () => Attempt['notFound'],
+): Attempt {
+	const queue = `queue "${text('queueSid')}"`;
+	const queueMissing = { what: `Queue "${text('queueSid')}" was not found`, next: FIND_QUEUE };
+	const application = `TeXML application "${text('application')}"`;
+	const applicationMissing = {
+		what: `TeXML application "${text('application')}" was not found`,
+		next: FIND_APPLICATION,
+	};
+	const call = `call "${text('callSid')}"`;
+	switch (`${text('resource')}.${text('operation')}`) {
+		case 'queue.create':
+			return {
+				action: `create queue "${text('friendlyName')}"`,
+				notFound: { what: `Telnyx did not find ${account()}`, next: CALL_ACCOUNT },
+				checkBeforeRepeating:
+					'The queue may have been created: list the queues before creating it again.',
+			};
+		case 'queue.getAll':
+			return { action: 'list the queues', notFound: accountMissing('queues') };
+		case 'queue.get':
+		case 'queue.update':
+		case 'queue.delete':
+			return { action: `${text('operation')} ${queue}`, notFound: queueMissing };
+		case 'callStream.start':
+			return {
+				action: `start streaming ${call}`,
+				notFound: callMissing(),
+				checkBeforeRepeating:
+					'The stream may have started: check the stream’s status callback before starting it again.',
+			};
+		case 'callStream.stop':
+			return {
+				action: `stop stream "${text('streamSid')}" of ${call}`,
+				notFound: {
+					what: `Stream "${text('streamSid')}" of ${call} was not found`,
+					next: 'Use the sid Call Stream → Start answered; the call may have ended.',
+				},
+			};
+		case 'callSiprec.start':
+			return {
+				action: `start a SIPREC session for ${call}`,
+				notFound: callMissing(),
+				checkBeforeRepeating:
+					'The session may have started: check its status callback before starting it again.',
+			};
+		case 'callSiprec.stop':
+			return {
+				action: `stop SIPREC session "${text('siprecSid')}" of ${call}`,
+				notFound: {
+					what: `SIPREC session "${text('siprecSid')}" of ${call} was not found`,
+					next: 'Use the sid Call SIPREC Session → Start answered; the call may have ended.',
+				},
+			};
+		case 'aiCall.create':
+			return {
+				action: `place an AI assistant call from "${text('from')}" to "${text('to')}"`,
+				notFound: applicationMissing,
+				checkBeforeRepeating:
+					'The call may have been placed: check the call status callback or list the calls before calling again.',
+				notRepeated:
+					'Not sent again: the call may have been placed. Check the call status callback or list the calls before calling again.',
+			};
+		case 'texmlApplication.create':
+			return {
+				action: `create TeXML application "${text('friendlyName')}"`,
+				checkBeforeRepeating:
+					'The application may have been created: list the TeXML applications before creating it again.',
+			};
+		case 'texmlApplication.getAll':
+			return { action: 'list the TeXML applications' };
+		case 'texmlApplication.get':
+		case 'texmlApplication.update':
+		case 'texmlApplication.delete':
+			return { action: `${text('operation')} ${application}`, notFound: applicationMissing };
+		case 'texmlSecret.create':
+			// The name only: the value never appears in a message.
+			return { action: `store TeXML secret "${text('referenceName')}"` };
+		default:
 			return { action: 'send the request to Telnyx' };
 	}
 }
