@@ -7,11 +7,10 @@
  * P7 places 200 calls into one conference at 10 calls/second; `npm run bench -- --p7` runs only it.
  * `npm run bench -- --simulate` prints only the limiter simulation (scripts/simulate.ts).
  *
- * n8n-nodes-base (for the HTTP Request node) is installed on first use into .cache/bench/, with
- * install scripts off; `npm test` never needs it.
+ * n8n-nodes-base (for the HTTP Request node) is installed on first use (scripts/nodes-base.ts);
+ * `npm test` never needs it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { INode, INodeExecutionData, INodeType, IVersionedNodeType } from 'n8n-workflow';
@@ -19,6 +18,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { startSandbox, type Account, type RecordedRequest, type TexmlSandbox } from '../sandbox';
 import type { Engine, Package } from '../test/support/engine';
+import { coreNode } from './nodes-base';
 import { median } from './stats';
 
 // n8n's logger reads this when n8n-core loads (below, in main): the HTTP Request node's failure
@@ -26,9 +26,6 @@ import { median } from './stats';
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CACHE = path.join(ROOT, '.cache', 'bench');
-/** The release of n8n-nodes-base built with the same n8n-core/n8n-workflow as the dev dependencies. */
-const NODES_BASE_VERSION = '2.41.1';
 const ITEMS = 1000;
 const RATE_LIMIT = 100;
 const ROUNDS = 7;
@@ -37,50 +34,9 @@ function log(line: string) {
 	process.stderr.write(`${line}\n`);
 }
 
-/** Installs n8n-nodes-base on first use and returns its HTTP Request node (all versions). */
+/** n8n's HTTP Request node (all versions), from n8n-nodes-base installed on first use. */
 function httpRequestNode(): IVersionedNodeType {
-	const installed = path.join(CACHE, 'node_modules', 'n8n-nodes-base', 'package.json');
-	const version = existsSync(installed)
-		? JSON.parse(readFileSync(installed, 'utf8')).version
-		: undefined;
-	if (version !== NODES_BASE_VERSION) {
-		log(`Installing n8n-nodes-base@${NODES_BASE_VERSION} into .cache/bench (once; a few minutes)…`);
-		mkdirSync(CACHE, { recursive: true });
-		writeFileSync(
-			path.join(CACHE, 'package.json'),
-			JSON.stringify(
-				{
-					name: 'bench-cache',
-					private: true,
-					dependencies: { 'n8n-nodes-base': NODES_BASE_VERSION },
-					// Older releases fetch xlsx from a CDN; the registry republish is the same code.
-					overrides: { xlsx: 'npm:@e965/xlsx@0.20.2' },
-				},
-				null,
-				2,
-			),
-		);
-		execFileSync(
-			'npm',
-			['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
-			{
-				cwd: CACHE,
-				stdio: ['ignore', 'inherit', 'inherit'],
-			},
-		);
-	}
-	const file = path.join(
-		CACHE,
-		'node_modules',
-		'n8n-nodes-base',
-		'dist',
-		'nodes',
-		'HttpRequest',
-		'HttpRequest.node.js',
-	);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { HttpRequest } = require(file) as { HttpRequest: new () => IVersionedNodeType };
-	return new HttpRequest();
+	return coreNode('HttpRequest', 'HttpRequest', log) as IVersionedNodeType;
 }
 
 /** The same update as this node's, declared the plain way: no checks, no error mapping, no limiter. */
