@@ -14,6 +14,8 @@ import { activate } from './trigger';
 import type { WorkflowFile } from './workflows';
 
 export const DIAL_IN = 'conference-dial-in.workflow.json';
+/** The file of the fallback fixtures, in test/e2e/. */
+export const FALLBACK_FIXTURES = 'answer-fallback.workflow.json';
 const ANSWER_TRIGGER = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
 
 /** The applications the fallback fixtures (test/e2e/answer-fallback.workflow.json) answer. */
@@ -28,6 +30,8 @@ export interface AnsweringContext {
 	editor: EditorSession;
 	sandbox: TexmlSandbox;
 	workflows: WorkflowFile[];
+	/** Told of every call rung (the queue-mode suite matches the requests to executions). */
+	onCall?: (call: RingResult) => void;
 }
 
 /** Adds the fixtures' applications to the sandbox (the demo ones come with the demo data). */
@@ -56,14 +60,15 @@ export async function deactivate(editor: EditorSession, id: string) {
 
 /** Rings until n8n has registered the webhook (a 404 answers until then; at most 20 s). */
 async function ring(
-	sandbox: TexmlSandbox,
+	context: AnsweringContext,
 	applicationId: string,
 	from: string,
 	inputs: RingInput[],
 ): Promise<RingResult> {
 	const deadline = Date.now() + 20_000;
 	for (;;) {
-		const call = await sandbox.ring({ applicationId, from, to: '+13125550100', inputs });
+		const call = await context.sandbox.ring({ applicationId, from, to: '+13125550100', inputs });
+		context.onCall?.(call);
 		if (call.requests[0]?.status !== 404 || Date.now() > deadline) return call;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
@@ -122,7 +127,7 @@ export async function runDialInExample(checks: Checks, context: AnsweringContext
 	await checks.check(
 		`example ${DIAL_IN}: PIN 1234 joins weekly-sync as an attendee (muted, waits for the host), labelled with the caller's number`,
 		async () => {
-			const call = await ring(sandbox, applicationId, '+13125550111', [{ digits: '1234#' }]);
+			const call = await ring(context, applicationId, '+13125550111', [{ digits: '1234#' }]);
 			expectAnswered(call);
 			expectEqual(call.requests.length, 2, 'requests (the call, the PIN)');
 			expectTrue(
@@ -135,7 +140,7 @@ export async function runDialInExample(checks: Checks, context: AnsweringContext
 	await checks.check(
 		`example ${DIAL_IN}: PIN 9999 joins as the host (not muted, starts it, ends it on leaving)`,
 		async () => {
-			const call = await ring(sandbox, applicationId, '+13125550112', [{ digits: '9999' }]);
+			const call = await ring(context, applicationId, '+13125550112', [{ digits: '9999' }]);
 			expectAnswered(call);
 			expect(call.ended, {
 				kind: 'conference',
@@ -152,7 +157,7 @@ export async function runDialInExample(checks: Checks, context: AnsweringContext
 	await checks.check(
 		`example ${DIAL_IN}: a wrong PIN is told so and asked again; no answer counts as a try`,
 		async () => {
-			const call = await ring(sandbox, applicationId, '+13125550113', [
+			const call = await ring(context, applicationId, '+13125550113', [
 				{ digits: '0000#' },
 				{ silence: true },
 				{ digits: '1234#' },
@@ -169,7 +174,7 @@ export async function runDialInExample(checks: Checks, context: AnsweringContext
 	await checks.check(
 		`example ${DIAL_IN}: after the third wrong PIN the caller hears goodbye and is hung up`,
 		async () => {
-			const call = await ring(sandbox, applicationId, '+13125550114', [
+			const call = await ring(context, applicationId, '+13125550114', [
 				{ digits: '1111' },
 				{ digits: '2222' },
 				{ digits: '3333' },
@@ -209,7 +214,7 @@ export async function runFallbackChecks(checks: Checks, context: AnsweringContex
 			`answer: a workflow that ${what} still answers TeXML (the fallback)`,
 			async () => {
 				const applicationId = await activateAnswering(context, fixture.workflow);
-				const call = await ring(context.sandbox, applicationId, '+13125550120', []);
+				const call = await ring(context, applicationId, '+13125550120', []);
 				expectEqual(
 					[call.requests[0]?.status, call.requests[0]?.contentType],
 					[200, 'application/xml; charset=utf-8'],

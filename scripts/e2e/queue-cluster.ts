@@ -178,14 +178,23 @@ async function startWorkerOn(
 	}
 }
 
-/** Starts main (the database is migrated and the workflows imported by then), then waits for its REST API. */
+/**
+ * Starts main (the database is migrated and the workflows imported by then), then waits for its REST
+ * API. Every process gets WEBHOOK_URL = the webhook process's origin (its port is chosen here), as an
+ * operator sets it behind a load balancer: the production URLs n8n hands out (a trigger registering
+ * its URL with Telnyx on activation) then point at the webhook process, not at main.
+ */
 export async function startCluster(
 	home: N8nHome,
 	postgres: Service,
 	redis: Service,
 	concurrency = 10,
 ): Promise<QueueCluster> {
-	const env = queueEnv(home, postgres, redis);
+	const webhookPort = await freePort();
+	const env = {
+		...queueEnv(home, postgres, redis),
+		WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
+	};
 	const main = await spawnN8n(home, env, 'main', ['start'], home.port);
 	await waitReady(main, '/rest/settings', true);
 	const workers: N8nProcess[] = [];
@@ -227,7 +236,7 @@ export async function startCluster(
 			workers.push(...started);
 		},
 		startWebhook: async () => {
-			cluster.webhook = await spawnN8n(home, env, 'webhook', ['webhook'], await freePort());
+			cluster.webhook = await spawnN8n(home, env, 'webhook', ['webhook'], webhookPort);
 			await waitReady(cluster.webhook, '/healthz/readiness', false);
 		},
 		stop: async () => {

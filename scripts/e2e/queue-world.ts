@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { newSigningKey, type SigningKey, type TexmlSandbox } from '../../sandbox';
+import type { SigningKey, TexmlSandbox } from '../../sandbox';
+import { addAnsweringApplications, FALLBACK_FIXTURES } from './answering';
 import { createHome, writeJson } from './n8n';
 import { buildAndPack, installIntoUserFolder } from './package';
 import { queueCli, startCluster, stopAllN8n, type QueueCluster } from './queue-cluster';
@@ -24,9 +25,14 @@ export interface QueueWorld {
 	sandbox: TexmlSandbox;
 	cluster: QueueCluster;
 	editor: EditorSession;
-	/** Signs callbacks for the credential's Public Key (the trigger case posts its own). */
+	/**
+	 * Signs callbacks for the credential's Public Key (the trigger case posts its own): the sandbox's
+	 * key, which also signs the calls it rings.
+	 */
 	signer: SigningKey;
 	examples: WorkflowFile[];
+	/** The answer fallback fixtures (test/e2e/answer-fallback.workflow.json), imported too. */
+	fallbacks: WorkflowFile[];
 	/** Stops every worker, then starts `count` fresh ones (a fresh limiter in each). */
 	restartWorkers(count: number): Promise<void>;
 	stop(): Promise<void>;
@@ -83,6 +89,7 @@ export async function startQueueWorld(options: {
 	stops.push(stop);
 	try {
 		const sandbox = await startWorld();
+		addAnsweringApplications(sandbox);
 		cleanups.push(() => sandbox.close());
 		const [postgres, redis] = await Promise.all([
 			startPostgres(pgFolder),
@@ -97,16 +104,14 @@ export async function startQueueWorld(options: {
 		const tarball = await buildAndPack(scratch);
 		const home = await createHome(runtime, path.join(scratch, 'user'));
 		await installIntoUserFolder(home.userFolder, tarball);
-		const signer = newSigningKey();
-		const credential = credentialFixture(sandbox).map((c) => ({
-			...c,
-			data: { ...c.data, publicKey: signer.publicKey },
-		}));
-		writeJson(path.join(scratch, 'credentials.json'), credential);
-		const examples = loadWorkflows().filter((w) => w.example);
+		const signer = { publicKey: sandbox.publicKey, sign: sandbox.statusCallbacks.sign };
+		writeJson(path.join(scratch, 'credentials.json'), credentialFixture(sandbox));
+		const workflows = loadWorkflows();
+		const examples = workflows.filter((w) => w.example);
+		const fallbacks = workflows.filter((w) => w.file.endsWith(FALLBACK_FIXTURES));
 		writeJson(path.join(scratch, 'workflows.json'), [
 			muteWorkflow(),
-			...examples.map((w) => w.workflow),
+			...[...examples, ...fallbacks].map((w) => w.workflow),
 		]);
 		await queueCli(home, postgres, redis, [
 			'import:credentials',
@@ -136,6 +141,7 @@ export async function startQueueWorld(options: {
 			editor,
 			signer,
 			examples,
+			fallbacks,
 			restartWorkers: async (count) => {
 				await Promise.all(cluster.workers.splice(0).map((w) => w.stop()));
 				await cluster.startWorkers(count);

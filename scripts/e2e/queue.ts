@@ -6,11 +6,14 @@
  *   sliding window (only on 429s), with 2 and with 4 workers: every item updated, 0 failed, every
  *   worker used, figures printed;
  * - the trigger behind the webhook process: signed → runs on a worker, forged → 401 and no run;
+ * - answering calls: the dial-in example and the fallback fixtures rung at the webhook process
+ *   (WEBHOOK_URL), each request run on a worker, its TeXML answered by the webhook process;
  * - a worker killed mid-job: every participant ends muted, or its execution is marked failed.
  */
 import type { Participant } from '../../sandbox';
 import { DEMO } from '../../sandbox/demo-data';
 import { Checks, expectEqual, expectTrue } from './checks';
+import { answeringCases } from './queue-answering';
 import {
 	describeJob,
 	executionsAfter,
@@ -122,7 +125,10 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 					});
 				}
 			}
-			if (workers === options.workers[0]) await triggerCases(checks, world);
+			if (workers === options.workers[0]) {
+				await triggerCases(checks, world);
+				await answeringCases(checks, world);
+			}
 		}
 		killReport = await killCase(checks, world);
 	} finally {
