@@ -1,12 +1,14 @@
 /**
  * `npm run demo`: the example workflows, run by n8n's real engine against the local TeXML sandbox,
- * with each participant's state before and after. No Telnyx account needed.
+ * with each participant's state before and after; then callers ringing the dial-in example. No
+ * Telnyx account needed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DEMO, seedDemo, startSandbox, type Conference } from '../sandbox';
 import { loadPackage, outputOf, runWorkflow, type WorkflowFile } from '../test/support/engine';
+import { runDialInDemo } from './demo-dial-in';
 
 const root = join(__dirname, '..', '..');
 
@@ -73,6 +75,7 @@ async function main() {
 	let ok = true;
 	for (const file of ['update-participant.workflow.json', 'mute-everyone.workflow.json'])
 		ok = (await runExample(file)) && ok;
+	ok = (await runDialInDemo()) && ok;
 	process.exitCode = ok ? 0 : 1;
 }
 
