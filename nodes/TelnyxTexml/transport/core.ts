@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
@@ -164,7 +165,8 @@ export async function sendThrough<T>(
 	}
 }
 
-type Context = IExecuteSingleFunctions | ILoadOptionsFunctions;
+/** Where a request can come from: an operation, a picker, or a trigger's activation. */
+type Context = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 interface KeyCore {
 	limiter: Limiter;
