@@ -19,6 +19,7 @@ import { buildAndPack, installIntoUserFolder } from './package';
 import { EditorSession } from './rest';
 import { DEFAULT_N8N, ensureN8n, log } from './runtime';
 import { runRecapExample } from './recap';
+import { runReceptionistExample } from './receptionist';
 import { runTriggerExample } from './trigger';
 import { loadWorkflows } from './workflows';
 import { credentialFixture, startWorld, WORLD } from './world';
@@ -211,6 +212,12 @@ async function main() {
 		const answering = { webhookOrigin: server.url, editor, sandbox, workflows };
 		await runDialInExample(checks, answering);
 		await runFallbackChecks(checks, answering);
+		// Before the AI checks, which activate every AI workflow (this one too) and leave them on.
+		await runReceptionistExample(checks, {
+			...answering,
+			model: ai.model,
+			serverOutput: server.output,
+		});
 		await runAiChecks(checks, { url: server.url, editor, sandbox, workflows }, ai);
 		await runRecapExample(checks, {
 			url: server.url,
