@@ -9,20 +9,17 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import querystring from 'node:querystring';
 
-import { WebhookContext } from 'n8n-core';
 import type {
 	IExecuteResponsePromiseData,
 	INode,
 	INodeType,
 	IRun,
-	IWebhookData,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { additionalData, runWorkflow, workflowOf, type Engine, type WorkflowFile } from './engine';
-import { parseBody, readBody } from './webhook';
+import { runWorkflow, workflowOf, type Engine, type WorkflowFile } from './engine';
+import { receive, webhookContext } from './webhook';
 
 export interface Answered {
 	status: number;
@@ -62,37 +59,14 @@ export async function startAnswerServer(
 	let webhookBaseUrl = '';
 
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-		const raw = await readBody(req);
-		const request = req as http.IncomingMessage & Record<string, unknown>;
-		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		request.rawBody = raw;
-		request._body = true;
-		request.body = parseBody(req, raw);
-		request.query = querystring.parse(url.search.slice(1));
-		request.params = {};
-		request.path = url.pathname;
+		await receive(req);
 
 		const workflow = workflowOf(engine, file);
 		const node = workflow.getNode(trigger) as INode;
 		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
 		const description = nodeType.description.webhooks!.find((w) => w.httpMethod === req.method);
 		if (!description) return send(res, 404, {}, { message: 'not registered' });
-		const data = {
-			...additionalData(engine),
-			webhookBaseUrl,
-			httpRequest: req,
-			httpResponse: res,
-		} as never;
-		const webhookData: IWebhookData = {
-			httpMethod: description.httpMethod as 'GET' | 'POST',
-			node: node.name,
-			path: `${node.webhookId}/${description.path}`,
-			webhookDescription: description,
-			workflowId: 'wf',
-			workflowExecuteAdditionalData: data,
-			webhookId: node.webhookId,
-		};
-		const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
+		const context = webhookContext(engine, workflow, node, description, req, res, webhookBaseUrl);
 		let result: IWebhookResponseData;
 		try {
 			result = await nodeType.webhook!.call(context);

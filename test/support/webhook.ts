@@ -19,7 +19,9 @@ import type {
 	INodeType,
 	IRun,
 	IWebhookData,
+	IWebhookDescription,
 	IWebhookResponseData,
+	Workflow,
 } from 'n8n-workflow';
 
 import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
@@ -73,6 +75,47 @@ export function parseBody(req: http.IncomingMessage, raw: Buffer) {
 	return {};
 }
 
+/** What n8n's body parser leaves on a request: the exact bytes, the parsed form, query and path. */
+export async function receive(req: http.IncomingMessage): Promise<void> {
+	const raw = await readBody(req);
+	const request = req as http.IncomingMessage & Record<string, unknown>;
+	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+	request.rawBody = raw;
+	request._body = true;
+	request.body = parseBody(req, raw);
+	request.query = querystring.parse(url.search.slice(1));
+	request.params = {};
+	request.path = url.pathname;
+}
+
+/** n8n-core's context for one webhook of a node, on this request and response. */
+export function webhookContext(
+	engine: Engine,
+	workflow: Workflow,
+	node: INode,
+	description: IWebhookDescription,
+	req: http.IncomingMessage,
+	res: http.ServerResponse,
+	webhookBaseUrl?: string,
+): WebhookContext {
+	const data = {
+		...additionalData(engine),
+		...(webhookBaseUrl ? { webhookBaseUrl } : {}),
+		httpRequest: req,
+		httpResponse: res,
+	} as never;
+	const webhookData: IWebhookData = {
+		httpMethod: description.httpMethod as 'GET' | 'POST',
+		node: node.name,
+		path: `${node.webhookId}/${description.path}`,
+		webhookDescription: description,
+		workflowId: 'wf',
+		workflowExecuteAdditionalData: data,
+		webhookId: node.webhookId,
+	};
+	return new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
+}
+
 /** n8n's sendSuccessResponse(raw): a string as text, anything else as JSON (undefined: no body). */
 function send(res: http.ServerResponse, status: number, body: unknown) {
 	const text = typeof body === 'string';
@@ -98,13 +141,7 @@ export async function startTriggerReceiver(
 	const waiters: Array<() => void> = [];
 
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<WebhookHit> {
-		const raw = await readBody(req);
-		const request = req as http.IncomingMessage & Record<string, unknown>;
-		request.rawBody = raw;
-		request._body = true;
-		request.body = parseBody(req, raw);
-		request.query = querystring.parse(new URL(req.url ?? '/', 'http://127.0.0.1').search.slice(1));
-		request.params = {};
+		await receive(req);
 
 		const workflow = workflowOf(engine, file);
 		const node: INode = options.trigger
@@ -115,17 +152,7 @@ export async function startTriggerReceiver(
 			node.typeVersion,
 		) as INodeType;
 		const description = nodeType.description.webhooks![0];
-		const data = { ...additionalData(engine), httpRequest: req, httpResponse: res } as never;
-		const webhookData: IWebhookData = {
-			httpMethod: 'POST',
-			node: node.name,
-			path: `${node.webhookId}/${description.path}`,
-			webhookDescription: description,
-			workflowId: 'wf',
-			workflowExecuteAdditionalData: data,
-			webhookId: node.webhookId,
-		};
-		const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
+		const context = webhookContext(engine, workflow, node, description, req, res);
 
 		let result: IWebhookResponseData;
 		try {
