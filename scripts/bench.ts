@@ -6,6 +6,8 @@
  * P8 (bench-download.ts) downloads a 100 MB recording; `npm run bench -- --download` runs only it.
  * P7 places 200 calls into one conference at 10 calls/second; `npm run bench -- --p7` runs only it.
  * `npm run bench -- --simulate` prints only the limiter simulation (scripts/simulate.ts).
+ * P9 (bench-answer.ts), the answer time of the dial-in example in the real n8n app against n8n's
+ * Webhook → Respond to Webhook: `npm run bench -- --answer` (`--answer --queue` adds queue mode).
  *
  * n8n-nodes-base (for the HTTP Request node) is installed on first use (scripts/nodes-base.ts);
  * `npm test` never needs it.
@@ -432,6 +434,21 @@ async function main() {
 		// No n8n, no sockets: the limiter on a virtual clock (scripts/simulate.ts).
 		const { simulationTable, SIMULATION_MODEL } = await import('./simulate');
 		process.stdout.write(`${SIMULATION_MODEL}\n\n${await simulationTable()}\n`);
+		return;
+	}
+	if (process.argv.includes('--answer')) {
+		// The real n8n app (bench-answer.ts); with --queue, a queue-mode row too.
+		const { answerFigures } = await import('./bench-answer');
+		const rows = await answerFigures(log, { queue: process.argv.includes('--queue') });
+		const header = [
+			['Measure', 'This node', 'Compared with', 'Ratio', 'Goal'],
+			['---', '---', '---', '---', '---'],
+		];
+		process.stdout.write(`${[...header, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+		const os = await import('node:os');
+		process.stdout.write(
+			`Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}.\n`,
+		);
 		return;
 	}
 	const { downloadFigures } = await import('./bench-download');
