@@ -49,8 +49,8 @@ test('the node declares no sending of its own: no requestOperations, no paginate
 	expect(misplaced).toEqual([]);
 });
 
-test('there are twenty-four operations, and each declares the TeXML sending', () => {
-	expect(operations.map(([path]) => path.split('/').pop())).toHaveLength(24);
+test('there are forty operations, and each declares the TeXML sending', () => {
+	expect(operations.map(([path]) => path.split('/').pop())).toHaveLength(40);
 	for (const [path, entry] of operations) {
 		const routing = (entry as INodePropertyOptions).routing;
 		expect([path, routing?.send?.paginate]).toEqual([path, true]);
