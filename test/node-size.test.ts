@@ -128,21 +128,26 @@ function withResource(extra: INodeProperties[], name: string): INodeProperties[]
 	return mergeSharedFields([{ ...selector, options }, ...extra, ...rest]);
 }
 
-test.each(['transcription', 'recording', 'conference', 'callRecording', 'conferenceRecording'])(
-	'a new resource shaped like %s adds only its Operation selector',
-	(resource) => {
-		const extra = copyOf(resource, 'widget');
-		expect(extra.length).toBeGreaterThan(2);
-		const grown = withResource(extra, 'widget');
-		expect(grown.length).toBe(properties.length + 1);
-		for (const operation of operationsOf(declared, resource)) {
-			// All but the Resource selector, which has one more option.
-			expect(panel(grown, 'widget', operation, false).slice(1)).toEqual(
-				panel(declared, resource, operation, false).slice(1),
-			);
-		}
-	},
-);
+test.each([
+	'queue',
+	'texmlApplication',
+	'transcription',
+	'recording',
+	'conference',
+	'callRecording',
+	'conferenceRecording',
+])('a new resource shaped like %s adds only its Operation selector', (resource) => {
+	const extra = copyOf(resource, 'widget');
+	expect(extra.length).toBeGreaterThan(2);
+	const grown = withResource(extra, 'widget');
+	expect(grown.length).toBe(properties.length + 1);
+	for (const operation of operationsOf(declared, resource)) {
+		// All but the Resource selector, which has one more option.
+		expect(panel(grown, 'widget', operation, false).slice(1)).toEqual(
+			panel(declared, resource, operation, false).slice(1),
+		);
+	}
+});
 
 test('fields alike but shown for different operations stay apart where one would show too much', () => {
 	const callSids = properties.filter((p) => p.name === 'callSid');
