@@ -14,6 +14,17 @@ export const AI_CREDENTIALS = {
 	mcpBearer: { id: 'mcp-bearer-token', name: 'MCP bearer token', token: 'e2e-mcp-bearer-8f3a1c' },
 } as const;
 
+/** The OpenAI credential the AI examples name, pointed at the scripted model (for `import:credentials`). */
+export function openAiCredential(model: ScriptedModel) {
+	const { openAi } = AI_CREDENTIALS;
+	return {
+		id: openAi.id,
+		name: openAi.name,
+		type: 'openAiApi',
+		data: { apiKey: openAi.apiKey, url: model.baseUrl },
+	};
+}
+
 /**
  * What a model reads about each tool the examples expose ("Set Automatically": the operation's
  * action plus "in Telnyx TeXML"). Each names the conference it acts in.

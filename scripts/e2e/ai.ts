@@ -6,7 +6,7 @@
 import path from 'node:path';
 
 import { runAgentChecks } from './agent';
-import { AI_CREDENTIALS, type AiContext } from './ai-context';
+import { AI_CREDENTIALS, openAiCredential, type AiContext } from './ai-context';
 import type { Checks } from './checks';
 import { runMcpChecks } from './mcp';
 import { startScriptedModel, type ScriptedModel } from './model';
@@ -25,15 +25,10 @@ export async function prepareAi(checks: Checks, home: N8nHome, scratch: string):
 	await checks.check(
 		'n8n imports the OpenAI credential (scripted model) and the MCP bearer token',
 		async () => {
-			const { openAi, mcpBearer } = AI_CREDENTIALS;
+			const { mcpBearer } = AI_CREDENTIALS;
 			const file = path.join(scratch, 'ai-credentials.json');
 			writeJson(file, [
-				{
-					id: openAi.id,
-					name: openAi.name,
-					type: 'openAiApi',
-					data: { apiKey: openAi.apiKey, url: model.baseUrl },
-				},
+				openAiCredential(model),
 				{
 					id: mcpBearer.id,
 					name: mcpBearer.name,

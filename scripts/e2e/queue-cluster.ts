@@ -51,6 +51,10 @@ export function queueEnv(home: N8nHome, postgres: Service, redis: Service): Node
 		N8N_LOG_LEVEL: 'info',
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		// Binary data (a downloaded recording) in PostgreSQL, which every process reads: a file on
+		// a worker's disk would be out of main's reach. n8n 2.x defaults to it in queue mode; said
+		// here so that the e2e does not depend on that default (s3 needs an enterprise licence).
+		N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 	};
 }
 

@@ -1,14 +1,17 @@
 /**
  * Everything a queue-mode run needs, started in order and stopped in reverse, also on failure and
  * on Ctrl+C: the TeXML sandbox, PostgreSQL, Redis, the package installed once in the shared user
- * folder, the credential and workflows imported, n8n main, its workers and a webhook process.
+ * folder, the credential and workflows imported, n8n main, its workers and a webhook process, and
+ * the scripted model the recap example's OpenAI credential points at.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import type { SigningKey, TexmlSandbox } from '../../sandbox';
+import { openAiCredential } from './ai-context';
 import { addAnsweringApplications, FALLBACK_FIXTURES } from './answering';
+import { startScriptedModel, type ScriptedModel } from './model';
 import { createHome, writeJson } from './n8n';
 import { buildAndPack, installIntoUserFolder } from './package';
 import { queueCli, startCluster, stopAllN8n, type QueueCluster } from './queue-cluster';
@@ -25,6 +28,8 @@ export interface QueueWorld {
 	sandbox: TexmlSandbox;
 	cluster: QueueCluster;
 	editor: EditorSession;
+	/** The scripted model the imported OpenAI credential points at (the recap example's). */
+	model: ScriptedModel;
 	/**
 	 * Signs callbacks for the credential's Public Key (the trigger case posts its own): the sandbox's
 	 * key, which also signs the calls it rings.
@@ -100,12 +105,17 @@ export async function startQueueWorld(options: {
 			() => redis.stop(),
 		);
 		log(`PostgreSQL on ${postgres.port}, Redis on ${redis.port}, sandbox ${sandbox.baseUrl}`);
+		const model = await startScriptedModel();
+		cleanups.push(() => model.close());
 
 		const tarball = await buildAndPack(scratch);
 		const home = await createHome(runtime, path.join(scratch, 'user'));
 		await installIntoUserFolder(home.userFolder, tarball);
 		const signer = { publicKey: sandbox.publicKey, sign: sandbox.statusCallbacks.sign };
-		writeJson(path.join(scratch, 'credentials.json'), credentialFixture(sandbox));
+		writeJson(path.join(scratch, 'credentials.json'), [
+			...credentialFixture(sandbox),
+			openAiCredential(model),
+		]);
 		const workflows = loadWorkflows();
 		const examples = workflows.filter((w) => w.example);
 		const fallbacks = workflows.filter((w) => w.file.endsWith(FALLBACK_FIXTURES));
@@ -139,6 +149,7 @@ export async function startQueueWorld(options: {
 			sandbox,
 			cluster,
 			editor,
+			model,
 			signer,
 			examples,
 			fallbacks,

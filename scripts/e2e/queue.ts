@@ -8,12 +8,15 @@
  * - the trigger behind the webhook process: signed → runs on a worker, forged → 401 and no run;
  * - answering calls: the dial-in example and the fallback fixtures rung at the webhook process
  *   (WEBHOOK_URL), each request run on a worker, its TeXML answered by the webhook process;
+ * - recordings: the recap example's callback to the webhook process, the audio downloaded on a
+ *   worker into the `database` binary-data mode and read back by main, transcribed and summarised;
  * - a worker killed mid-job: every participant ends muted, or its execution is marked failed.
  */
 import type { Participant } from '../../sandbox';
 import { DEMO } from '../../sandbox/demo-data';
 import { Checks, expectEqual, expectTrue } from './checks';
 import { answeringCases } from './queue-answering';
+import { recordingCases } from './queue-recordings';
 import {
 	describeJob,
 	executionsAfter,
@@ -128,6 +131,7 @@ export async function runQueueE2e(options: QueueOptions): Promise<number> {
 			if (workers === options.workers[0]) {
 				await triggerCases(checks, world);
 				await answeringCases(checks, world);
+				await recordingCases(checks, world);
 			}
 		}
 		killReport = await killCase(checks, world);

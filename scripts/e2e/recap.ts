@@ -3,7 +3,9 @@
  * signed recording-completed callback reaches the active example's webhook, Recording → Download
  * fetches the audio from the sandbox's media host (another origin, no API key), n8n's OpenAI node
  * sends it to the scripted model's `/audio/transcriptions`, and the summary comes out of the last
- * node. The model must receive the exact bytes the media host served.
+ * node. The model must receive the exact bytes the media host served. The same check runs in queue
+ * mode (the callback to the webhook process, the workflow on a worker): it hands back what a check
+ * of n8n's binary data there needs.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -19,6 +21,7 @@ import type { WorkflowFile } from './workflows';
 
 const FILE = 'conference-recap.workflow.json';
 const LAST_NODE = 'Recap (replace with Slack or email)';
+const DOWNLOAD_NODE = 'Download Recording';
 const TRANSCRIPT =
 	'Alice: we ship the release on Friday. Bob: I will update the docs by Thursday. Alice: the pricing question stays open.';
 const SUMMARY =
@@ -36,6 +39,15 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 	}
 }
 
+/** A recap run that passed: its execution, the audio as served, and n8n's reference to it. */
+export interface RecapRun {
+	executionId: string;
+	recordingSid: string;
+	served: { bytes: number; sha256: string };
+	/** The `data` field of Download Recording's item: in a store, `id` is `<mode>:<file id>`. */
+	binary?: { id?: string; data?: string; fileName?: string; mimeType?: string };
+}
+
 interface ExecutionSummary {
 	id: string;
 	status?: string;
@@ -48,7 +60,14 @@ function runDataOf(n8nBin: string, data: unknown) {
 	const decoded = (typeof data === 'string' ? flatted.parse(data) : data) as {
 		resultData: {
 			error?: { message?: string };
-			runData: Record<string, Array<{ data?: { main?: Array<Array<{ json: unknown }>> } }>>;
+			runData: Record<
+				string,
+				Array<{
+					data?: {
+						main?: Array<Array<{ json: unknown; binary?: Record<string, RecapRun['binary']> }>>;
+					};
+				}>
+			>;
 		};
 	};
 	return decoded.resultData;
@@ -64,7 +83,7 @@ export async function runRecapExample(
 		model: ScriptedModel;
 		n8nBin: string;
 	},
-) {
+): Promise<RecapRun | undefined> {
 	const { url, editor, sandbox, model } = context;
 	const example = context.workflows.find((w) => w.example && path.basename(w.file) === FILE);
 	if (!example) return;
@@ -72,6 +91,7 @@ export async function runRecapExample(
 		webhookId?: string;
 	};
 	const webhookUrl = `${url}/webhook/${trigger.webhookId}/conference`;
+	let run: RecapRun | undefined;
 
 	await checks.check(
 		`example ${FILE}: a signed recording callback → download → transcription → summary`,
@@ -164,6 +184,13 @@ export async function runRecapExample(
 				],
 				`output of "${LAST_NODE}"`,
 			);
+			run = {
+				executionId: execution.id,
+				recordingSid: recording.sid,
+				served: { bytes: served[0].bytes, sha256: served[0].sha256 },
+				binary: result.runData[DOWNLOAD_NODE]?.[0]?.data?.main?.[0]?.[0]?.binary?.data,
+			};
 		},
 	);
+	return run;
 }
