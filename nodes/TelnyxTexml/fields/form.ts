@@ -7,6 +7,18 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { Checked } from '../../shared/valueChecks';
+import {
+	absoluteUrl,
+	checkBoolean,
+	checkChoice,
+	checkChoices,
+	checkWholeNumber,
+	fieldProblem,
+	NOT_HTTP_URL,
+	NOT_TEXT,
+} from '../../shared/valueChecks';
+
 type Kind =
 	| 'boolean'
 	| 'choice'
@@ -88,28 +100,10 @@ function collectFields(properties: INodeProperties[], into: Record<string, FormF
 	return into;
 }
 
-function isAbsoluteHttpUrl(text: string): boolean {
-	try {
-		const url = new URL(text);
-		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-	} catch {
-		return false;
-	}
-}
-
-/** The value as the message quotes it, cut short: a mapped object can be large. */
-function shown(value: unknown): string {
-	const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
-	return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
-
 /** Every check here runs before the request: the item's error says so. */
 const NOT_SENT = 'Nothing was sent to Telnyx for this item.';
 
-type Normalized =
-	| { value: string }
-	| { entries: Array<[string, string]> }
-	| { problem: string; fix: string };
+type Normalized = Checked | { entries: Array<[string, string]> };
 
 /** A list of `{ name, value }` (e.g. SIP headers) as indexed form keys: `Key[0][name]=…&Key[0][value]=…`. */
 function pairs(wire: string, value: unknown): Normalized {
@@ -131,63 +125,20 @@ function pairs(wire: string, value: unknown): Normalized {
 	return { entries };
 }
 
-/** The listed value a typed word stands for; letter case is forgiven. */
-function choiceFor(field: FormField, word: string): string | undefined {
-	return field.choices!.find((choice) => choice.toLowerCase() === word.toLowerCase());
-}
-
 /** Returns the value as Telnyx expects it, or a sentence saying what is wrong with it. */
 function normalize(field: FormField, value: unknown, wire: string): Normalized {
 	switch (field.kind) {
 		case 'pairs':
 			return pairs(wire, value);
-		case 'choices': {
+		case 'choices':
 			// Telnyx takes several events as one space-separated value.
-			const words = Array.isArray(value) ? value.map(String) : String(value).split(/[\s,]+/);
-			const picked = words.map((w) => w.trim()).filter(Boolean);
-			const matches = picked.map((word) => choiceFor(field, word));
-			if (typeof value !== 'object' || Array.isArray(value)) {
-				if (matches.every((m) => m !== undefined)) return { value: matches.join(' ') };
-			}
-			return {
-				problem: `may only contain ${field.choices!.join(', ')}`,
-				fix: 'Pick from the listed values, or make the expression return a list of them.',
-			};
-		}
-		case 'boolean': {
-			const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
-			if (text === true || text === 'true') return { value: 'true' };
-			if (text === false || text === 'false') return { value: 'false' };
-			return {
-				problem: 'must be true or false',
-				fix: 'Use a boolean, or the text "true" or "false".',
-			};
-		}
-		case 'choice': {
-			const text = String(value).trim();
-			const match = choiceFor(field, text);
-			if (typeof value !== 'object' && match !== undefined) return { value: match };
-			return {
-				problem: `must be one of ${field.choices!.join(', ')}`,
-				fix: 'Pick one of the listed values, or make the expression return one of them.',
-			};
-		}
-		case 'number': {
-			const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-			const inRange =
-				typeof number === 'number' &&
-				Number.isInteger(number) &&
-				(field.min === undefined || number >= field.min) &&
-				(field.max === undefined || number <= field.max);
-			if (inRange) return { value: String(number) };
-			const range =
-				field.min !== undefined && field.max !== undefined
-					? ` from ${field.min} to ${field.max}`
-					: field.min !== undefined
-						? ` of at least ${field.min}`
-						: '';
-			return { problem: `must be a whole number${range}`, fix: `Enter a whole number${range}.` };
-		}
+			return checkChoices(field, value);
+		case 'boolean':
+			return checkBoolean(value);
+		case 'choice':
+			return checkChoice(field, value);
+		case 'number':
+			return checkWholeNumber(field, value);
 		case 'object': {
 			// A JSON object, as an object or as its text (what a JSON field holds).
 			let object = value;
@@ -211,7 +162,7 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
 			const words = (Array.isArray(value) ? value.map(String) : String(value).split(/[\s,]+/))
 				.map((w) => w.trim())
 				.filter(Boolean);
-			if (field.kind === 'urls' && !words.every(isAbsoluteHttpUrl)) {
+			if (field.kind === 'urls' && !words.every((word) => absoluteUrl(word))) {
 				return {
 					problem: 'must be absolute http(s) URLs separated by commas',
 					fix: 'Enter full addresses such as https://example.com/a, https://example.com/b.',
@@ -221,20 +172,10 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
 		}
 		case 'url': {
 			const text = typeof value === 'string' ? value.trim() : '';
-			if (isAbsoluteHttpUrl(text)) return { value: text };
-			return {
-				problem: 'must be an absolute http(s) URL',
-				fix: 'Enter a full address such as https://example.com/hold-music.xml.',
-			};
+			return absoluteUrl(text) ? { value: text } : NOT_HTTP_URL;
 		}
 		default:
-			if (typeof value === 'object') {
-				return {
-					problem: 'must be text',
-					fix: 'Map a single text value, not an object or a list.',
-				};
-			}
-			return { value: String(value) };
+			return typeof value === 'object' ? NOT_TEXT : { value: String(value) };
 	}
 }
 
@@ -242,19 +183,10 @@ function normalize(field: FormField, value: unknown, wire: string): Normalized {
  * One value checked against its n8n field definition (`name`: the wire or attribute name, which
  * decides whether the text must be a URL), as the form body checks it.
  */
-export function checkValue(
-	property: INodeProperties,
-	value: unknown,
-	name: string,
-): { value: string } | { problem: string; fix: string } {
+export function checkValue(property: INodeProperties, value: unknown, name: string): Checked {
 	const result = normalize(kindOf(property, name), value, name);
 	if ('entries' in result) return { problem: 'must be text', fix: 'Map a single text value.' };
 	return result;
-}
-
-/** The message of a field whose value `checkValue` refused. */
-export function fieldProblem(label: string, value: unknown, problem: string, fix: string): string {
-	return `The "${label}" field ${problem}, but it is ${shown(value)}. ${fix}`;
 }
 
 /** The value of one JSON key, typed as the field's kind says. */

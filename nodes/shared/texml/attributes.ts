@@ -1,5 +1,17 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { Checked } from '../valueChecks';
+import {
+	absoluteUrl,
+	checkBoolean,
+	checkChoice,
+	checkChoices,
+	checkWholeNumber,
+	fieldProblem,
+	HTTP_PROTOCOLS,
+	NOT_HTTP_URL,
+	NOT_TEXT,
+} from '../valueChecks';
 import type { Attributes } from './xml';
 import { hasForbiddenCharacter } from './xml';
 
@@ -43,44 +55,18 @@ export function specOf(
 	return { ...spec, ...rule };
 }
 
-export type Checked = { value: string } | { problem: string; fix: string };
-
-function absoluteUrl(text: string, protocols: string[]): boolean {
-	try {
-		const url = new URL(text);
-		return protocols.includes(url.protocol) && url.hostname !== '';
-	} catch {
-		return false;
-	}
-}
-
-/** The listed value a typed word stands for; letter case is forgiven. */
-const choiceFor = (spec: AttributeSpec, word: string) =>
-	spec.choices!.find((choice) => choice.toLowerCase() === word.toLowerCase());
-
-function rangeText(spec: AttributeSpec): string {
-	if (spec.min !== undefined && spec.max !== undefined) return ` from ${spec.min} to ${spec.max}`;
-	if (spec.min !== undefined) return ` of at least ${spec.min}`;
-	return '';
-}
-
 function checkText(spec: AttributeSpec, value: unknown): Checked {
-	if (typeof value === 'object')
-		return { problem: 'must be text', fix: 'Map a single text value, not an object or a list.' };
+	if (typeof value === 'object') return NOT_TEXT;
 	const text = String(value);
 	if (spec.kind === 'url' || spec.kind === 'wss') {
 		const wss = spec.kind === 'wss';
-		if (absoluteUrl(text.trim(), wss ? ['wss:'] : ['http:', 'https:']))
-			return { value: text.trim() };
+		if (absoluteUrl(text.trim(), wss ? ['wss:'] : HTTP_PROTOCOLS)) return { value: text.trim() };
 		return wss
 			? {
 					problem: 'must be an absolute wss:// URL',
 					fix: 'Enter a full address such as wss://example.com/stream.',
 				}
-			: {
-					problem: 'must be an absolute http(s) URL',
-					fix: 'Enter a full address such as https://example.com/hold-music.xml.',
-				};
+			: NOT_HTTP_URL;
 	}
 	if (spec.maxLength !== undefined && text.length > spec.maxLength)
 		return {
@@ -95,58 +81,18 @@ function checkText(spec: AttributeSpec, value: unknown): Checked {
 /** Returns the value as TeXML writes it, or a sentence saying what is wrong with it. */
 export function checkAttribute(spec: AttributeSpec, value: unknown): Checked {
 	switch (spec.kind) {
-		case 'choices': {
+		case 'choices':
 			// TeXML takes several events as one space-separated value.
-			const words = Array.isArray(value) ? value.map(String) : String(value).split(/[\s,]+/);
-			const matches = words
-				.map((w) => w.trim())
-				.filter(Boolean)
-				.map((word) => choiceFor(spec, word));
-			if (typeof value !== 'object' || Array.isArray(value)) {
-				if (matches.every((m) => m !== undefined)) return { value: matches.join(' ') };
-			}
-			return {
-				problem: `may only contain ${spec.choices!.join(', ')}`,
-				fix: 'Pick from the listed values, or make the expression return a list of them.',
-			};
-		}
-		case 'boolean': {
-			const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
-			if (text === true || text === 'true') return { value: 'true' };
-			if (text === false || text === 'false') return { value: 'false' };
-			return {
-				problem: 'must be true or false',
-				fix: 'Use a boolean, or the text "true" or "false".',
-			};
-		}
-		case 'choice': {
-			const match = choiceFor(spec, String(value).trim());
-			if (typeof value !== 'object' && match !== undefined) return { value: match };
-			return {
-				problem: `must be one of ${spec.choices!.join(', ')}`,
-				fix: 'Pick one of the listed values, or make the expression return one of them.',
-			};
-		}
-		case 'integer': {
-			const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-			const inRange =
-				typeof number === 'number' &&
-				Number.isInteger(number) &&
-				(spec.min === undefined || number >= spec.min) &&
-				(spec.max === undefined || number <= spec.max);
-			if (inRange) return { value: String(number) };
-			const range = rangeText(spec);
-			return { problem: `must be a whole number${range}`, fix: `Enter a whole number${range}.` };
-		}
+			return checkChoices(spec, value);
+		case 'boolean':
+			return checkBoolean(value);
+		case 'choice':
+			return checkChoice(spec, value);
+		case 'integer':
+			return checkWholeNumber(spec, value);
 		default:
 			return checkText(spec, value);
 	}
-}
-
-/** The value as a message quotes it, cut short: a mapped object can be large. */
-function shown(value: unknown): string {
-	const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
-	return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 /** Whether a value counts as not given: the attribute is then left out. */
@@ -169,9 +115,7 @@ export function checkedAttribute(
 ): { value: string } | { message: string } {
 	const result = checkAttribute(spec, value);
 	if ('problem' in result)
-		return {
-			message: `The "${spec.label}" field ${result.problem}, but it is ${shown(value)}. ${result.fix}`,
-		};
+		return { message: fieldProblem(spec.label, value, result.problem, result.fix) };
 	if (hasForbiddenCharacter(result.value))
 		return {
 			message: `The "${spec.label}" field contains a control character TeXML cannot carry. Remove it.`,

@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { httpMethodOptions } from '../../fields/descriptions';
-import { fieldProblem } from '../../fields/form';
+import { fieldProblem } from '../../../shared/valueChecks';
 import { conferenceTexml, hasForbiddenCharacter, texmlProblem } from '../../fields/texml';
 import { conferenceAttributes } from '../../../shared/texml/conference';
 import { conferenceOptions } from './conferenceOptions';

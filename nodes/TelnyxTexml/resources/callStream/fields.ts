@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fieldProblem } from '../../fields/form';
+import { absoluteUrl, fieldProblem } from '../../../shared/valueChecks';
 
 export const streamUrlField: INodeProperties = {
 	displayName: 'WebSocket URL',
@@ -23,14 +23,7 @@ export async function sendStreamUrl(
 ): Promise<IHttpRequestOptions> {
 	const value = this.getNodeParameter('streamUrl', '');
 	const text = typeof value === 'string' ? value.trim() : '';
-	let ok = false;
-	try {
-		const url = new URL(text);
-		ok = url.protocol === 'wss:' && url.hostname !== '';
-	} catch {
-		ok = false;
-	}
-	if (!ok) {
+	if (!absoluteUrl(text, ['wss:'])) {
 		throw new NodeOperationError(
 			this.getNode(),
 			text === ''
