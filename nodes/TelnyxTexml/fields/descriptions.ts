@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { httpMethodOptions } from '../../shared/mediaFields';
+
 /** The account of every path below `/texml/Accounts/{account_sid}`: one parameter for all resources. */
 export const accountSidField: INodeProperties = {
 	displayName: 'Account SID',
@@ -106,10 +108,7 @@ export const transcriptionSidField: INodeProperties = {
 };
 
 /** The two methods Telnyx accepts for every `…Method` field (how it fetches a URL or calls back). */
-export const httpMethodOptions = [
-	{ name: 'GET', value: 'GET' },
-	{ name: 'POST', value: 'POST' },
-];
+export { httpMethodOptions };
 
 /** Return All / Limit of a list operation; pagination.ts reads them. */
 export function listFields(show: Record<string, string[]>): INodeProperties[] {

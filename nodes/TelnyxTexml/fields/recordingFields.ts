@@ -1,5 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { recordingEventOptions, trimOptions } from '../../shared/mediaFields';
 import { httpMethodOptions, sentAs } from './descriptions';
 
 /**
@@ -11,18 +12,8 @@ import { httpMethodOptions, sentAs } from './descriptions';
 export const RECORDING_TRIGGER_HINT =
 	'paste the Production URL of a Telnyx TeXML Trigger set to the Recording events to act when the recording is ready';
 
-/** The recording status events Telnyx can send. */
-export const recordingEventOptions: INodePropertyOptions[] = [
-	{ name: 'Absent', value: 'absent' },
-	{ name: 'Completed', value: 'completed' },
-	{ name: 'In Progress', value: 'in-progress' },
-];
-
-/** Whether the silence at a recording's start and end is cut. */
-export const trimOptions: INodePropertyOptions[] = [
-	{ name: 'Do Not Trim', value: 'do-not-trim' },
-	{ name: 'Trim Silence', value: 'trim-silence' },
-];
+/** The recording status events Telnyx can send; whether a recording's silences are cut. */
+export { recordingEventOptions, trimOptions };
 
 export const recordingTrackField: INodeProperties = {
 	displayName: 'Recording Track',

@@ -6,11 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { httpMethodOptions } from '../../fields/descriptions';
-import { texmlRouting } from '../../routing/routing';
-import { simplifyResponse } from '../../routing/simplify';
-
-const send = (property: string) => ({ send: { type: 'body' as const, property } });
+import { callTrackOptions, mediaStatusCallbackOption } from '../../../shared/mediaFields';
+import { statusCallbackMethodField } from '../../fields/callFields';
+import { callMediaStart } from '../../fields/callMedia';
+import { sentAs } from '../../fields/descriptions';
 
 export const connectorNameField: INodeProperties = {
 	displayName: 'Connector Name',
@@ -20,7 +19,7 @@ export const connectorNameField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. compliance-recorder',
 	description: 'The SIPREC connector (set up in the Telnyx portal) that leads to your recorder',
-	routing: send('ConnectorName'),
+	...sentAs('ConnectorName'),
 };
 
 export const siprecOptions: INodeProperties = {
@@ -37,7 +36,7 @@ export const siprecOptions: INodeProperties = {
 			default: false,
 			description:
 				'Whether the call’s custom SIP headers go to the recorder as session metadata (ExtensionParameters)',
-			routing: send('IncludeMetadataCustomHeaders'),
+			...sentAs('IncludeMetadataCustomHeaders'),
 		},
 		{
 			displayName: 'Name',
@@ -46,7 +45,7 @@ export const siprecOptions: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. compliance',
 			description: 'A name for the session, e.g. to stop it from TeXML',
-			routing: send('Name'),
+			...sentAs('Name'),
 		},
 		{
 			displayName: 'Secure',
@@ -54,7 +53,7 @@ export const siprecOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether media goes to the recorder encrypted (SRTP over TLS)',
-			routing: send('Secure'),
+			...sentAs('Secure'),
 		},
 		{
 			displayName: 'Session Timeout (Seconds)',
@@ -64,7 +63,7 @@ export const siprecOptions: INodeProperties = {
 			default: 1800,
 			description:
 				'The Session-Expires of the INVITE: a re-INVITE every half of it keeps the session alive; 0 turns it off, otherwise at least 90',
-			routing: send('SessionTimeoutSecs'),
+			...sentAs('SessionTimeoutSecs'),
 		},
 		{
 			displayName: 'SIP Transport',
@@ -77,38 +76,18 @@ export const siprecOptions: INodeProperties = {
 			],
 			default: 'udp',
 			description: 'The SIP transport to the recorder',
-			routing: send('SipTransport'),
+			...sentAs('SipTransport'),
 		},
-		{
-			displayName: 'Status Callback',
-			name: 'statusCallback',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://n8n.example.com/webhook/telnyx',
-			description: 'Where Telnyx sends the session’s status events',
-			routing: send('StatusCallback'),
-		},
-		{
-			displayName: 'Status Callback Method',
-			name: 'statusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description: 'The HTTP method Telnyx uses for the Status Callback',
-			routing: send('StatusCallbackMethod'),
-		},
+		{ ...mediaStatusCallbackOption('session'), ...sentAs('StatusCallback') },
+		statusCallbackMethodField,
 		{
 			displayName: 'Track',
 			name: 'track',
 			type: 'options',
-			options: [
-				{ name: 'Both Tracks', value: 'both_tracks' },
-				{ name: 'Inbound Track', value: 'inbound_track' },
-				{ name: 'Outbound Track', value: 'outbound_track' },
-			],
+			options: callTrackOptions,
 			default: 'both_tracks',
 			description: 'Which side of the call is recorded',
-			routing: send('Track'),
+			...sentAs('Track'),
 		},
 	],
 };
@@ -136,13 +115,9 @@ export const startOperation: INodePropertyOptions = {
 	value: 'start',
 	description: 'Send a live call to a SIPREC recorder (SRS), e.g. for compliance recording',
 	action: 'Start a SIPREC session for a call',
-	// A second start would open a second session: sent again only when Telnyx cannot have processed it.
-	routing: texmlRouting({
-		method: 'POST',
-		path: '/Calls/{callSid}/Siprec.json',
-		form: { properties: [connectorNameField, siprecOptions] },
-		checks: [sessionTimeout],
-		postReceive: [simplifyResponse],
-		repeatable: false,
-	}),
+	routing: callMediaStart(
+		'/Calls/{callSid}/Siprec.json',
+		[connectorNameField, siprecOptions],
+		[sessionTimeout],
+	),
 };

@@ -1,8 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { texmlRouting } from '../../routing/routing';
-import { simplifyResponse } from '../../routing/simplify';
-import { sendStopped } from '../callStream/fields';
+import { callMediaStop } from '../../fields/callMedia';
 
 export const siprecSidField: INodeProperties = {
 	displayName: 'SIPREC Session SID',
@@ -19,12 +17,5 @@ export const stopOperation: INodePropertyOptions = {
 	value: 'stop',
 	description: 'Stop sending a call to the SIPREC recorder',
 	action: 'Stop a SIPREC session of a call',
-	routing: texmlRouting({
-		method: 'POST',
-		path: '/Calls/{callSid}/Siprec/{siprecSid}.json',
-		checks: [sendStopped],
-		form: { properties: [] },
-		postReceive: [simplifyResponse],
-		repeatable: true,
-	}),
+	routing: callMediaStop('/Calls/{callSid}/Siprec/{siprecSid}.json'),
 };

@@ -40,12 +40,3 @@ export async function sendStreamUrl(
 	requestOptions.body = { ...((requestOptions.body ?? {}) as object), Url: text };
 	return requestOptions;
 }
-
-/** Stop of a stream or a SIPREC session: the one status Telnyx takes. */
-export async function sendStopped(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	requestOptions.body = { Status: 'stopped' };
-	return requestOptions;
-}

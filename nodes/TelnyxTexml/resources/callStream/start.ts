@@ -1,11 +1,15 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { httpMethodOptions } from '../../fields/descriptions';
-import { texmlRouting } from '../../routing/routing';
-import { simplifyResponse } from '../../routing/simplify';
+import {
+	mediaStatusCallbackOption,
+	streamBidirectionalCodecOption,
+	streamBidirectionalModeOption,
+	streamTrackOption,
+} from '../../../shared/mediaFields';
+import { statusCallbackMethodField } from '../../fields/callFields';
+import { callMediaStart } from '../../fields/callMedia';
+import { sentAs } from '../../fields/descriptions';
 import { sendStreamUrl } from './fields';
-
-const send = (property: string) => ({ send: { type: 'body' as const, property } });
 
 export const streamOptions: INodeProperties = {
 	displayName: 'Options',
@@ -14,31 +18,8 @@ export const streamOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Bidirectional Codec',
-			name: 'bidirectionalCodec',
-			type: 'options',
-			options: [
-				{ name: 'G722', value: 'G722' },
-				{ name: 'PCMA', value: 'PCMA' },
-				{ name: 'PCMU', value: 'PCMU' },
-			],
-			default: 'PCMU',
-			description: 'The codec of the audio the server sends back over RTP',
-			routing: send('BidirectionalCodec'),
-		},
-		{
-			displayName: 'Bidirectional Mode',
-			name: 'bidirectionalMode',
-			type: 'options',
-			options: [
-				{ name: 'MP3', value: 'mp3' },
-				{ name: 'RTP', value: 'rtp' },
-			],
-			default: 'mp3',
-			description: 'How the server sends audio back into the call',
-			routing: send('BidirectionalMode'),
-		},
+		{ ...streamBidirectionalCodecOption, ...sentAs('BidirectionalCodec') },
+		{ ...streamBidirectionalModeOption, ...sentAs('BidirectionalMode') },
 		{
 			displayName: 'Name',
 			name: 'name',
@@ -46,39 +27,11 @@ export const streamOptions: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. transcriber',
 			description: 'A name for the stream, e.g. to stop it from TeXML',
-			routing: send('Name'),
+			...sentAs('Name'),
 		},
-		{
-			displayName: 'Status Callback',
-			name: 'statusCallback',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://n8n.example.com/webhook/telnyx',
-			description: 'Where Telnyx sends the stream’s status events',
-			routing: send('StatusCallback'),
-		},
-		{
-			displayName: 'Status Callback Method',
-			name: 'statusCallbackMethod',
-			type: 'options',
-			options: httpMethodOptions,
-			default: 'POST',
-			description: 'The HTTP method Telnyx uses for the Status Callback',
-			routing: send('StatusCallbackMethod'),
-		},
-		{
-			displayName: 'Track',
-			name: 'track',
-			type: 'options',
-			options: [
-				{ name: 'Both Tracks', value: 'both_tracks' },
-				{ name: 'Inbound Track', value: 'inbound_track' },
-				{ name: 'Outbound Track', value: 'outbound_track' },
-			],
-			default: 'inbound_track',
-			description: 'Which side of the call is streamed',
-			routing: send('Track'),
-		},
+		{ ...mediaStatusCallbackOption('stream'), ...sentAs('StatusCallback') },
+		statusCallbackMethodField,
+		{ ...streamTrackOption, ...sentAs('Track') },
 	],
 };
 
@@ -87,13 +40,5 @@ export const startOperation: INodePropertyOptions = {
 	value: 'start',
 	description: 'Stream a live call’s audio to a WebSocket server, e.g. a speech engine',
 	action: 'Start streaming the audio of a call',
-	// A second start would open a second stream: sent again only when Telnyx cannot have processed it.
-	routing: texmlRouting({
-		method: 'POST',
-		path: '/Calls/{callSid}/Streams.json',
-		checks: [sendStreamUrl],
-		form: { properties: [streamOptions] },
-		postReceive: [simplifyResponse],
-		repeatable: false,
-	}),
+	routing: callMediaStart('/Calls/{callSid}/Streams.json', [streamOptions], [sendStreamUrl]),
 };

@@ -1,8 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { texmlRouting } from '../../routing/routing';
-import { simplifyResponse } from '../../routing/simplify';
-import { sendStopped } from './fields';
+import { callMediaStop } from '../../fields/callMedia';
 
 export const streamSidField: INodeProperties = {
 	displayName: 'Stream SID',
@@ -19,12 +17,5 @@ export const stopOperation: INodePropertyOptions = {
 	value: 'stop',
 	description: 'Stop streaming a call’s audio',
 	action: 'Stop streaming the audio of a call',
-	routing: texmlRouting({
-		method: 'POST',
-		path: '/Calls/{callSid}/Streams/{streamSid}.json',
-		checks: [sendStopped],
-		form: { properties: [] },
-		postReceive: [simplifyResponse],
-		repeatable: true,
-	}),
+	routing: callMediaStop('/Calls/{callSid}/Streams/{streamSid}.json'),
 };

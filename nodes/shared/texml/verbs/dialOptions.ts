@@ -1,11 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { recordingEventOptions, recordingStatusCallbackOption } from '../../mediaFields';
 import { methodField } from './spec';
 
 /** The attributes of Dial and of the Number, Sip and Queue it calls (option name = attribute). */
-
-const RECORDING_CALLBACK_HINT =
-	'Paste the webhook URL of a Telnyx TeXML Trigger to react to the recording in a workflow';
 
 export const dialOptions: INodeProperties = {
 	displayName: 'Dial Options',
@@ -71,23 +69,12 @@ export const dialOptions: INodeProperties = {
 			default: 'single',
 			description: 'Whether both sides are recorded on one channel or each on its own',
 		},
-		{
-			displayName: 'Recording Status Callback',
-			name: 'recordingStatusCallback',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://n8n.example.com/webhook/telnyx',
-			description: `Where Telnyx sends the recording’s status events. ${RECORDING_CALLBACK_HINT}.`,
-		},
+		recordingStatusCallbackOption,
 		{
 			displayName: 'Recording Status Callback Events',
 			name: 'recordingStatusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Absent', value: 'absent' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'In Progress', value: 'in-progress' },
-			],
+			options: recordingEventOptions,
 			default: [],
 			description: 'Which recording events are sent',
 		},

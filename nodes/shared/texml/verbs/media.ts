@@ -1,5 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import {
+	mediaStatusCallbackOption,
+	recordingEventOptions,
+	recordingStatusCallbackOption,
+	streamBidirectionalCodecOption,
+	streamBidirectionalModeOption,
+	streamTrackOption,
+} from '../../mediaFields';
 import { trimOption } from './record';
 import type { EntryReader, VerbSpec } from './spec';
 import { forVerbs, methodField } from './spec';
@@ -77,24 +85,12 @@ const recordingOptions: INodeProperties = {
 			default: 'mp3',
 			description: 'The recording’s file format',
 		},
-		{
-			displayName: 'Recording Status Callback',
-			name: 'recordingStatusCallback',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://n8n.example.com/webhook/telnyx',
-			description:
-				'Where Telnyx sends the recording’s status events. Paste the webhook URL of a Telnyx TeXML Trigger to react to the recording in a workflow.',
-		},
+		recordingStatusCallbackOption,
 		{
 			displayName: 'Recording Status Callback Events',
 			name: 'recordingStatusCallbackEvent',
 			type: 'multiOptions',
-			options: [
-				{ name: 'Absent', value: 'absent' },
-				{ name: 'Completed', value: 'completed' },
-				{ name: 'In Progress', value: 'in-progress' },
-			],
+			options: recordingEventOptions,
 			default: [],
 			description: 'Which recording events are sent; Telnyx sends Completed when none are picked',
 		},
@@ -138,28 +134,10 @@ const streamOptions: INodeProperties = {
 	displayOptions: starting('stream'),
 	default: {},
 	options: [
+		streamBidirectionalCodecOption,
 		{
-			displayName: 'Bidirectional Codec',
-			name: 'bidirectionalCodec',
-			type: 'options',
-			options: [
-				{ name: 'G722', value: 'G722' },
-				{ name: 'PCMA', value: 'PCMA' },
-				{ name: 'PCMU', value: 'PCMU' },
-			],
-			default: 'PCMU',
-			description: 'The codec of audio sent back into the call over the stream',
-		},
-		{
-			displayName: 'Bidirectional Mode',
-			name: 'bidirectionalMode',
-			type: 'options',
-			options: [
-				{ name: 'MP3', value: 'mp3' },
-				{ name: 'RTP', value: 'rtp' },
-			],
-			default: 'mp3',
-			description: 'How audio sent back over the stream is played into the call (Telnyx only)',
+			...streamBidirectionalModeOption,
+			description: `${streamBidirectionalModeOption.description} (Telnyx only)`,
 		},
 		{
 			displayName: 'Bidirectional Sampling Rate',
@@ -185,31 +163,13 @@ const streamOptions: INodeProperties = {
 			placeholder: 'e.g. agent-assist',
 			description: 'A name for the stream, which Stop → Stream uses to end it',
 		},
-		{
-			displayName: 'Status Callback',
-			name: 'statusCallback',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://n8n.example.com/webhook/telnyx',
-			description: 'Where Telnyx sends the stream’s status events',
-		},
+		mediaStatusCallbackOption('stream'),
 		methodField(
 			'statusCallbackMethod',
 			'Status Callback Method',
 			'The HTTP method of the Status Callback',
 		),
-		{
-			displayName: 'Track',
-			name: 'track',
-			type: 'options',
-			options: [
-				{ name: 'Both Tracks', value: 'both_tracks' },
-				{ name: 'Inbound Track', value: 'inbound_track' },
-				{ name: 'Outbound Track', value: 'outbound_track' },
-			],
-			default: 'inbound_track',
-			description: 'Which side of the call is streamed',
-		},
+		streamTrackOption,
 	],
 };
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { recordingStatusCallbackOption, trimOptions } from '../../mediaFields';
 import type { VerbSpec } from './spec';
 import { forVerbs, methodField } from './spec';
 
@@ -20,10 +21,7 @@ export const trimOption: INodeProperties = {
 	displayName: 'Trim',
 	name: 'trim',
 	type: 'options',
-	options: [
-		{ name: 'Do Not Trim', value: 'do-not-trim' },
-		{ name: 'Trim Silence', value: 'trim-silence' },
-	],
+	options: trimOptions,
 	default: 'trim-silence',
 	description: 'Whether silence at the start and end of the recording is removed',
 };
@@ -71,15 +69,7 @@ const recordOptions: INodeProperties = {
 			default: true,
 			description: 'Whether a beep plays before the recording starts',
 		},
-		{
-			displayName: 'Recording Status Callback',
-			name: 'recordingStatusCallback',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. https://n8n.example.com/webhook/telnyx',
-			description:
-				'Where Telnyx sends the recording’s status events. Paste the webhook URL of a Telnyx TeXML Trigger to react to the recording in a workflow.',
-		},
+		recordingStatusCallbackOption,
 		{
 			displayName: 'Timeout',
 			name: 'timeout',

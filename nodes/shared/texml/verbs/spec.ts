@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { httpMethodOptions } from '../../mediaFields';
 import type { AttributeSpec } from '../attributes';
 import { checkedAttribute, collectionAttributes, isUnset, specOf } from '../attributes';
 import type { Attributes, TexmlElement } from '../xml';
@@ -52,11 +53,6 @@ export const forVerbs = (verbs: string[], more: Record<string, string[]> = {}) =
 export const within = (where: string, message: string) =>
 	`${where}: ${message.replace(/^(The|Prompt) /, (word) => word.toLowerCase())}`;
 
-export const methodOptions = [
-	{ name: 'GET', value: 'GET' },
-	{ name: 'POST', value: 'POST' },
-];
-
 /** A GET/POST option of a URL attribute. */
 export const methodField = (
 	name: string,
@@ -66,7 +62,7 @@ export const methodField = (
 	displayName,
 	name,
 	type: 'options',
-	options: methodOptions,
+	options: httpMethodOptions,
 	default: 'POST',
 	description,
 });
