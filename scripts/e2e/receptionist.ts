@@ -202,6 +202,17 @@ export async function runReceptionistExample(checks: Checks, context: Receptioni
 		`example ${RECEPTIONIST}: activation points the Reception line's Voice URL at n8n`,
 		async () => {
 			expectEqual(applicationId, DEMO.reception.id, 'the application the trigger answers');
+			// The AI checks activate every AI workflow, this one too: start from inactive.
+			const state = await context.editor.request<{ active?: boolean }>(
+				'GET',
+				`/rest/workflows/${example.workflow.id}`,
+			);
+			if (state.data.active === true) await deactivate(context.editor, example.workflow.id);
+			expectEqual(
+				reception()?.voiceUrl,
+				DEMO.reception.voiceUrl,
+				'the Reception line’s Voice URL before activation',
+			);
 			await activateLogged(context, example.workflow.id);
 			expectEqual(
 				[reception()?.voiceUrl, reception()?.voiceMethod],

@@ -212,12 +212,6 @@ async function main() {
 		const answering = { webhookOrigin: server.url, editor, sandbox, workflows };
 		await runDialInExample(checks, answering);
 		await runFallbackChecks(checks, answering);
-		// Before the AI checks, which activate every AI workflow (this one too) and leave them on.
-		await runReceptionistExample(checks, {
-			...answering,
-			model: ai.model,
-			serverOutput: server.output,
-		});
 		await runAiChecks(checks, { url: server.url, editor, sandbox, workflows }, ai);
 		await runRecapExample(checks, {
 			url: server.url,
@@ -226,6 +220,12 @@ async function main() {
 			workflows,
 			model: ai.model,
 			n8nBin: runtime.n8nBin,
+		});
+		// After the AI checks, which activate every AI workflow (this one too): it starts inactive.
+		await runReceptionistExample(checks, {
+			...answering,
+			model: ai.model,
+			serverOutput: server.output,
 		});
 
 		if (options.ui) {
