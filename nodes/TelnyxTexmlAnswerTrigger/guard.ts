@@ -23,7 +23,7 @@ type Response = ReturnType<IWebhookFunctions['getResponseObject']>;
  * or not in time. Every answer passes through `end` (Express's `send` and `json` call it), so the
  * guard reads what is about to go out: a well-formed `<Response>` with status 200 goes as XML, anything
  * else is replaced by the fallback; a timer sends the fallback when the budget runs out, and what n8n
- * sends after that is dropped (the call has already moved on).
+ * sends after that, headers included, is dropped (the call has already moved on).
  */
 export function guardAnswer(res: Response, guard: AnswerGuard): void {
 	const end = res.end.bind(res) as (chunk?: unknown) => Response;
@@ -37,8 +37,14 @@ export function guardAnswer(res: Response, guard: AnswerGuard): void {
 			res.setHeader('content-type', TEXML_CONTENT_TYPE);
 			res.setHeader('content-length', Buffer.byteLength(texml, 'utf8'));
 		}
+		// The workflow may still answer later; n8n then sets headers on this response again, which
+		// would throw and make n8n close the socket under the next request a client sends on it.
+		if (source === 'fallback' && !res.headersSent) res.setHeader('connection', 'close');
 		guard.onAnswer?.({ source, reason });
 		end(texml);
+		res.setHeader = (() => res) as typeof res.setHeader;
+		res.removeHeader = () => {};
+		res.writeHead = (() => res) as typeof res.writeHead;
 	};
 	const fallback = (reason: string) => answer(guard.fallback, 'fallback', reason);
 

@@ -107,6 +107,7 @@ async function call(
 	return {
 		status: response.status,
 		contentType: response.headers.get('content-type') ?? '',
+		connection: response.headers.get('connection'),
 		text: await response.text(),
 		server,
 	};
@@ -178,7 +179,7 @@ describe('a caller never hears silence', () => {
 	});
 
 	test('the workflow takes longer than the budget: the fallback goes out, and the late answer is dropped', async () => {
-		const { status, text, server } = await call(
+		const { status, text, server, connection } = await call(
 			workflow(
 				{
 					fallbackMessage: 'One moment & goodbye <3',
@@ -188,6 +189,8 @@ describe('a caller never hears silence', () => {
 			),
 		);
 		expect(status).toBe(200);
+		// Nothing the workflow does later on this response can reach a request a client sends next.
+		expect(connection).toBe('close');
 		expect(fallbackSays(text)).toEqual([
 			'Say:One moment & goodbye <3',
 			'Redirect:https://example.com/vm.xml',

@@ -40,7 +40,7 @@ export interface AnswerServer {
 
 /** Express's `res.send` for what n8n hands it: a string as is (text/html unless set), else JSON. */
 function send(res: http.ServerResponse, status: number, headers: object, body: unknown) {
-	if (res.writableEnded) return;
+	// As n8n does: no check whether the response was already answered (the trigger's guard may have).
 	res.statusCode = status;
 	for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, String(value));
 	const text = typeof body === 'string';
