@@ -90,6 +90,27 @@ export function checkWholeNumber(rule: ValueRule, value: unknown): Checked {
 	return { problem: `must be a whole number${range}`, fix: `Enter a whole number${range}.` };
 }
 
+/**
+ * The kinds both check alike (`integer` is the attributes' name of `number`); undefined for any
+ * other kind (text, URLs, lists…), which each checks its own way.
+ */
+export function checkTyped(kind: string, rule: ValueRule, value: unknown): Checked | undefined {
+	switch (kind) {
+		case 'choices':
+			// Telnyx and TeXML take several events as one space-separated value.
+			return checkChoices(rule, value);
+		case 'boolean':
+			return checkBoolean(value);
+		case 'choice':
+			return checkChoice(rule, value);
+		case 'integer':
+		case 'number':
+			return checkWholeNumber(rule, value);
+		default:
+			return undefined;
+	}
+}
+
 /** The value as a message quotes it, cut short: a mapped object can be large. */
 function shown(value: unknown): string {
 	const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));

@@ -10,10 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Checked } from '../../shared/valueChecks';
 import {
 	absoluteUrl,
-	checkBoolean,
-	checkChoice,
-	checkChoices,
-	checkWholeNumber,
+	checkTyped,
 	fieldProblem,
 	NOT_HTTP_URL,
 	NOT_TEXT,
@@ -127,18 +124,11 @@ function pairs(wire: string, value: unknown): Normalized {
 
 /** Returns the value as Telnyx expects it, or a sentence saying what is wrong with it. */
 function normalize(field: FormField, value: unknown, wire: string): Normalized {
+	const typed = checkTyped(field.kind, field, value);
+	if (typed) return typed;
 	switch (field.kind) {
 		case 'pairs':
 			return pairs(wire, value);
-		case 'choices':
-			// Telnyx takes several events as one space-separated value.
-			return checkChoices(field, value);
-		case 'boolean':
-			return checkBoolean(value);
-		case 'choice':
-			return checkChoice(field, value);
-		case 'number':
-			return checkWholeNumber(field, value);
 		case 'object': {
 			// A JSON object, as an object or as its text (what a JSON field holds).
 			let object = value;

@@ -3,10 +3,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import type { Checked } from '../valueChecks';
 import {
 	absoluteUrl,
-	checkBoolean,
-	checkChoice,
-	checkChoices,
-	checkWholeNumber,
+	checkTyped,
 	fieldProblem,
 	HTTP_PROTOCOLS,
 	NOT_HTTP_URL,
@@ -80,19 +77,7 @@ function checkText(spec: AttributeSpec, value: unknown): Checked {
 
 /** Returns the value as TeXML writes it, or a sentence saying what is wrong with it. */
 export function checkAttribute(spec: AttributeSpec, value: unknown): Checked {
-	switch (spec.kind) {
-		case 'choices':
-			// TeXML takes several events as one space-separated value.
-			return checkChoices(spec, value);
-		case 'boolean':
-			return checkBoolean(value);
-		case 'choice':
-			return checkChoice(spec, value);
-		case 'integer':
-			return checkWholeNumber(spec, value);
-		default:
-			return checkText(spec, value);
-	}
+	return checkTyped(spec.kind, spec, value) ?? checkText(spec, value);
 }
 
 /** Whether a value counts as not given: the attribute is then left out. */
