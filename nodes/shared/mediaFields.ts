@@ -42,6 +42,15 @@ export const recordingStatusCallbackOption: INodeProperties = {
 		'Where Telnyx sends the recording’s status events. Paste the webhook URL of a Telnyx TeXML Trigger to react to the recording in a workflow.',
 };
 
+export const recordingStatusCallbackEventOption: INodeProperties = {
+	displayName: 'Recording Status Callback Events',
+	name: 'recordingStatusCallbackEvent',
+	type: 'multiOptions',
+	options: recordingEventOptions,
+	default: [],
+	description: 'Which recording events are sent; Telnyx sends Completed when none are picked',
+};
+
 export const streamBidirectionalCodecOption: INodeProperties = {
 	displayName: 'Bidirectional Codec',
 	name: 'bidirectionalCodec',

@@ -11,10 +11,10 @@ import {
 	timeoutField,
 	triggerStatusCallbackMethodField,
 } from '../../fields/callFields';
-import { httpMethodOptions } from '../../fields/descriptions';
+import { recordingStatusCallbackEventOption } from '../../../shared/mediaFields';
+import { httpMethodOptions, sentAs } from '../../fields/descriptions';
 import {
 	recordingChannelsField,
-	recordingEventOptions,
 	recordingStatusCallbackMethodField,
 	recordingTrackField,
 	sendRecordingUrlField,
@@ -160,15 +160,7 @@ export const recordingOptions: INodeProperties = {
 				'Where Telnyx sends the recording’s status events. Paste the webhook URL of a Telnyx TeXML Trigger here to react to the recording in a workflow.',
 			routing: send('RecordingStatusCallback'),
 		},
-		{
-			displayName: 'Recording Status Callback Events',
-			name: 'recordingStatusCallbackEvent',
-			type: 'multiOptions',
-			options: recordingEventOptions,
-			default: [],
-			description: 'Which recording events are sent; Telnyx sends Completed when none are picked',
-			routing: send('RecordingStatusCallbackEvent'),
-		},
+		{ ...recordingStatusCallbackEventOption, ...sentAs('RecordingStatusCallbackEvent') },
 		recordingStatusCallbackMethodField('RecordingStatusCallbackMethod'),
 		{
 			displayName: 'Recording Timeout',

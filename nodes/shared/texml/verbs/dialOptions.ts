@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { recordingEventOptions, recordingStatusCallbackOption } from '../../mediaFields';
+import {
+	recordingStatusCallbackEventOption,
+	recordingStatusCallbackOption,
+} from '../../mediaFields';
 import { methodField } from './spec';
 
 /** The attributes of Dial and of the Number, Sip and Queue it calls (option name = attribute). */
@@ -70,14 +73,7 @@ export const dialOptions: INodeProperties = {
 			description: 'Whether both sides are recorded on one channel or each on its own',
 		},
 		recordingStatusCallbackOption,
-		{
-			displayName: 'Recording Status Callback Events',
-			name: 'recordingStatusCallbackEvent',
-			type: 'multiOptions',
-			options: recordingEventOptions,
-			default: [],
-			description: 'Which recording events are sent',
-		},
+		recordingStatusCallbackEventOption,
 		methodField(
 			'recordingStatusCallbackMethod',
 			'Recording Status Callback Method',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	mediaStatusCallbackOption,
-	recordingEventOptions,
+	recordingStatusCallbackEventOption,
 	recordingStatusCallbackOption,
 	streamBidirectionalCodecOption,
 	streamBidirectionalModeOption,
@@ -86,14 +86,7 @@ const recordingOptions: INodeProperties = {
 			description: 'The recording’s file format',
 		},
 		recordingStatusCallbackOption,
-		{
-			displayName: 'Recording Status Callback Events',
-			name: 'recordingStatusCallbackEvent',
-			type: 'multiOptions',
-			options: recordingEventOptions,
-			default: [],
-			description: 'Which recording events are sent; Telnyx sends Completed when none are picked',
-		},
+		recordingStatusCallbackEventOption,
 		methodField(
 			'recordingStatusCallbackMethod',
 			'Recording Status Callback Method',
