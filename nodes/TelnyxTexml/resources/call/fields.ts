@@ -1,29 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { texmlApplicationField } from '../texmlApplication/fields';
+
 /** The TeXML application a new call belongs to: its outbound voice profile and defaults. */
 export const applicationField: INodeProperties = {
-	displayName: 'Application',
-	name: 'application',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
+	...texmlApplicationField,
 	description:
 		'The TeXML application the call belongs to: Telnyx places it with the application’s outbound voice profile',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select an application...',
-			typeOptions: { searchListMethod: 'searchTexmlApplications', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 1293384261075731499',
-		},
-	],
 	routing: { send: { type: 'body', property: 'ApplicationSid' } },
 };
 
