@@ -2,6 +2,7 @@ import { isLive } from '../calls';
 import { invalid, type Reply } from '../http';
 import { checkJson, type JsonRule } from '../json-fields';
 import { ok, route, type RouteContext } from './common';
+import { METHOD, PLACING_FIELDS } from './placing-fields';
 import { recordFromStart } from './record-from-start';
 
 /**
@@ -12,43 +13,16 @@ import { recordFromStart } from './record-from-start';
  * is answered and when it ends.
  */
 
-const METHOD: JsonRule = { oneOf: ['GET', 'POST'] };
-
 /** InitiateAICallRequest, every field of the document, with its type and range. */
 const INITIATE_AI: Record<string, JsonRule> = {
+	...PLACING_FIELDS,
 	AIAssistantDynamicVariables: 'string map',
 	AIAssistantId: 'string',
 	AIAssistantVersion: 'string',
-	AsyncAmd: 'boolean',
-	AsyncAmdStatusCallback: 'url',
-	AsyncAmdStatusCallbackMethod: METHOD,
-	CallerId: 'string',
 	ConversationCallback: 'url',
 	ConversationCallbackMethod: METHOD,
 	ConversationCallbacks: 'strings',
-	CustomHeaders: 'headers',
-	DetectionMode: { oneOf: ['Premium', 'Regular', 'PremiumCallScreening'] },
-	From: 'string',
-	MachineDetection: { oneOf: ['Enable', 'Disable', 'DetectMessageEnd'] },
-	MachineDetectionPromptEndTimeout: { integer: [1000, 120000] },
-	MachineDetectionSilenceTimeout: { integer: [0, 600000] },
-	MachineDetectionSpeechEndThreshold: { integer: [0, 600000] },
-	MachineDetectionSpeechThreshold: { integer: [0, 600000] },
-	MachineDetectionTimeout: { integer: [500, 60000] },
 	Passports: 'string',
-	PreferredCodecs: 'string',
-	Record: 'boolean',
-	RecordingChannels: { oneOf: ['mono', 'dual'] },
-	RecordingStatusCallback: 'url',
-	RecordingStatusCallbackEvent: { words: ['in-progress', 'completed', 'absent'] },
-	RecordingStatusCallbackMethod: METHOD,
-	RecordingTimeout: { integer: [0, 14400] },
-	RecordingTrack: { oneOf: ['inbound', 'outbound', 'both'] },
-	SendRecordingUrl: 'boolean',
-	SipAuthPassword: 'string',
-	SipAuthUsername: 'string',
-	SipRegion: { oneOf: ['US', 'Europe', 'Canada', 'Australia', 'Middle East'] },
-	StatusCallback: 'url',
 	StatusCallbackEvent: {
 		words: [
 			'initiated',
@@ -62,12 +36,7 @@ const INITIATE_AI: Record<string, JsonRule> = {
 			'analyzed',
 		],
 	},
-	StatusCallbackMethod: METHOD,
 	StatusCallbacks: 'strings',
-	TimeLimit: { integer: [30, 14400] },
-	Timeout: { integer: [5, 120] },
-	To: 'string',
-	Trim: { oneOf: ['trim-silence', 'do-not-trim'] },
 };
 
 /** Refused by name: Telnyx builds the assistant's TeXML. */

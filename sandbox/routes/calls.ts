@@ -5,6 +5,7 @@ import { checkJson, type JsonRule } from '../json-fields';
 import { page } from '../paging';
 import { TexmlError } from '../texml';
 import { accountOf, ok, route, type RouteContext } from './common';
+import { METHOD, PLACING_FIELDS } from './placing-fields';
 import { recordFromStart } from './record-from-start';
 
 /** Telnyx's TeXML Calls API (InitiateTexmlCall, GetTexmlCall(s), UpdateTexmlCall). */
@@ -12,53 +13,21 @@ import { recordFromStart } from './record-from-start';
 export const CALLS = 'texml/Accounts/:accountSid/Calls';
 export const CALL = `${CALLS}/:callSid`;
 
-const METHOD: JsonRule = { oneOf: ['GET', 'POST'] };
-
 /** InitiateCallRequest, every field of the document, with its type and range. */
 const INITIATE: Record<string, JsonRule> = {
+	...PLACING_FIELDS,
 	ApplicationSid: 'string',
-	AsyncAmd: 'boolean',
-	AsyncAmdStatusCallback: 'url',
-	AsyncAmdStatusCallbackMethod: METHOD,
-	CallerId: 'string',
 	CancelPlaybackOnDetectMessageEnd: 'boolean',
 	CancelPlaybackOnMachineDetection: 'boolean',
-	CustomHeaders: 'headers',
 	DeepfakeDetection: { oneOf: ['Enable'] },
 	DeepfakeDetectionCallbackMethod: METHOD,
 	DeepfakeDetectionCallbackUrl: 'url',
-	DetectionMode: { oneOf: ['Premium', 'Regular', 'PremiumCallScreening'] },
 	FallbackUrl: 'url',
-	From: 'string',
-	MachineDetection: { oneOf: ['Enable', 'Disable', 'DetectMessageEnd'] },
-	MachineDetectionPromptEndTimeout: { integer: [1000, 120000] },
-	MachineDetectionSilenceTimeout: { integer: [0, 600000] },
-	MachineDetectionSpeechEndThreshold: { integer: [0, 600000] },
-	MachineDetectionSpeechThreshold: { integer: [0, 600000] },
-	MachineDetectionTimeout: { integer: [500, 60000] },
 	MediaEncryption: { oneOf: ['disabled', 'SRTP', 'DTLS'] },
-	PreferredCodecs: 'string',
-	Record: 'boolean',
-	RecordingChannels: { oneOf: ['mono', 'dual'] },
-	RecordingStatusCallback: 'url',
-	RecordingStatusCallbackEvent: { words: ['in-progress', 'completed', 'absent'] },
-	RecordingStatusCallbackMethod: METHOD,
-	RecordingTimeout: { integer: [0, 14400] },
-	RecordingTrack: { oneOf: ['inbound', 'outbound', 'both'] },
-	SendRecordingUrl: 'boolean',
-	SipAuthPassword: 'string',
-	SipAuthUsername: 'string',
-	SipRegion: { oneOf: ['US', 'Europe', 'Canada', 'Australia', 'Middle East'] },
-	StatusCallback: 'url',
 	StatusCallbackEvent: { words: ['initiated', 'ringing', 'answered', 'completed'] },
-	StatusCallbackMethod: METHOD,
 	SuperviseCallSid: 'string',
 	SupervisingRole: { oneOf: ['barge', 'whisper', 'monitor'] },
 	Texml: 'string',
-	TimeLimit: { integer: [30, 14400] },
-	Timeout: { integer: [5, 120] },
-	To: 'string',
-	Trim: { oneOf: ['trim-silence', 'do-not-trim'] },
 	Url: 'url',
 	UrlMethod: METHOD,
 };
