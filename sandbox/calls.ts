@@ -1,5 +1,6 @@
 import { newApplication, type TexmlApplication } from './applications';
 import { newCallSid, rfc2822 } from './formats';
+import { recordVerbOptions } from './record-verb';
 import type { Conference, Participant, Store } from './store';
 import { readTexml, TexmlError, type Instructions } from './texml';
 
@@ -130,20 +131,7 @@ export class CallBook {
 		source: Source,
 	): Call {
 		const inline = 'texml' in source ? readTexml(source.texml) : undefined;
-		const now = new Date();
-		const created: Call = {
-			sid: newCallSid(),
-			accountSid,
-			...call,
-			status: 'queued',
-			texml: [],
-			dateCreated: now,
-			dateUpdated: now,
-			settled: Promise.resolve(),
-		};
-		this.calls.push(created);
-		this.setStatus(created, 'initiated');
-		this.setStatus(created, 'ringing');
+		const created = this.ringing(accountSid, call);
 		created.startTime = new Date();
 		this.setStatus(created, 'in-progress');
 		created.settled = this.runSource(created, source, inline);
@@ -158,13 +146,20 @@ export class CallBook {
 		accountSid: string,
 		call: Pick<Call, 'applicationSid' | 'from' | 'to' | 'statusCallback'>,
 	): Call {
+		return this.ringing(accountSid, { direction: 'inbound', ...call, customHeaders: [] });
+	}
+
+	/** A new call in the book, placed or incoming: queued, then initiated and ringing. */
+	private ringing(
+		accountSid: string,
+		call: Pick<Call, 'applicationSid' | 'from' | 'to' | 'statusCallback' | 'customHeaders'> &
+			Partial<Pick<Call, 'direction'>>,
+	): Call {
 		const now = new Date();
 		const created: Call = {
 			sid: newCallSid(),
 			accountSid,
-			direction: 'inbound',
 			...call,
-			customHeaders: [],
 			status: 'queued',
 			texml: [],
 			dateCreated: now,
@@ -254,28 +249,12 @@ export class CallBook {
 	}
 
 	/**
-	 * `<Record>`, as Telnyx documents it: the caller leaves a message of `maxLength` seconds at most (the
-	 * sandbox takes 5) and hangs up; the recording completes once the call has ended, and with
-	 * transcription="true" Telnyx makes its transcription (the sandbox hears no speech: a fixed text).
+	 * `<Record>`, as Telnyx documents it: the caller leaves a message and hangs up; the recording
+	 * completes once the call has ended.
 	 */
 	private record(call: Call, attributes: Record<string, string>) {
-		const events = (attributes.recordingStatusCallbackEvent ?? 'completed').split(/\s+/);
 		this.end(call, 'completed');
-		this.store.recordVerb(call.accountSid, call.sid, {
-			seconds: Math.min(5, Number(attributes.maxLength) || 5),
-			format: attributes.format === 'wav' ? 'wav' : 'mp3',
-			transcribe:
-				attributes.transcription === 'true'
-					? 'This is a message left in the TeXML sandbox.'
-					: undefined,
-			callback: attributes.recordingStatusCallback
-				? {
-						url: attributes.recordingStatusCallback,
-						method: attributes.recordingStatusCallbackMethod === 'GET' ? 'GET' : 'POST',
-						events: events.filter(Boolean),
-					}
-				: undefined,
-		});
+		this.store.recordVerb(call.accountSid, call.sid, recordVerbOptions(attributes));
 	}
 
 	/** `<Dial><Conference …>name`: joins the running conference of that name, or starts one. */

@@ -1,6 +1,7 @@
 import type { TexmlApplication } from './applications';
 import type { Call } from './calls';
 import type { Recording, Store } from './store';
+import { recordVerbOptions } from './record-verb';
 import type { XmlElement } from './texml';
 
 /**
@@ -124,21 +125,11 @@ function record(
 	ctx: IvrContext,
 ): { played: Played; fields: Record<string, string> } {
 	const { attributes } = verb;
-	const { recording } = ctx.store.recordVerb(ctx.call.accountSid, ctx.call.sid, {
-		seconds: Math.min(5, Number(attributes.maxLength) || 5),
-		format: attributes.format === 'wav' ? 'wav' : 'mp3',
-		transcribe:
-			attributes.transcription === 'true'
-				? 'This is a message left in the TeXML sandbox.'
-				: undefined,
-		callback: attributes.recordingStatusCallback
-			? {
-					url: attributes.recordingStatusCallback,
-					method: METHOD(attributes.recordingStatusCallbackMethod, 'POST'),
-					events: (attributes.recordingStatusCallbackEvent ?? 'completed').split(/\s+/),
-				}
-			: undefined,
-	});
+	const { recording } = ctx.store.recordVerb(
+		ctx.call.accountSid,
+		ctx.call.sid,
+		recordVerbOptions(attributes),
+	);
 	return {
 		played: { verb: 'Record', attributes, recordingSid: recording.sid },
 		fields: {
