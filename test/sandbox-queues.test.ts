@@ -6,17 +6,12 @@
 import { startSandbox, type TexmlSandbox } from '../sandbox';
 import { averageWait } from '../sandbox/queues';
 import { describeContract } from './contract/describe-contract';
-import { exchange } from './support/sandbox-http';
+import { exchangeWith, placeLiveCall } from './support/sandbox-http';
 
 describeContract('Queues in the sandbox', (contract) => {
 	let sandbox: TexmlSandbox;
 	let queues: string;
-	const send = (
-		method: string,
-		path: string,
-		body?: Record<string, unknown>,
-		options?: Parameters<typeof exchange>[5],
-	) => exchange(contract, sandbox, method, path, body, options);
+	const send = exchangeWith(contract, () => sandbox);
 
 	beforeEach(async () => {
 		sandbox = await startSandbox({ pageSize: 2 });
@@ -25,17 +20,7 @@ describeContract('Queues in the sandbox', (contract) => {
 	afterEach(() => sandbox.close());
 
 	/** A live call of the account (on `<Say>`), to put in a queue. */
-	const liveCall = () =>
-		sandbox.store.calls.place(
-			sandbox.account.sid,
-			{
-				applicationSid: sandbox.application.id,
-				from: '+13125550100',
-				to: '+13125550123',
-				customHeaders: [],
-			},
-			{ texml: '<Response><Say>Please hold.</Say></Response>' },
-		);
+	const liveCall = () => placeLiveCall(sandbox, '<Response><Say>Please hold.</Say></Response>');
 
 	test('create: the name is the SID; the answer has every key of the document’s example', async () => {
 		const created = await send('POST', queues, { FriendlyName: 'support', MaxSize: '10' });

@@ -7,34 +7,20 @@
 import { startSandbox, type Call, type TexmlSandbox } from '../sandbox';
 import { describeContract } from './contract/describe-contract';
 import { signedBy, startReceiver, type Receiver } from './support/receiver';
-import { exchange } from './support/sandbox-http';
+import { exchangeWith, placeLiveCall } from './support/sandbox-http';
 
 describeContract('Media streams and SIPREC sessions in the sandbox', (contract) => {
 	let sandbox: TexmlSandbox;
 	let receiver: Receiver;
 	let call: Call;
 	let calls: string;
-	const send = (
-		method: string,
-		path: string,
-		body?: Record<string, unknown>,
-		options?: Parameters<typeof exchange>[5],
-	) => exchange(contract, sandbox, method, path, body, options);
+	const send = exchangeWith(contract, () => sandbox);
 
 	beforeEach(async () => {
 		sandbox = await startSandbox();
 		receiver = await startReceiver();
 		calls = `/texml/Accounts/${sandbox.account.sid}/Calls`;
-		call = sandbox.store.calls.place(
-			sandbox.account.sid,
-			{
-				applicationSid: sandbox.application.id,
-				from: '+13125550100',
-				to: '+13125550123',
-				customHeaders: [],
-			},
-			{ texml: '<Response><Say>Connecting you.</Say></Response>' },
-		);
+		call = placeLiveCall(sandbox, '<Response><Say>Connecting you.</Say></Response>');
 	});
 	afterEach(async () => {
 		await sandbox.close();

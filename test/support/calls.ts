@@ -1,5 +1,6 @@
 import type { Call } from '../../sandbox';
 import type { World } from './fixtures';
+import { placeLiveCall } from './sandbox-http';
 import { locator, runTexml } from './texml';
 
 /** Runs Telnyx TeXML → Call → `operation`; Create gets the sandbox's TeXML application unless given. */
@@ -23,17 +24,12 @@ export function runCall(
 
 /** Places a call in the sandbox directly (as if another system had), joining `conference` by name. */
 export function placeCall(world: World, to: string, conference?: string): Call {
-	return world.sandbox.store.calls.place(
-		world.sandbox.account.sid,
-		{
-			applicationSid: world.sandbox.application.id,
-			from: '+13125550100',
-			to,
-			customHeaders: [],
-		},
+	return placeLiveCall(
+		world.sandbox,
 		conference
-			? { texml: `<Response><Dial><Conference>${conference}</Conference></Dial></Response>` }
-			: { texml: '<Response><Pause length="60"/></Response>' },
+			? `<Response><Dial><Conference>${conference}</Conference></Dial></Response>`
+			: '<Response><Pause length="60"/></Response>',
+		to,
 	);
 }
 

@@ -3,7 +3,7 @@
  * request against its operation's parameters and body schema, the answer against the response
  * schema of its status. For the sandbox's own suites (no node, no engine).
  */
-import type { TexmlSandbox } from '../../sandbox';
+import type { Call, TexmlSandbox } from '../../sandbox';
 import { checkAnswer, checkRequest, findOperation } from '../contract/wire';
 import type { Contract } from './openapi';
 
@@ -59,4 +59,23 @@ export async function exchange(
 		problems,
 		operationId: found?.operation.operationId,
 	};
+}
+
+/** `exchange` for a suite's contract and its sandbox of the moment (a new one for each test). */
+export function exchangeWith(contract: Contract, sandbox: () => TexmlSandbox) {
+	return (
+		method: string,
+		path: string,
+		body?: Record<string, unknown>,
+		options?: Parameters<typeof exchange>[5],
+	) => exchange(contract, sandbox(), method, path, body, options);
+}
+
+/** A live call of the sandbox's account, placed directly (as if another system had), running `texml`. */
+export function placeLiveCall(sandbox: TexmlSandbox, texml: string, to = '+13125550123'): Call {
+	return sandbox.store.calls.place(
+		sandbox.account.sid,
+		{ applicationSid: sandbox.application.id, from: '+13125550100', to, customHeaders: [] },
+		{ texml },
+	);
 }
