@@ -19,7 +19,7 @@ import type {
 } from 'n8n-workflow';
 
 import { runWorkflow, workflowOf, type Engine, type WorkflowFile } from './engine';
-import { receive, webhookContext } from './webhook';
+import { receive, recordWritten, webhookContext } from './webhook';
 
 export interface Answered {
 	status: number;
@@ -112,14 +112,8 @@ export async function startAnswerServer(
 	}
 
 	const server = http.createServer((req, res) => {
-		const written: Buffer[] = [];
-		const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
 		// Wrapped before the trigger's guard wraps it again: this records what reached the socket.
-		res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-			if (chunk !== undefined && typeof chunk !== 'function')
-				written.push(Buffer.from(chunk as string));
-			return end(chunk, ...rest);
-		}) as typeof res.end;
+		const written = recordWritten(res);
 		let run: Promise<IRun | undefined> = Promise.resolve(undefined);
 		let result: IWebhookResponseData | undefined;
 		const finished = new Promise<void>((resolve) => res.once('finish', () => resolve()));
@@ -131,7 +125,7 @@ export async function startAnswerServer(
 			answered.push({
 				status: res.statusCode,
 				contentType: String(res.getHeader('content-type') ?? ''),
-				body: Buffer.concat(written).toString('utf8'),
+				body: written(),
 				get run() {
 					return run;
 				},

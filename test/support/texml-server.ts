@@ -1,19 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { Received } from './receiver';
+
 /**
  * A tiny TeXML application for the sandbox to ring: answers by path (the query ignored), records
  * every request as received. An answer `hang` never comes (a time-out), and tells `onHang`.
  */
-
-export interface Received {
-	method: string;
-	url: string;
-	headers: http.IncomingHttpHeaders;
-	body: string;
-	/** The form body (POST) or the query (GET), as an object. */
-	fields: Record<string, string>;
-}
 
 export type Answer = { status?: number; type?: string; body: string } | 'hang';
 

@@ -88,6 +88,18 @@ export async function receive(req: http.IncomingMessage): Promise<void> {
 	request.path = url.pathname;
 }
 
+/** Records what `res.end` writes to the socket (the caller's view of the answer); read it once ended. */
+export function recordWritten(res: http.ServerResponse): () => string {
+	const written: Buffer[] = [];
+	const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+	res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+		if (chunk !== undefined && typeof chunk !== 'function')
+			written.push(Buffer.from(chunk as string));
+		return end(chunk, ...rest);
+	}) as typeof res.end;
+	return () => Buffer.concat(written).toString('utf8');
+}
+
 /** n8n-core's context for one webhook of a node, on this request and response. */
 export function webhookContext(
 	engine: Engine,
@@ -179,16 +191,10 @@ export async function startTriggerReceiver(
 
 	const server = http.createServer((req, res) => {
 		// The caller's view of the answer is recorded from what was written to the socket.
-		const written: Buffer[] = [];
-		const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
-		res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-			if (chunk !== undefined && typeof chunk !== 'function')
-				written.push(Buffer.from(chunk as string));
-			return end(chunk, ...rest);
-		}) as typeof res.end;
+		const written = recordWritten(res);
 		void handle(req, res).then((hit) => {
 			hit.status = res.statusCode;
-			hit.responseBody = Buffer.concat(written).toString('utf8');
+			hit.responseBody = written();
 			hits.push(hit);
 			for (const wake of waiters.splice(0)) wake();
 		});
