@@ -2,13 +2,14 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
+	INodePropertyOptions,
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
 import { texmlRouting } from '../routing/routing';
 import { simplifyResponse } from '../routing/simplify';
 import { callSidField } from '../resources/call/fields';
-import { accountSidField } from './descriptions';
+import { accountSidField, operationField } from './descriptions';
 
 /**
  * Streams and SIPREC sessions of a live call: started by a POST to the call's list, stopped by a
@@ -59,7 +60,7 @@ export const callMediaStop = (path: string): INodePropertyRouting =>
  */
 export function callMediaDescription(
 	resource: string,
-	operations: INodeProperties['options'],
+	operations: INodePropertyOptions[],
 	fields: { start: INodeProperties[]; stop: INodeProperties[] },
 ): INodeProperties[] {
 	const showForResource = { resource: [resource] };
@@ -68,15 +69,7 @@ export function callMediaDescription(
 		displayOptions: { show: { ...showForResource, operation: [operation] } },
 	});
 	return [
-		{
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: showForResource },
-			options: operations,
-			default: 'start',
-		},
+		operationField(resource, operations, 'start'),
 		{ ...accountSidField, displayOptions: { show: showForResource } },
 		{ ...callSidField, displayOptions: { show: showForResource } },
 		...fields.stop.map(only('stop')),

@@ -1,6 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { httpMethodOptions } from '../../shared/mediaFields';
+
+/** A resource's Operation selector: its operations, shown for that resource only. */
+export const operationField = (
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties => ({
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [resource] } },
+	options,
+	default: defaultOperation,
+});
 
 /** The account of every path below `/texml/Accounts/{account_sid}`: one parameter for all resources. */
 export const accountSidField: INodeProperties = {

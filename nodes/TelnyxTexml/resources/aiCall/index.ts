@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fromField, toField } from '../../fields/descriptions';
+import { fromField, operationField, toField } from '../../fields/descriptions';
 import { recordingOptions } from '../call/createOptions';
 import { applicationField } from '../call/fields';
 import { aiAssistantIdField, createOperation } from './create';
@@ -11,15 +11,7 @@ const showForResource = { resource: ['aiCall'] };
 
 /** Outbound calls handled by a Telnyx AI assistant (not under an account: no Account SID). */
 export const aiCallDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showForResource },
-		options: [createOperation],
-		default: 'create',
-	},
+	operationField('aiCall', [createOperation], 'create'),
 	// Call → Create's fields, so that the two share them.
 	...updateDisplayOptions({ show: { ...showForResource, operation: ['create'] } }, [
 		fromField,

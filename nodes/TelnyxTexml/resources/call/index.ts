@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { accountSidField } from '../../fields/descriptions';
+import { accountSidField, operationField } from '../../fields/descriptions';
 import { createEssentials, createOperation, createOptions } from './create';
 import { callSidField } from './fields';
 import { getOperation } from './get';
@@ -14,15 +14,11 @@ const showForResource = { resource: ['call'] };
 
 /** TeXML calls: place one into a conference, follow it, move it, end it. */
 export const callDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showForResource },
-		options: [createOperation, getOperation, getAllOperation, hangUpOperation, redirectOperation],
-		default: 'create',
-	},
+	operationField(
+		'call',
+		[createOperation, getOperation, getAllOperation, hangUpOperation, redirectOperation],
+		'create',
+	),
 	{ ...accountSidField, displayOptions: { show: showForResource } },
 	{
 		...callSidField,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountSidField, recordingSidField } from '../../fields/descriptions';
+import { accountSidField, operationField, recordingSidField } from '../../fields/descriptions';
 import { callSidField } from '../call/fields';
 import { getAllDescription, getAllOperation } from './getAll';
 import { startDescription, startOperation } from './start';
@@ -9,15 +9,7 @@ import { updateDescription, updateOperation } from './update';
 const showForResource = { resource: ['callRecording'] };
 
 export const callRecordingDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showForResource },
-		options: [getAllOperation, startOperation, updateOperation],
-		default: 'start',
-	},
+	operationField('callRecording', [getAllOperation, startOperation, updateOperation], 'start'),
 	{ ...accountSidField, displayOptions: { show: showForResource } },
 	{ ...callSidField, displayOptions: { show: showForResource } },
 	{

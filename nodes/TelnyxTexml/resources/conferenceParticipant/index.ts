@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountSidField, conferenceField, participantField } from '../../fields/descriptions';
+import {
+	accountSidField,
+	conferenceField,
+	operationField,
+	participantField,
+} from '../../fields/descriptions';
 import { createDescription, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { getOperation } from './get';
@@ -10,15 +15,11 @@ import { updateDescription, updateOperation } from './update';
 const showForResource = { resource: ['conferenceParticipant'] };
 
 export const conferenceParticipantDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showForResource },
-		options: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
-		default: 'update',
-	},
+	operationField(
+		'conferenceParticipant',
+		[createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
+		'update',
+	),
 	{ ...accountSidField, displayOptions: { show: showForResource } },
 	{ ...conferenceField, displayOptions: { show: showForResource } },
 	// Only where an existing participant is addressed.

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountSidField } from '../../fields/descriptions';
+import { accountSidField, operationField } from '../../fields/descriptions';
 import { createDescription, createOperation } from './create';
 import { deleteOperation } from './delete';
 import { maxSizeField, queueSidField } from './fields';
@@ -12,15 +12,11 @@ const showForResource = { resource: ['queue'] };
 
 /** TeXML call queues: where Enqueue holds callers until Dial → Queue takes them. */
 export const queueDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showForResource },
-		options: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
-		default: 'get',
-	},
+	operationField(
+		'queue',
+		[createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
+		'get',
+	),
 	{ ...accountSidField, displayOptions: { show: showForResource } },
 	{
 		...queueSidField,

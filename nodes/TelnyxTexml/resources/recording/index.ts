@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountSidField, recordingSidField } from '../../fields/descriptions';
+import { accountSidField, operationField, recordingSidField } from '../../fields/descriptions';
 import { deleteOperation } from './delete';
 import { downloadDescription, downloadOperation } from './download';
 import { getOperation } from './get';
@@ -9,15 +9,11 @@ import { getAllDescription, getAllOperation } from './getAll';
 const showForResource = { resource: ['recording'] };
 
 export const recordingDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showForResource },
-		options: [deleteOperation, downloadOperation, getOperation, getAllOperation],
-		default: 'download',
-	},
+	operationField(
+		'recording',
+		[deleteOperation, downloadOperation, getOperation, getAllOperation],
+		'download',
+	),
 	{ ...accountSidField, displayOptions: { show: showForResource } },
 	{
 		...recordingSidField,

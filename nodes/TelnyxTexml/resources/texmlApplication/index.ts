@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listFields } from '../../fields/descriptions';
+import { listFields, operationField } from '../../fields/descriptions';
 import {
 	applicationFields,
 	friendlyNameField,
@@ -20,15 +20,11 @@ const createOrUpdate = { show: { ...showForResource, operation: ['create', 'upda
 
 /** TeXML applications (not under an account: no Account SID): the Voice URL of a number's calls. */
 export const texmlApplicationDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showForResource },
-		options: [createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
-		default: 'get',
-	},
+	operationField(
+		'texmlApplication',
+		[createOperation, deleteOperation, getOperation, getAllOperation, updateOperation],
+		'get',
+	),
 	{
 		...texmlApplicationField,
 		displayOptions: { show: { ...showForResource, operation: ['delete', 'get', 'update'] } },

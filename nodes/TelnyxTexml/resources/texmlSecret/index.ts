@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { operationField } from '../../fields/descriptions';
 import { summary } from '../../routing/output';
 import { texmlRouting } from '../../routing/routing';
 
@@ -47,15 +48,7 @@ export const createOperation: INodePropertyOptions = {
 
 /** TeXML secrets (not under an account: no Account SID): values TeXML uses by name. */
 export const texmlSecretDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['texmlSecret'] } },
-		options: [createOperation],
-		default: 'create',
-	},
+	operationField('texmlSecret', [createOperation], 'create'),
 	{ ...nameField, displayOptions: show },
 	{ ...valueField, displayOptions: show },
 ];
