@@ -1,9 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	recordingStatusCallbackEventOption,
-	recordingStatusCallbackOption,
-} from '../../mediaFields';
+import { recordingCallbackOptions } from './record';
 import { methodField } from './spec';
 
 /** The attributes of Dial and of the Number, Sip and Queue it calls (option name = attribute). */
@@ -72,13 +69,7 @@ export const dialOptions: INodeProperties = {
 			default: 'single',
 			description: 'Whether both sides are recorded on one channel or each on its own',
 		},
-		recordingStatusCallbackOption,
-		recordingStatusCallbackEventOption,
-		methodField(
-			'recordingStatusCallbackMethod',
-			'Recording Status Callback Method',
-			'The HTTP method of the Recording Status Callback',
-		),
+		...recordingCallbackOptions,
 		{
 			displayName: 'Ring Tone',
 			name: 'ringTone',

@@ -2,13 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	mediaStatusCallbackOption,
-	recordingStatusCallbackEventOption,
-	recordingStatusCallbackOption,
 	streamBidirectionalCodecOption,
 	streamBidirectionalModeOption,
 	streamTrackOption,
 } from '../../mediaFields';
-import { trimOption } from './record';
+import { recordingCallbackOptions, trimOption } from './record';
 import type { EntryReader, VerbSpec } from './spec';
 import { forVerbs, methodField } from './spec';
 
@@ -85,13 +83,7 @@ const recordingOptions: INodeProperties = {
 			default: 'mp3',
 			description: 'The recording’s file format',
 		},
-		recordingStatusCallbackOption,
-		recordingStatusCallbackEventOption,
-		methodField(
-			'recordingStatusCallbackMethod',
-			'Recording Status Callback Method',
-			'The HTTP method of the Recording Status Callback',
-		),
+		...recordingCallbackOptions,
 		{
 			displayName: 'Track',
 			name: 'track',

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { recordingStatusCallbackOption, trimOptions } from '../../mediaFields';
+import {
+	recordingStatusCallbackEventOption,
+	recordingStatusCallbackOption,
+	trimOptions,
+} from '../../mediaFields';
 import type { VerbSpec } from './spec';
 import { forVerbs, methodField } from './spec';
 
@@ -25,6 +29,17 @@ export const trimOption: INodeProperties = {
 	default: 'trim-silence',
 	description: 'Whether silence at the start and end of the recording is removed',
 };
+
+/** Where and how Telnyx sends a recording's status events: Start Recording's and Dial's options. */
+export const recordingCallbackOptions: INodeProperties[] = [
+	recordingStatusCallbackOption,
+	recordingStatusCallbackEventOption,
+	methodField(
+		'recordingStatusCallbackMethod',
+		'Recording Status Callback Method',
+		'The HTTP method of the Recording Status Callback',
+	),
+];
 
 const recordOptions: INodeProperties = {
 	displayName: 'Record Options',
