@@ -8,10 +8,8 @@ import {
 	statusCallbackMethodField,
 	timeoutField,
 } from '../../fields/callFields';
-import { httpMethodOptions } from '../../fields/descriptions';
+import { httpMethodOptions, sentAs } from '../../fields/descriptions';
 import { callOptions, machineDetectionOptions } from '../call/createOptions';
-
-const send = (property: string) => ({ send: { type: 'body' as const, property } });
 
 /** The fields of Call → Create's collections that Telnyx's AI call takes too, defined once. */
 function fromCreate(collection: INodeProperties, names: string[]): INodeProperties[] {
@@ -26,7 +24,7 @@ const aiFields: INodeProperties[] = [
 		default: '{}',
 		description:
 			'Values the assistant’s instructions refer to as {{name}}, as a JSON object, e.g. {"customer_name": "Ada"}',
-		routing: send('AIAssistantDynamicVariables'),
+		...sentAs('AIAssistantDynamicVariables'),
 	},
 	{
 		displayName: 'AI Assistant Version',
@@ -35,7 +33,7 @@ const aiFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 2026-11-01',
 		description: 'The version of the assistant to use; the current one when empty',
-		routing: send('AIAssistantVersion'),
+		...sentAs('AIAssistantVersion'),
 	},
 	{
 		displayName: 'Conversation Callback',
@@ -44,7 +42,7 @@ const aiFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. https://n8n.example.com/webhook/telnyx-ai',
 		description: 'Where Telnyx sends the AI conversation’s events of this call',
-		routing: send('ConversationCallback'),
+		...sentAs('ConversationCallback'),
 	},
 	{
 		displayName: 'Conversation Callback Method',
@@ -53,7 +51,7 @@ const aiFields: INodeProperties[] = [
 		options: httpMethodOptions,
 		default: 'POST',
 		description: 'The HTTP method Telnyx uses for the conversation callbacks',
-		routing: send('ConversationCallbackMethod'),
+		...sentAs('ConversationCallbackMethod'),
 	},
 	{
 		displayName: 'Conversation Callbacks',
@@ -62,7 +60,7 @@ const aiFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. https://a.example.com/ai, https://b.example.com/ai',
 		description: 'Several addresses for the conversation’s events, separated by commas',
-		routing: send('ConversationCallbacks'),
+		...sentAs('ConversationCallbacks'),
 	},
 	{
 		displayName: 'Status Callbacks',
@@ -71,7 +69,7 @@ const aiFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. https://a.example.com/status, https://b.example.com/status',
 		description: 'Several addresses for the call’s status events, separated by commas',
-		routing: send('StatusCallbacks'),
+		...sentAs('StatusCallbacks'),
 	},
 ];
 

@@ -26,8 +26,6 @@ import {
  * document's InitiateCallRequest), each sent under its Telnyx name only when added.
  */
 
-const send = (property: string) => ({ send: { type: 'body' as const, property } });
-
 export const callOptions: INodeProperties = {
 	displayName: 'Call Options',
 	name: 'callOptions',
@@ -43,7 +41,7 @@ export const callOptions: INodeProperties = {
 			placeholder: 'e.g. Support Team',
 			description:
 				'The caller name shown to the called party: up to 128 letters, digits, spaces and -_~!.+',
-			routing: send('CallerId'),
+			...sentAs('CallerId'),
 		},
 		customHeadersField,
 		{
@@ -57,7 +55,7 @@ export const callOptions: INodeProperties = {
 			],
 			default: 'disabled',
 			description: 'How the call’s media is encrypted; for SIP destinations only',
-			routing: send('MediaEncryption'),
+			...sentAs('MediaEncryption'),
 		},
 		preferredCodecsField,
 		sipAuthPasswordField,
@@ -75,7 +73,7 @@ export const callOptions: INodeProperties = {
 			],
 			default: 'US',
 			description: 'The SIP region the call is placed through',
-			routing: send('SipRegion'),
+			...sentAs('SipRegion'),
 		},
 		{
 			displayName: 'Status Callback',
@@ -85,7 +83,7 @@ export const callOptions: INodeProperties = {
 			placeholder: 'e.g. https://n8n.example.com/webhook/telnyx',
 			description:
 				'Where Telnyx sends the call’s status events. Paste the webhook URL of a Telnyx TeXML Trigger: its events Call Initiated, Ringing, Answered and Completed carry the CallSid.',
-			routing: send('StatusCallback'),
+			...sentAs('StatusCallback'),
 		},
 		{
 			displayName: 'Status Callback Events',
@@ -95,7 +93,7 @@ export const callOptions: INodeProperties = {
 			default: [],
 			description:
 				'Which call events are sent to the Status Callback; Telnyx sends Completed when none are picked',
-			routing: send('StatusCallbackEvent'),
+			...sentAs('StatusCallbackEvent'),
 		},
 		triggerStatusCallbackMethodField('StatusCallbackMethod'),
 		{
@@ -106,7 +104,7 @@ export const callOptions: INodeProperties = {
 			placeholder: 'e.g. v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg',
 			description:
 				'An existing call the new call supervises (barges in, whispers to or monitors); Telnyx sends no status events for a supervising call',
-			routing: send('SuperviseCallSid'),
+			...sentAs('SuperviseCallSid'),
 		},
 		{
 			displayName: 'Supervising Role',
@@ -119,7 +117,7 @@ export const callOptions: INodeProperties = {
 			],
 			default: 'barge',
 			description: 'How the call supervises the call in Supervise Call SID',
-			routing: send('SupervisingRole'),
+			...sentAs('SupervisingRole'),
 		},
 		{
 			displayName: 'Time Limit',
@@ -128,7 +126,7 @@ export const callOptions: INodeProperties = {
 			typeOptions: { minValue: 30, maxValue: 14400 },
 			default: 14400,
 			description: 'The longest the call may last, in seconds',
-			routing: send('TimeLimit'),
+			...sentAs('TimeLimit'),
 		},
 		timeoutField,
 	],
@@ -147,7 +145,7 @@ export const recordingOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether the call is recorded',
-			routing: send('Record'),
+			...sentAs('Record'),
 		},
 		recordingChannelsField,
 		{
@@ -158,7 +156,7 @@ export const recordingOptions: INodeProperties = {
 			placeholder: 'e.g. https://n8n.example.com/webhook/telnyx',
 			description:
 				'Where Telnyx sends the recording’s status events. Paste the webhook URL of a Telnyx TeXML Trigger here to react to the recording in a workflow.',
-			routing: send('RecordingStatusCallback'),
+			...sentAs('RecordingStatusCallback'),
 		},
 		{ ...recordingStatusCallbackEventOption, ...sentAs('RecordingStatusCallbackEvent') },
 		recordingStatusCallbackMethodField('RecordingStatusCallbackMethod'),
@@ -170,7 +168,7 @@ export const recordingOptions: INodeProperties = {
 			default: 0,
 			description:
 				'Seconds of silence after speech that stop the recording; 0 means never (Telnyx detects silence with billed transcription)',
-			routing: send('RecordingTimeout'),
+			...sentAs('RecordingTimeout'),
 		},
 		recordingTrackField,
 		sendRecordingUrlField('SendRecordingUrl'),
@@ -192,7 +190,7 @@ export const machineDetectionOptions: INodeProperties = {
 			default: false,
 			description:
 				'Whether detection runs in the background while the call’s instructions go on, its result sent to the Async AMD Status Callback',
-			routing: send('AsyncAmd'),
+			...sentAs('AsyncAmd'),
 		},
 		{
 			displayName: 'Async AMD Status Callback',
@@ -201,7 +199,7 @@ export const machineDetectionOptions: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. https://example.com/telnyx/amd',
 			description: 'Where Telnyx sends the result of background detection',
-			routing: send('AsyncAmdStatusCallback'),
+			...sentAs('AsyncAmdStatusCallback'),
 		},
 		{
 			displayName: 'Async AMD Status Callback Method',
@@ -210,7 +208,7 @@ export const machineDetectionOptions: INodeProperties = {
 			options: httpMethodOptions,
 			default: 'POST',
 			description: 'The HTTP method Telnyx uses for the Async AMD Status Callback',
-			routing: send('AsyncAmdStatusCallbackMethod'),
+			...sentAs('AsyncAmdStatusCallbackMethod'),
 		},
 		cancelPlaybackOnDetectMessageEndField,
 		cancelPlaybackOnMachineDetectionField,
@@ -222,7 +220,7 @@ export const machineDetectionOptions: INodeProperties = {
 			default: 'Enable',
 			description:
 				'Whether the called party’s voice is checked for being AI-generated, the result sent to the Deepfake Detection Callback URL',
-			routing: send('DeepfakeDetection'),
+			...sentAs('DeepfakeDetection'),
 		},
 		{
 			displayName: 'Deepfake Detection Callback Method',
@@ -231,7 +229,7 @@ export const machineDetectionOptions: INodeProperties = {
 			options: httpMethodOptions,
 			default: 'POST',
 			description: 'The HTTP method Telnyx uses for the Deepfake Detection Callback URL',
-			routing: send('DeepfakeDetectionCallbackMethod'),
+			...sentAs('DeepfakeDetectionCallbackMethod'),
 		},
 		{
 			displayName: 'Deepfake Detection Callback URL',
@@ -240,7 +238,7 @@ export const machineDetectionOptions: INodeProperties = {
 			default: '',
 			placeholder: 'e.g. https://example.com/telnyx/deepfake',
 			description: 'Where Telnyx sends the result of deepfake detection',
-			routing: send('DeepfakeDetectionCallbackUrl'),
+			...sentAs('DeepfakeDetectionCallbackUrl'),
 		},
 		{
 			displayName: 'Detection Mode',
@@ -253,7 +251,7 @@ export const machineDetectionOptions: INodeProperties = {
 			],
 			default: 'Regular',
 			description: 'Which detection Telnyx runs',
-			routing: send('DetectionMode'),
+			...sentAs('DetectionMode'),
 		},
 		{
 			displayName: 'Machine Detection',
@@ -267,7 +265,7 @@ export const machineDetectionOptions: INodeProperties = {
 			default: 'Enable',
 			description:
 				'Whether to detect an answering machine, and whether to wait for its greeting to end',
-			routing: send('MachineDetection'),
+			...sentAs('MachineDetection'),
 		},
 		{
 			displayName: 'Machine Detection Prompt End Timeout',
@@ -277,7 +275,7 @@ export const machineDetectionOptions: INodeProperties = {
 			default: 5000,
 			description:
 				'Milliseconds of silence after a call screening prompt that end it (Premium Call Screening only)',
-			routing: send('MachineDetectionPromptEndTimeout'),
+			...sentAs('MachineDetectionPromptEndTimeout'),
 		},
 		{
 			displayName: 'Machine Detection Silence Timeout',
@@ -286,7 +284,7 @@ export const machineDetectionOptions: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 3500,
 			description: 'Milliseconds of initial silence after which the call counts as a machine',
-			routing: send('MachineDetectionSilenceTimeout'),
+			...sentAs('MachineDetectionSilenceTimeout'),
 		},
 		{
 			displayName: 'Machine Detection Speech End Threshold',
@@ -295,7 +293,7 @@ export const machineDetectionOptions: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 800,
 			description: 'Milliseconds of silence after a greeting that count it as a person’s',
-			routing: send('MachineDetectionSpeechEndThreshold'),
+			...sentAs('MachineDetectionSpeechEndThreshold'),
 		},
 		{
 			displayName: 'Machine Detection Speech Threshold',
@@ -304,7 +302,7 @@ export const machineDetectionOptions: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 3500,
 			description: 'Milliseconds of greeting after which it counts as a machine’s',
-			routing: send('MachineDetectionSpeechThreshold'),
+			...sentAs('MachineDetectionSpeechThreshold'),
 		},
 		{
 			displayName: 'Machine Detection Timeout',
@@ -313,7 +311,7 @@ export const machineDetectionOptions: INodeProperties = {
 			typeOptions: { minValue: 500, maxValue: 60000 },
 			default: 30000,
 			description: 'Milliseconds to try detecting before giving up',
-			routing: send('MachineDetectionTimeout'),
+			...sentAs('MachineDetectionTimeout'),
 		},
 	],
 };
