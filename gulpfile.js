@@ -1,8 +1,9 @@
-// Copies the icons next to the compiled node and credential files; tsc copies nothing but code.
+// Copies the codex files and icons next to the built node and credential files (scripts/build.js
+// bundles the code only).
 const { src, dest, parallel } = require('gulp');
 
-const nodeIcons = () => src('nodes/**/*.{png,svg}').pipe(dest('dist/nodes'));
+const nodeAssets = () => src('nodes/**/*.{node.json,png,svg}').pipe(dest('dist/nodes'));
 const credentialIcons = () =>
 	src('credentials/**/*.{png,svg}', { allowEmpty: true }).pipe(dest('dist/credentials'));
 
-exports['build:icons'] = parallel(nodeIcons, credentialIcons);
+exports['build:assets'] = parallel(nodeAssets, credentialIcons);
