@@ -2,11 +2,11 @@
  * The sandbox's conference status callbacks, checked from the receiving side: what arrives on the
  * wire, for which events, and that the signature verifies with the sandbox's public key.
  */
-import { createPublicKey, verify } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { startSandbox, type ConferenceCallback, type TexmlSandbox } from '../sandbox';
+import { verifiesEd25519 } from './support/receiver';
 
 interface Received {
 	method: string;
@@ -46,21 +46,6 @@ afterEach(async () => {
 	await new Promise((resolve) => server.close(resolve));
 });
 
-/** Verifies independently of the trigger's code: SPKI DER of the raw key, `timestamp|body`. */
-function verifies(publicKey: string, timestamp: string, body: Buffer, signature: string) {
-	const der = Buffer.concat([
-		Buffer.from('302a300506032b6570032100', 'hex'),
-		Buffer.from(publicKey, 'base64'),
-	]);
-	const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
-	return verify(
-		null,
-		Buffer.concat([Buffer.from(`${timestamp}|`), body]),
-		key,
-		Buffer.from(signature, 'base64'),
-	);
-}
-
 const fieldsOf = (r: Received) => Object.fromEntries(new URLSearchParams(r.body.toString('utf8')));
 
 function conferenceWith(callback: Partial<ConferenceCallback>, friendlyName = 'weekly-sync') {
@@ -86,7 +71,7 @@ test('a join is POSTed form-encoded, signed over timestamp|raw body with the san
 	expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(5);
 	expect(Buffer.from(sandbox.publicKey, 'base64')).toHaveLength(32);
 	expect(
-		verifies(
+		verifiesEd25519(
 			sandbox.publicKey,
 			timestamp,
 			join.body,
@@ -94,7 +79,7 @@ test('a join is POSTed form-encoded, signed over timestamp|raw body with the san
 		),
 	).toBe(true);
 	expect(
-		verifies(
+		verifiesEd25519(
 			sandbox.publicKey,
 			timestamp,
 			Buffer.concat([join.body, Buffer.from('&')]),
@@ -176,7 +161,7 @@ test('statusCallbackMethod GET sends the fields as the query and signs the empty
 	]).toEqual(['texml', 'participant-join', 'alice']);
 	const timestamp = join.headers['telnyx-timestamp'] as string;
 	expect(
-		verifies(
+		verifiesEd25519(
 			sandbox.publicKey,
 			timestamp,
 			Buffer.alloc(0),

@@ -53,6 +53,21 @@ export async function startReceiver(): Promise<Receiver> {
 
 /** Whether a received callback carries a valid Telnyx signature by this public key (base64, raw). */
 export function signedBy(publicKey: string, callback: Received): boolean {
+	return verifiesEd25519(
+		publicKey,
+		String(callback.headers['telnyx-timestamp']),
+		callback.body,
+		String(callback.headers['telnyx-signature-ed25519']),
+	);
+}
+
+/** Telnyx's signature check: SPKI DER of the raw key (base64), over `timestamp|body`. */
+export function verifiesEd25519(
+	publicKey: string,
+	timestamp: string,
+	body: Buffer | string,
+	signature: string,
+): boolean {
 	const der = Buffer.concat([
 		Buffer.from('302a300506032b6570032100', 'hex'),
 		Buffer.from(publicKey, 'base64'),
@@ -60,8 +75,8 @@ export function signedBy(publicKey: string, callback: Received): boolean {
 	const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
 	return verify(
 		null,
-		Buffer.from(`${String(callback.headers['telnyx-timestamp'])}|${callback.body}`),
+		Buffer.concat([Buffer.from(`${timestamp}|`), Buffer.from(body)]),
 		key,
-		Buffer.from(String(callback.headers['telnyx-signature-ed25519']), 'base64'),
+		Buffer.from(signature, 'base64'),
 	);
 }
