@@ -156,9 +156,11 @@ export async function runWorkflow(
 	start?: { node: string; items: INodeExecutionData[] },
 	/** Adds handlers to the run's hooks, e.g. `sendResponse` as n8n's webhook server does. */
 	withHooks?: (hooks: ExecutionLifecycleHooks) => void,
+	/** `webhook` for a run a webhook started (n8n's webhook server runs it so). */
+	mode: 'manual' | 'webhook' = 'manual',
 ): Promise<IRun> {
 	const workflow = workflowOf(engine, file);
-	const hooks = new ExecutionLifecycleHooks('manual', 'wf', {
+	const hooks = new ExecutionLifecycleHooks(mode, 'wf', {
 		id: 'wf',
 		name: workflow.name ?? 'workflow',
 		active: false,
@@ -182,7 +184,7 @@ export async function runWorkflow(
 	});
 	return await new WorkflowExecute(
 		additionalData(engine, hooks),
-		'manual',
+		mode,
 		runData,
 	).processRunExecutionData(workflow);
 }

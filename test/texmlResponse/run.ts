@@ -3,7 +3,6 @@
  * Telnyx TeXML Answer Trigger whose item starts the run (as n8n runs a webhook's items), with the
  * execution's `sendResponse` hook recorded: what n8n's webhook server would answer the call with.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	IDataObject,
 	IExecuteResponsePromiseData,
@@ -11,11 +10,10 @@ import type {
 	INodeExecutionData,
 	IRun,
 } from 'n8n-workflow';
-import { createRunExecutionData } from 'n8n-workflow';
 
 import { TelnyxTexmlAnswerTrigger } from '../../nodes/TelnyxTexmlAnswerTrigger/TelnyxTexmlAnswerTrigger.node';
 import { parseXml, type XmlElement } from '../../sandbox';
-import { additionalData, outputOf, workflowOf, type Engine } from '../support/engine';
+import { outputOf, runWorkflow, type Engine } from '../support/engine';
 import { RESPONSE_NODE_TYPE, sourcePackage } from '../support/fixtures';
 
 export const ANSWER_TRIGGER_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
@@ -94,34 +92,17 @@ export async function runRecorded(
 	file: { nodes: INode[]; connections: IDataObject },
 	start: { node: string; items: INodeExecutionData[] },
 ): Promise<{ run: IRun; responses: IExecuteResponsePromiseData[] }> {
-	const workflow = workflowOf(engine, file as never);
-	const hooks = new ExecutionLifecycleHooks('webhook', 'wf', {
-		id: 'wf',
-		name: 'workflow',
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		nodes: file.nodes,
-		connections: file.connections as never,
-	});
 	const responses: IExecuteResponsePromiseData[] = [];
-	hooks.addHandler('sendResponse', async (response) => {
-		responses.push(response);
-	});
-	const runData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [
-				{ node: workflow.getNode(start.node)!, data: { main: [start.items] }, source: null },
-			],
-		},
-	});
-	const run = await new WorkflowExecute(
-		additionalData(engine, hooks),
+	const run = await runWorkflow(
+		engine,
+		file as never,
+		start,
+		(hooks) =>
+			hooks.addHandler('sendResponse', async (response) => {
+				responses.push(response);
+			}),
 		'webhook',
-		runData,
-	).processRunExecutionData(workflow);
+	);
 	return { run, responses };
 }
 
