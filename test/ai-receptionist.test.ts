@@ -15,7 +15,7 @@ import { answerTriggerProperties } from '../nodes/TelnyxTexmlAnswerTrigger/descr
 import { DEMO, seedDemo, startSandbox, type TexmlSandbox } from '../sandbox';
 import { startAnswerServer, type AnswerServer } from './support/answering';
 import { runNode, type Engine, type WorkflowFile } from './support/engine';
-import { sourcePackage } from './support/fixtures';
+import { ANSWER_TRIGGER_TYPE, sourcePackage } from './support/fixtures';
 import { NODE_TYPE } from './support/texml';
 
 interface ExampleNode extends Omit<INode, 'parameters'> {
@@ -29,7 +29,6 @@ interface ExampleFile {
 const example = receptionist as unknown as ExampleFile;
 const node = (name: string) => example.nodes.find((n) => n.name === name)!;
 const ofType = (file: ExampleFile, type: string) => file.nodes.filter((n) => n.type === type);
-const ANSWER_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
 const RESPONSE_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlResponse';
 
 describe('examples/ai-receptionist.workflow.json: its nodes fit together', () => {
@@ -54,7 +53,7 @@ describe('examples/ai-receptionist.workflow.json: its nodes fit together', () =>
 
 	it('answers the Reception line within 15 seconds, a budget the trigger allows, and says why', () => {
 		const trigger = node('Incoming Call');
-		expect(trigger.type).toBe(ANSWER_TYPE);
+		expect(trigger.type).toBe(ANSWER_TRIGGER_TYPE);
 		expect(trigger.parameters.application).toMatchObject({ value: DEMO.reception.id });
 		const budget = answerTriggerProperties.find((p) => p.name === 'budgetSeconds')!;
 		expect(trigger.parameters.budgetSeconds).toBe(15);
@@ -123,7 +122,10 @@ describe('examples/ai-receptionist.workflow.json: the tool and the first answer,
 		seedDemo(sandbox.store);
 		const pkg = sourcePackage();
 		engine = {
-			package: { ...pkg, nodes: { ...pkg.nodes, [ANSWER_TYPE]: new TelnyxTexmlAnswerTrigger() } },
+			package: {
+				...pkg,
+				nodes: { ...pkg.nodes, [ANSWER_TRIGGER_TYPE]: new TelnyxTexmlAnswerTrigger() },
+			},
 			credentials: {
 				telnyxTexmlApi: {
 					apiKey: DEMO.account.apiKey,

@@ -5,14 +5,14 @@
  * voice_url and voice_method).
  */
 import { HookContext } from 'n8n-core';
-import type { IHookFunctions, INode } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 
 import { TelnyxTexmlAnswerTrigger } from '../../nodes/TelnyxTexmlAnswerTrigger/TelnyxTexmlAnswerTrigger.node';
 import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
 import { startSandbox, type TexmlSandbox } from '../../sandbox';
 import { additionalData, workflowOf, type Engine } from '../support/engine';
+import { ANSWER_TRIGGER_TYPE, answerTriggerNode } from '../support/fixtures';
 
-const ANSWER_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
 const WEBHOOK_ID = 'a1f0c3d2-7b6e-4c59-8e1d-2f3a4b5c6d7e';
 const OWN_URL = `http://127.0.0.1:5678/webhook/${WEBHOOK_ID}/voice`;
 
@@ -27,23 +27,16 @@ afterEach(async () => await sandbox.close());
 function lifecycle(applicationId: string) {
 	const engine: Engine = {
 		package: {
-			nodes: { [ANSWER_TYPE]: new TelnyxTexmlAnswerTrigger() },
+			nodes: { [ANSWER_TRIGGER_TYPE]: new TelnyxTexmlAnswerTrigger() },
 			credentials: [new TelnyxTexmlApi()],
 		},
 		credentials: {
 			telnyxTexmlApi: { apiKey: sandbox.account.apiKey, baseUrl: sandbox.baseUrl },
 		},
 	};
-	const node: INode = {
-		id: 'answer',
-		name: 'Incoming Call',
-		type: ANSWER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId: WEBHOOK_ID,
+	const node = answerTriggerNode(applicationId, WEBHOOK_ID, {
 		parameters: { application: { __rl: true, mode: 'list', value: applicationId } },
-		credentials: { telnyxTexmlApi: { id: 'cred-1', name: 'Telnyx TeXML account' } },
-	};
+	});
 	// One workflow for every step, as n8n keeps the node's static data between them.
 	const workflow = workflowOf(engine, { nodes: [node], connections: {} });
 	const methods = new TelnyxTexmlAnswerTrigger().webhookMethods.default;

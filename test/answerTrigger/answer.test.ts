@@ -3,16 +3,18 @@
  * Voice URL (or an action URL) starts the workflow, and the workflow's TeXML is the HTTP answer.
  * Whatever the workflow does wrong, the caller still gets TeXML: the fallback.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { newSigningKey } from '../../sandbox';
 import { parseXml } from '../../sandbox/texml';
 import { TelnyxTexmlAnswerTrigger } from '../../nodes/TelnyxTexmlAnswerTrigger/TelnyxTexmlAnswerTrigger.node';
 import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
 import { outputOf, type Engine, type WorkflowFile } from '../support/engine';
 import { startAnswerServer, type AnswerServer } from '../support/answering';
+import { ANSWER_TRIGGER_TYPE, answerTriggerNode } from '../support/fixtures';
 import { held, Responder, RESPONDER_TYPE } from '../support/responders';
 
 const telnyx = newSigningKey();
-const ANSWER_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
 const WEBHOOK_ID = '0c7e2b9a-5d41-4e8f-a3b6-9f2d1c8e7a60';
 const TEXML =
 	'<?xml version="1.0" encoding="UTF-8"?><Response><Say>Welcome</Say><Hangup/></Response>';
@@ -39,7 +41,10 @@ const signed = (body: string, key = telnyx, timestamp = now()) => ({
 function engine(): Engine {
 	return {
 		package: {
-			nodes: { [ANSWER_TYPE]: new TelnyxTexmlAnswerTrigger(), [RESPONDER_TYPE]: new Responder() },
+			nodes: {
+				[ANSWER_TRIGGER_TYPE]: new TelnyxTexmlAnswerTrigger(),
+				[RESPONDER_TYPE]: new Responder(),
+			},
 			credentials: [new TelnyxTexmlApi()],
 		},
 		credentials: {
@@ -58,20 +63,9 @@ function workflow(
 ): WorkflowFile {
 	return {
 		nodes: [
-			{
-				id: 'answer',
-				name: 'Incoming Call',
-				type: ANSWER_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: WEBHOOK_ID,
-				parameters: {
-					application: { __rl: true, mode: 'id', value: '1293384261075731499' },
-					budgetSeconds: 1,
-					...trigger,
-				},
-				credentials: { telnyxTexmlApi: { id: 'cred-1', name: 'Telnyx TeXML account' } },
-			},
+			answerTriggerNode('1293384261075731499', WEBHOOK_ID, {
+				parameters: { budgetSeconds: 1, ...(trigger as INodeParameters) },
+			}),
 			{
 				id: 'respond',
 				name: 'Respond',

@@ -8,9 +8,12 @@ import { TelnyxTexmlAnswerTrigger } from '../../nodes/TelnyxTexmlAnswerTrigger/T
 import { startSandbox, type TexmlSandbox } from '../../sandbox';
 import type { Engine, WorkflowFile } from '../support/engine';
 import { startAnswerServer, type AnswerServer } from '../support/answering';
-import { RESPONSE_NODE_TYPE, sourcePackage } from '../support/fixtures';
-
-const ANSWER_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
+import {
+	ANSWER_TRIGGER_TYPE,
+	answerTriggerNode,
+	RESPONSE_NODE_TYPE,
+	sourcePackage,
+} from '../support/fixtures';
 
 let sandbox: TexmlSandbox;
 let server: AnswerServer;
@@ -46,7 +49,10 @@ async function answering(): Promise<TexmlSandbox> {
 	sandbox = await startSandbox();
 	const pkg = sourcePackage();
 	const engine: Engine = {
-		package: { ...pkg, nodes: { ...pkg.nodes, [ANSWER_TYPE]: new TelnyxTexmlAnswerTrigger() } },
+		package: {
+			...pkg,
+			nodes: { ...pkg.nodes, [ANSWER_TRIGGER_TYPE]: new TelnyxTexmlAnswerTrigger() },
+		},
 		credentials: {
 			telnyxTexmlApi: {
 				apiKey: sandbox.account.apiKey,
@@ -57,19 +63,9 @@ async function answering(): Promise<TexmlSandbox> {
 	};
 	const file = {
 		nodes: [
-			{
-				id: 'answer',
-				name: 'Incoming Call',
-				type: ANSWER_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: 'f00d0000-1111-4222-8333-944455556666',
-				parameters: {
-					application: { __rl: true, mode: 'id', value: sandbox.application.id },
-					budgetSeconds: 5,
-				},
-				credentials: { telnyxTexmlApi: { id: 'cred-1', name: 'Telnyx TeXML account' } },
-			},
+			answerTriggerNode(sandbox.application.id, 'f00d0000-1111-4222-8333-944455556666', {
+				parameters: { budgetSeconds: 5 },
+			}),
 			{
 				id: 'respond',
 				name: 'Answer',

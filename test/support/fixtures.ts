@@ -1,3 +1,5 @@
+import type { INode, INodeParameters } from 'n8n-workflow';
+
 import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
 import { TelnyxTexml } from '../../nodes/TelnyxTexml/TelnyxTexml.node';
 import { TelnyxTexmlResponse } from '../../nodes/TelnyxTexmlResponse/TelnyxTexmlResponse.node';
@@ -14,6 +16,25 @@ import { locator, NODE_TYPE, runTexml } from './texml';
 export { NODE_TYPE };
 
 export const RESPONSE_NODE_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlResponse';
+export const ANSWER_TRIGGER_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
+
+/** The Telnyx TeXML Answer Trigger as a workflow holds it: on an application (by ID), at a webhook. */
+export function answerTriggerNode(
+	applicationId: string,
+	webhookId: string,
+	{ name = 'Incoming Call', parameters = {} }: { name?: string; parameters?: INodeParameters } = {},
+): INode {
+	return {
+		id: `trigger-${name}`,
+		name,
+		type: ANSWER_TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: { application: { __rl: true, mode: 'id', value: applicationId }, ...parameters },
+		credentials: { telnyxTexmlApi: { id: 'cred-1', name: 'Telnyx TeXML account' } },
+	};
+}
 
 /** The package from source, fresh for each use (the loader's Options property mutates descriptions). */
 /**

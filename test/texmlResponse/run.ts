@@ -14,9 +14,15 @@ import type {
 import { TelnyxTexmlAnswerTrigger } from '../../nodes/TelnyxTexmlAnswerTrigger/TelnyxTexmlAnswerTrigger.node';
 import { parseXml, type XmlElement } from '../../sandbox';
 import { outputOf, runWorkflow, type Engine } from '../support/engine';
-import { RESPONSE_NODE_TYPE, sourcePackage } from '../support/fixtures';
+import {
+	ANSWER_TRIGGER_TYPE,
+	answerTriggerNode,
+	RESPONSE_NODE_TYPE,
+	sourcePackage,
+} from '../support/fixtures';
 
-export const ANSWER_TRIGGER_TYPE = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
+export { ANSWER_TRIGGER_TYPE };
+
 export const TRIGGER_URL =
 	'https://n8n.example.com/webhook/3f6c0d3e-8d7a-4f0e-9d38-1b2c3d4e5f60/voice';
 
@@ -75,16 +81,8 @@ export function responseNode(build: Build, name = RESPONSE): INode {
 	};
 }
 
-export const triggerNode = (name = TRIGGER): INode => ({
-	id: `trigger-${name}`,
-	name,
-	type: ANSWER_TRIGGER_TYPE,
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: { application: { __rl: true, mode: 'id', value: '1568109700606592442' } },
-	credentials: { telnyxTexmlApi: { id: 'cred-1', name: 'Test credential' } },
-	webhookId: '3f6c0d3e-8d7a-4f0e-9d38-1b2c3d4e5f60',
-});
+export const triggerNode = (name = TRIGGER): INode =>
+	answerTriggerNode('1568109700606592442', '3f6c0d3e-8d7a-4f0e-9d38-1b2c3d4e5f60', { name });
 
 /** Runs `nodes` from `start` with `items`, recording what the run answers through sendResponse. */
 export async function runRecorded(
