@@ -1,4 +1,4 @@
-import { simulate, type SimulationResult } from '../scripts/simulate';
+import { overSeeds } from './support/simulation';
 
 /**
  * The key's limiter shared by N processes against a sliding window (the limit counts the last
@@ -7,20 +7,8 @@ import { simulate, type SimulationResult } from '../scripts/simulate';
  * window that leaves the key idle on a sliding one fails here (limiter-simulation.test.ts holds
  * the fixed window and the token bucket).
  */
-async function runs(processes: number, headers: 'always' | 'on429') {
-	const results: SimulationResult[] = [];
-	for (const seed of [1, 2, 3])
-		results.push(await simulate({ processes, headers, server: 'sliding', seed }));
-	const mean = (pick: (r: SimulationResult) => number) =>
-		results.reduce((sum, r) => sum + pick(r), 0) / results.length;
-	return {
-		utilisation: mean((r) => r.utilisation),
-		limitedShare: mean((r) => r.limitedShare),
-		fairness: Math.min(...results.map((r) => r.fairness)),
-		slowest: Math.max(...results.map((r) => r.wallSeconds / r.floorSeconds)),
-		failed: results.reduce((sum, r) => sum + r.failed, 0),
-	};
-}
+const runs = (processes: number, headers: 'always' | 'on429') =>
+	overSeeds({ processes, headers, server: 'sliding' });
 
 describe.each(['always', 'on429'] as const)('a sliding window, x-ratelimit-* %s', (headers) => {
 	test('one process: the whole limit, at most one burst of 429s', async () => {

@@ -1,26 +1,15 @@
-import { simulate, type SimulationResult } from '../scripts/simulate';
+import { overSeeds } from './support/simulation';
 
 /**
  * The key's limiter shared by N processes (n8n queue mode), each its own real Limiter, against the
  * sandbox's rate window on a virtual clock (scripts/simulate.ts): deterministic, no wall time. A
  * limiter change that makes processes sharing a key slower, noisier or unfair fails here.
  */
-async function runs(
+const runs = (
 	processes: number,
 	headers: 'always' | 'on429',
 	server: 'window' | 'bucket' = 'window',
-) {
-	const results: SimulationResult[] = [];
-	for (const seed of [1, 2, 3]) results.push(await simulate({ processes, headers, server, seed }));
-	const mean = (pick: (r: SimulationResult) => number) =>
-		results.reduce((sum, r) => sum + pick(r), 0) / results.length;
-	return {
-		utilisation: mean((r) => r.utilisation),
-		limitedShare: mean((r) => r.limitedShare),
-		fairness: Math.min(...results.map((r) => r.fairness)),
-		failed: results.reduce((sum, r) => sum + r.failed, 0),
-	};
-}
+) => overSeeds({ processes, headers, server });
 
 describe('processes sharing a key, x-ratelimit-* on every answer', () => {
 	test('one process: the whole limit, evenly spaced, no 429', async () => {
