@@ -22,21 +22,30 @@ export interface Receiver {
 	close(): Promise<void>;
 }
 
-export async function startReceiver(): Promise<Receiver> {
-	const received: Received[] = [];
-	const server = http.createServer((req, res) => {
+/** Reads a request whole: its form fields are the body's, or the query's for a GET. */
+export function readReceived(req: http.IncomingMessage): Promise<Received> {
+	return new Promise((resolve) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
 			const body = Buffer.concat(chunks).toString('utf8');
-			const query = new URL(req.url!, 'http://x').searchParams;
-			received.push({
-				method: req.method!,
-				url: req.url!,
+			const query = new URL(req.url ?? '/', 'http://x').searchParams;
+			resolve({
+				method: req.method ?? '',
+				url: req.url ?? '',
 				headers: req.headers,
 				body,
 				fields: Object.fromEntries(req.method === 'GET' ? query : new URLSearchParams(body)),
 			});
+		});
+	});
+}
+
+export async function startReceiver(): Promise<Receiver> {
+	const received: Received[] = [];
+	const server = http.createServer((req, res) => {
+		void readReceived(req).then((request) => {
+			received.push(request);
 			res.writeHead(204).end();
 		});
 	});

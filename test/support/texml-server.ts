@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { Received } from './receiver';
+import { readReceived, type Received } from './receiver';
 
 /**
  * A tiny TeXML application for the sandbox to ring: answers by path (the query ignored), records
@@ -28,22 +28,9 @@ export async function startTexmlServer(
 ): Promise<TexmlServer> {
 	const received: Received[] = [];
 	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const body = Buffer.concat(chunks).toString('utf8');
-			const url = new URL(req.url ?? '/', 'http://local');
-			const request: Received = {
-				method: req.method ?? '',
-				url: req.url ?? '',
-				headers: req.headers,
-				body,
-				fields: Object.fromEntries(
-					req.method === 'GET' ? url.searchParams : new URLSearchParams(body),
-				),
-			};
+		void readReceived(req).then((request) => {
 			received.push(request);
-			const route = routes[url.pathname];
+			const route = routes[new URL(request.url, 'http://local').pathname];
 			const answer = typeof route === 'function' ? route(request) : route;
 			if (answer === 'hang') return api.onHang?.();
 			if (!answer) return res.writeHead(404).end('no such route');
