@@ -40,7 +40,10 @@ const common = {
 	logLevel: 'warning',
 };
 
-/** The source modules (relative to the root) that more than one entry imports. */
+/**
+ * The source modules (relative to the root) that more than one entry imports, directly or not.
+ * Read from the import graph: an output's list of inputs leaves out modules whose code it dropped.
+ */
 async function sharedModules(list) {
 	const { metafile } = await esbuild.build({
 		...common,
@@ -50,8 +53,17 @@ async function sharedModules(list) {
 		metafile: true,
 	});
 	const owners = new Map();
-	for (const output of Object.values(metafile.outputs))
-		for (const input of Object.keys(output.inputs)) owners.set(input, (owners.get(input) ?? 0) + 1);
+	for (const { source } of list) {
+		const seen = new Set();
+		const visit = (input) => {
+			if (seen.has(input) || !metafile.inputs[input]) return;
+			seen.add(input);
+			owners.set(input, (owners.get(input) ?? 0) + 1);
+			for (const imported of metafile.inputs[input].imports)
+				if (!imported.external) visit(imported.path);
+		};
+		visit(relative(ROOT, source));
+	}
 	return [...owners].filter(([, count]) => count > 1).map(([input]) => input);
 }
 

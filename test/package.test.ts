@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 import { loadPackage } from './support/engine';
 
@@ -89,7 +89,7 @@ describe('the built package', () => {
 				encoding: 'utf8',
 				stdio: ['ignore', 'pipe', 'ignore'],
 			}),
-		) as Array<{ files: Array<{ path: string }> }>;
+		) as Array<{ files: Array<{ path: string }>; size: number }>;
 		const paths = packed.files.map((f) => f.path);
 		expect(paths.filter((p) => !p.startsWith('dist/')).sort()).toEqual([
 			'LICENSE',
@@ -98,6 +98,27 @@ describe('the built package', () => {
 		]);
 		expect(paths).toContain('dist/nodes/TelnyxTexml/TelnyxTexml.node.js');
 		expect(paths.filter((p) => p.startsWith('docs/') || p.endsWith('.png'))).toEqual([]);
+		expect(packed.size).toBeLessThanOrEqual(100 * 1024);
+	});
+
+	// scripts/build.js: one file per node and credential, and the code several of them import once in
+	// shared.js, so each source module runs once per process (one limiter per API key for all nodes).
+	it('bundles each source module into exactly one built file', () => {
+		const files = listJs(join(root, 'dist'));
+		expect(files.map((f) => relative(root, f)).sort()).toEqual(
+			[...pkg.n8n.nodes, ...pkg.n8n.credentials, 'dist/shared.js'].sort(),
+		);
+		const builtIn = new Map<string, string>();
+		for (const file of files) {
+			const code = readFileSync(file, 'utf8');
+			for (const [, source] of code.matchAll(/^\/\/ ((?:nodes|credentials)\/\S+\.ts)$/gm)) {
+				expect([source, builtIn.get(source) ?? file]).toEqual([source, file]);
+				builtIn.set(source, file);
+			}
+		}
+		expect(builtIn.get('nodes/TelnyxTexml/transport/limiter.ts')).toBe(
+			join(root, 'dist/shared.js'),
+		);
 	});
 
 	// node:crypto verifies the trigger's Ed25519 signatures; n8n's community-package scan allows it.
