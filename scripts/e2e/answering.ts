@@ -16,7 +16,7 @@ import type { WorkflowFile } from './workflows';
 export const DIAL_IN = 'conference-dial-in.workflow.json';
 /** The file of the fallback fixtures, in test/e2e/. */
 export const FALLBACK_FIXTURES = 'answer-fallback.workflow.json';
-const ANSWER_TRIGGER = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
+export const ANSWER_TRIGGER = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
 
 /** The applications the fallback fixtures (test/e2e/answer-fallback.workflow.json) answer. */
 export const FALLBACK_APPS = {
@@ -59,8 +59,8 @@ export async function deactivate(editor: EditorSession, id: string) {
 }
 
 /** Rings until n8n has registered the webhook (a 404 answers until then; at most 20 s). */
-async function ring(
-	context: AnsweringContext,
+export async function ring(
+	context: Pick<AnsweringContext, 'sandbox' | 'onCall'>,
 	applicationId: string,
 	from: string,
 	inputs: RingInput[],
@@ -74,18 +74,19 @@ async function ring(
 	}
 }
 
-/** Every request of the call was answered 200 with TeXML, never with the fallback. */
-function expectAnswered(call: RingResult) {
+/** Every request of the call was answered 200 with the workflow's TeXML, never a fallback. */
+export function expectAnswered(call: RingResult) {
 	for (const request of call.requests)
 		expectEqual(
 			[request.status, request.contentType, request.problem],
 			[200, 'application/xml; charset=utf-8', undefined],
-			`answer to ${request.method} ${request.url}`,
+			`answer to ${request.method} ${request.url} (${request.answer ?? ''})`,
 		);
 	expectEqual(call.usedFallback, false, 'the Voice Fallback URL was used');
 }
 
-const said = (call: RingResult) =>
+/** What the caller heard outside a Gather. */
+export const said = (call: RingResult) =>
 	call.played.filter((p) => p.verb === 'Say' && !p.inGather).map((p) => p.text);
 
 /** Activates a workflow and checks that its application now sends its calls to n8n. */

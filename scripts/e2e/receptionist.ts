@@ -7,8 +7,8 @@
  */
 import type { TexmlSandbox } from '../../sandbox';
 import { DEMO } from '../../sandbox/demo-data';
-import type { RingInput, RingResult } from '../../sandbox/incoming';
-import { deactivate } from './answering';
+import type { RingResult } from '../../sandbox/incoming';
+import { ANSWER_TRIGGER, deactivate, expectAnswered, ring, said } from './answering';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import {
 	textOf,
@@ -26,7 +26,6 @@ import type { WorkflowFile } from './workflows';
 import { WORLD } from './world';
 
 export const RECEPTIONIST = 'ai-receptionist.workflow.json';
-const ANSWER_TRIGGER = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
 const QUESTION = 'Which meeting would you like to join?';
 /** The one tool the agent has, and what a model reads about it ("Set Automatically"). */
 const TOOL = 'List_live_conferences';
@@ -62,35 +61,7 @@ const receptionist: Script = (request) => {
 	return { text: matches.length === 1 ? matches[0] : 'NONE' };
 };
 
-/** Rings until n8n has registered the webhook (a 404 answers until then; at most 20 s). */
-async function ring(
-	context: ReceptionistContext,
-	applicationId: string,
-	from: string,
-	inputs: RingInput[],
-): Promise<RingResult> {
-	const deadline = Date.now() + 20_000;
-	for (;;) {
-		const call = await context.sandbox.ring({ applicationId, from, to: '+13125550100', inputs });
-		if (call.requests[0]?.status !== 404 || Date.now() > deadline) return call;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
-
-/** Every request of the call was answered 200 with the workflow's TeXML, never a fallback. */
-function expectAnswered(call: RingResult) {
-	for (const request of call.requests)
-		expectEqual(
-			[request.status, request.contentType, request.problem],
-			[200, 'application/xml; charset=utf-8', undefined],
-			`answer to ${request.method} ${request.url} (${request.answer ?? ''})`,
-		);
-	expectEqual(call.usedFallback, false, 'the Voice Fallback URL was used');
-}
-
-/** What the caller heard outside a Gather, and the Gathers' prompts with the input each took. */
-const said = (call: RingResult) =>
-	call.played.filter((p) => p.verb === 'Say' && !p.inGather).map((p) => p.text);
+/** The Gathers' prompts with the input each took. */
 const gathers = (call: RingResult) =>
 	call.played.filter((p) => p.verb === 'Gather').map((p) => p.attributes.input);
 
