@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { byDisplayName } from './order';
 
 /**
  * n8n's RoutingNode walks every top-level parameter of a node for each item, so the node's cost per
@@ -133,7 +134,7 @@ function mergedItems(
 				displayOptions: { ...display, show: { ...(display.show ?? {}), ...where } },
 			} as INodeProperties;
 		})
-		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+		.sort(byDisplayName);
 }
 
 function displayOf(shared: Shared): INodeProperties['displayOptions'] {

@@ -10,6 +10,7 @@ import {
 } from '../../fields/callFields';
 import { httpMethodOptions, sentAs } from '../../fields/descriptions';
 import { callOptions, machineDetectionOptions } from '../call/createOptions';
+import { byDisplayName } from '../../fields/order';
 
 /** The fields of Call → Create's collections that Telnyx's AI call takes too, defined once. */
 function fromCreate(collection: INodeProperties, names: string[]): INodeProperties[] {
@@ -107,5 +108,5 @@ export const aiCallOptions: INodeProperties = {
 		sipAuthUsernameField,
 		statusCallbackMethodField,
 		timeoutField,
-	].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	].sort(byDisplayName),
 };
