@@ -1,14 +1,16 @@
 /**
  * Answering calls in queue mode: activation points each application's Voice URL at the webhook
- * process (the cluster sets WEBHOOK_URL to its origin), the sandbox rings it there, and each request
- * the webhook process answered ran as one execution on a worker. The answer to Telnyx comes back
- * through the webhook process while a worker runs the workflow.
+ * process (the cluster sets WEBHOOK_URL to its origin), the sandbox rings it there (the dial-in and
+ * AI receptionist examples, the fallback fixtures), and each request the webhook process answered
+ * ran as one execution on a worker. The answer to Telnyx comes back through the webhook process
+ * while a worker runs the workflow (the receptionist's agent asks the world's scripted model there).
  */
 import type { RingResult } from '../../sandbox';
 import { DIAL_IN, runDialInExample, runFallbackChecks } from './answering';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import { executionsAfter, lastExecutionId, type ExecutionRow } from './queue-job';
 import type { QueueWorld } from './queue-world';
+import { RECEPTIONIST, runReceptionistExample } from './receptionist';
 import { log } from './runtime';
 
 const ENDED = new Set(['success', 'error', 'crashed', 'canceled']);
@@ -20,7 +22,10 @@ export async function answeringCases(checks: Checks, world: QueueWorld) {
 	if (!webhook) return;
 	const workflows = [...world.examples, ...world.fallbacks];
 	const ids = workflows
-		.filter((w) => w.file.endsWith(DIAL_IN) || world.fallbacks.includes(w))
+		.filter(
+			(w) =>
+				w.file.endsWith(DIAL_IN) || w.file.endsWith(RECEPTIONIST) || world.fallbacks.includes(w),
+		)
 		.map((w) => w.workflow.id);
 	const calls: RingResult[] = [];
 	world.sandbox.faults.configure({});
@@ -34,6 +39,7 @@ export async function answeringCases(checks: Checks, world: QueueWorld) {
 	};
 	await runDialInExample(checks, context);
 	await runFallbackChecks(checks, context);
+	await runReceptionistExample(checks, { ...context, model: world.model });
 
 	await checks.check(
 		'answering: each request the webhook process answered ran as one execution on a worker',
@@ -78,12 +84,16 @@ export async function answeringCases(checks: Checks, world: QueueWorld) {
 				[],
 				'executions not run on exactly one worker',
 			);
+			const receptionist = workflows.find((w) => w.file.endsWith(RECEPTIONIST))?.workflow.id;
+			const ofReceptionist = receptionist
+				? (await executionsAfter(world, receptionist, before)).length
+				: 0;
 			const perWorker = new Map<string, number>();
 			for (const r of ranOn)
 				perWorker.set(r.workers[0].name, (perWorker.get(r.workers[0].name) ?? 0) + 1);
 			log(
 				`answering: ${answered.length} requests answered by the webhook process (${webhook.url}), ` +
-					`${executions.length} executions, run on ${[...perWorker].map(([name, n]) => `${name} × ${n}`).join(', ')}`,
+					`${executions.length} executions (${ofReceptionist} of the AI receptionist), run on ${[...perWorker].map(([name, n]) => `${name} × ${n}`).join(', ')}`,
 			);
 		},
 	);

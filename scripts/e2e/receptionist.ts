@@ -38,6 +38,8 @@ export interface ReceptionistContext {
 	sandbox: TexmlSandbox;
 	workflows: WorkflowFile[];
 	model: ScriptedModel;
+	/** Told of every call rung (the queue-mode suite matches the requests to executions). */
+	onCall?: (call: RingResult) => void;
 	/** What the n8n server printed so far, shown when a request is dropped. */
 	serverOutput?: () => string;
 }
