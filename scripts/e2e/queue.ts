@@ -6,8 +6,9 @@
  *   sliding window (only on 429s), with 2 and with 4 workers: every item updated, 0 failed, every
  *   worker used, figures printed;
  * - the trigger behind the webhook process: signed → runs on a worker, forged → 401 and no run;
- * - answering calls: the dial-in example and the fallback fixtures rung at the webhook process
- *   (WEBHOOK_URL), each request run on a worker, its TeXML answered by the webhook process;
+ * - answering calls: the dial-in and AI receptionist examples and the fallback fixtures rung at
+ *   the webhook process (WEBHOOK_URL), each request run on a worker, its TeXML answered by the
+ *   webhook process;
  * - recordings: the recap example's callback to the webhook process, the audio downloaded on a
  *   worker into the `database` binary-data mode and read back by main, transcribed and summarised;
  * - a worker killed mid-job: every participant ends muted, or its execution is marked failed.
