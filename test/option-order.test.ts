@@ -11,8 +11,8 @@ import { TelnyxTexml } from '../nodes/TelnyxTexml/TelnyxTexml.node';
 function lists(properties: INodeProperties[]): Array<Array<{ displayName: string }>> {
 	const found: Array<Array<{ displayName: string }>> = [];
 	for (const property of properties) {
-		const options = (property.options ?? []) as Array<Record<string, unknown>>;
-		const named = options.filter((o) => typeof o.displayName === 'string') as Array<
+		const options = (property.options ?? []) as unknown as Array<Record<string, unknown>>;
+		const named = options.filter((o) => typeof o.displayName === 'string') as unknown as Array<
 			INodeProperties & { values?: INodeProperties[] }
 		>;
 		if (named.length > 1) found.push(named);

@@ -63,7 +63,7 @@ interface Property {
 	name: string;
 	displayName: string;
 	displayOptions?: { show?: Record<string, unknown[]> };
-	options?: Array<{ name: string; displayName?: string }>;
+	options?: Array<Pick<Property, 'name' | 'displayOptions'> & { displayName?: string }>;
 }
 
 /** The menus the panel should show, read from the built node (what the package ships). */
@@ -83,7 +83,15 @@ function expectedMenus() {
 				(name === 'resource' || shownFor(p, 'resource', 'conferenceParticipant')) &&
 				(!operation || shownFor(p, 'operation', operation)),
 		);
-	const names = (p: Property | undefined) => (p?.options ?? []).map((o) => o.displayName ?? o.name);
+	// A collection several resources share shows each item only where its `/resource` and
+	// `/operation` conditions hold (fields/merge.ts), as the editor does.
+	const here = (o: Pick<Property, 'displayOptions'>) =>
+		['/resource', '/operation'].every((key, i) => {
+			const allowed = o.displayOptions?.show?.[key];
+			return !allowed || allowed.includes(['conferenceParticipant', 'update'][i]);
+		});
+	const names = (p: Property | undefined) =>
+		(p?.options ?? []).filter(here).map((o) => o.displayName ?? o.name);
 	return {
 		resource: names(find('resource')),
 		operation: names(find('operation')),
