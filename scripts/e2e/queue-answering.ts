@@ -6,16 +6,31 @@
  * while a worker runs the workflow (the receptionist's agent asks the world's scripted model there).
  */
 import type { RingResult } from '../../sandbox';
+import { DEMO } from '../../sandbox/demo-data';
 import { DIAL_IN, runDialInExample, runFallbackChecks } from './answering';
 import { expectEqual, expectTrue, type Checks } from './checks';
 import { executionsAfter, lastExecutionId, type ExecutionRow } from './queue-job';
 import type { QueueWorld } from './queue-world';
 import { RECEPTIONIST, runReceptionistExample } from './receptionist';
 import { log } from './runtime';
+import { WORLD } from './world';
 
 const ENDED = new Set(['success', 'error', 'crashed', 'canceled']);
 /** The fixture that fails ends as an error; every other answering execution succeeds. */
 const FAILING_FIXTURE = 'e2eAnswerFails01';
+
+/**
+ * The mute jobs leave their conferences live, listed before the world's: ends them, as their callers
+ * hanging up would, so that the receptionist's tool (the example lists 20) finds weekly-sync.
+ */
+function endJobConferences(world: QueueWorld) {
+	const kept = new Set<string>([WORLD.conferenceSid, DEMO.conference.sid]);
+	const live = world.sandbox.store.conferences.filter(
+		(c) => c.status !== 'completed' && !kept.has(c.sid),
+	);
+	for (const conference of live) world.sandbox.store.endConference(conference);
+	if (live.length > 0) log(`answering: ended the mute jobs' ${live.length} live conferences`);
+}
 
 export async function answeringCases(checks: Checks, world: QueueWorld) {
 	const webhook = world.cluster.webhook;
@@ -39,6 +54,7 @@ export async function answeringCases(checks: Checks, world: QueueWorld) {
 	};
 	await runDialInExample(checks, context);
 	await runFallbackChecks(checks, context);
+	endJobConferences(world);
 	await runReceptionistExample(checks, { ...context, model: world.model });
 
 	await checks.check(
