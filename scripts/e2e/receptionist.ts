@@ -124,18 +124,26 @@ async function askFor(
 	expectEqual(results.length, 1, 'tool results in the second model request');
 	const live = conferencesIn(textOf(results[0])).map((c) => c.friendly_name);
 	expectTrue(live.includes('weekly-sync'), `the tool result lacks weekly-sync: ${live.join(', ')}`);
+	// Every live conference (Return All): the first page, then any next_page_uri Telnyx gives.
+	const pages = telnyxRequests(sandbox);
 	expectEqual(
-		telnyxRequests(sandbox),
+		pages[0],
 		[
-			[
-				'GET',
-				`/v2/texml/Accounts/${WORLD.accountSid}/Conferences?Status=in-progress`,
-				200,
-				`Bearer ${WORLD.apiKey}`,
-			],
+			'GET',
+			`/v2/texml/Accounts/${WORLD.accountSid}/Conferences?Status=in-progress`,
+			200,
+			`Bearer ${WORLD.apiKey}`,
 		],
-		'requests to Telnyx',
+		'the first request to Telnyx',
 	);
+	for (const [method, url, status, authorization] of pages.slice(1))
+		expectTrue(
+			method === 'GET' &&
+				String(url).startsWith(`/v2/texml/Accounts/${WORLD.accountSid}/Conferences?`) &&
+				status === 200 &&
+				authorization === `Bearer ${WORLD.apiKey}`,
+			`a further request to Telnyx: ${method} ${url} → ${status}`,
+		);
 	for (const request of requests)
 		expectTrue(!JSON.stringify(request).includes(WORLD.apiKey), 'the API key reached the model');
 	log(`receptionist heard "${speech}"; the tool result listed ${live.join(', ')}`);
