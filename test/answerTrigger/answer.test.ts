@@ -5,6 +5,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { fallbackTexml } from '../../nodes/TelnyxTexmlAnswerTrigger/fallback';
 import { newSigningKey } from '../../sandbox';
 import { parseXml } from '../../sandbox/texml';
 import { TelnyxTexmlAnswerTrigger } from '../../nodes/TelnyxTexmlAnswerTrigger/TelnyxTexmlAnswerTrigger.node';
@@ -219,5 +220,19 @@ describe('signatures', () => {
 		expect(allowed.status).toBe(200);
 		expect(allowed.text).toBe(TEXML);
 		expect(await startItem(allowed.server)).toMatchObject({ From: '+13122010091', event: 'call' });
+	});
+});
+
+describe('the fallback document', () => {
+	test('written by the one TeXML writer: escaped, and a value TeXML cannot carry gives the default apology', () => {
+		expect(fallbackTexml('Tom & Jerry <3', 'https://example.com/vm.xml?a=1&b=2')).toBe(
+			'<?xml version="1.0" encoding="UTF-8"?><Response><Say>Tom &amp; Jerry &lt;3</Say><Redirect>https://example.com/vm.xml?a=1&amp;b=2</Redirect></Response>',
+		);
+		expect(fallbackTexml('Closed\u0007', '')).toBe(
+			'<?xml version="1.0" encoding="UTF-8"?><Response><Say>Sorry, we cannot take your call right now. Please try again later.</Say><Hangup/></Response>',
+		);
+		expect(fallbackTexml('', '')).toBe(
+			'<?xml version="1.0" encoding="UTF-8"?><Response><Hangup/></Response>',
+		);
 	});
 });
