@@ -6,8 +6,9 @@
  * the request sent to the whole answer read. The two alternate in rounds (5 × 40 each, the order
  * swapped every round) after a warm-up, so the machine's load falls on both alike. An answer
  * failed when it is not 200, not XML, or not the expected TeXML (the trigger's fallback included).
- * A third workflow, measured alike, shows where the time goes (no goal): the example's trigger and
- * its Ask for PIN node alone, without the n8n nodes that route the call (PIN Table, Route Call).
+ * Two more workflows, measured alike, show where the time goes (no goal): the example's trigger and
+ * its Ask for PIN node alone, and the example's shape built from n8n's own nodes (the same TeXML as
+ * fixed text in five Respond to Webhook nodes).
  *
  * `npm run bench -- --answer` runs it in regular mode; `--answer --queue` adds a queue-mode row
  * (main, 2 workers, a webhook process; the calls go to the webhook process). Nothing else runs.
@@ -35,6 +36,7 @@ const AT_A_TIME = 20;
 const ROUNDS = 5;
 const WARM_UP = 40;
 const RESPOND_PATH = 'p9-answer';
+const SHAPE_PATH = 'p9-shape';
 const ANSWER_TRIGGER = 'n8n-nodes-telnyx-texml.telnyxTexmlAnswerTrigger';
 /** The application the trigger-only workflow answers (not one of the demo's). */
 const ALONE_APPLICATION = '1293384261075731690';
@@ -108,52 +110,112 @@ async function queueApp(log: Log): Promise<App> {
 	};
 }
 
-/** n8n's own way: a Webhook answered by Respond to Webhook with the TeXML as fixed text. */
-async function createRespondWorkflow(editor: EditorSession, texml: string): Promise<string> {
-	const created = await editor.request<{ id: string }>('POST', '/rest/workflows', {
-		name: 'P9: Webhook → Respond to Webhook',
-		active: false,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2.1,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: {
-					httpMethod: 'POST',
-					path: RESPOND_PATH,
-					responseMode: 'responseNode',
-					options: {},
-				},
-			},
-			{
-				id: randomUUID(),
-				name: 'Respond to Webhook',
-				type: 'n8n-nodes-base.respondToWebhook',
-				typeVersion: 1.5,
-				position: [220, 0],
-				parameters: {
-					respondWith: 'text',
-					responseBody: texml,
-					options: {
-						responseHeaders: { entries: [{ name: 'content-type', value: 'application/xml' }] },
-					},
-				},
-			},
-		],
-		connections: {
-			Webhook: { main: [[{ node: 'Respond to Webhook', type: 'main', index: 0 }]] },
+type WorkflowNode = { name: string; type: string; parameters: Record<string, unknown> };
+
+const webhookNode = (path: string) => ({
+	id: randomUUID(),
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2.1,
+	position: [0, 0],
+	webhookId: randomUUID(),
+	parameters: { httpMethod: 'POST', path, responseMode: 'responseNode', options: {} },
+});
+
+const respondNode = (name: string, texml: string, y = 0) => ({
+	id: randomUUID(),
+	name,
+	type: 'n8n-nodes-base.respondToWebhook',
+	typeVersion: 1.5,
+	position: [660, y],
+	parameters: {
+		respondWith: 'text',
+		responseBody: texml,
+		options: {
+			responseHeaders: { entries: [{ name: 'content-type', value: 'application/xml' }] },
 		},
+	},
+});
+
+const to = (...names: string[]) => names.map((node) => [{ node, type: 'main', index: 0 }]);
+
+async function createActive(editor: EditorSession, workflow: object): Promise<string> {
+	const created = await editor.request<{ id: string }>('POST', '/rest/workflows', {
+		active: false,
 		settings: { executionOrder: 'v1' },
+		...workflow,
 	});
 	if (created.status !== 200 || !created.data?.id)
 		throw new Error(
-			`creating the Respond to Webhook workflow: ${created.status} ${JSON.stringify(created.data).slice(0, 300)}`,
+			`creating a P9 workflow: ${created.status} ${JSON.stringify(created.data).slice(0, 300)}`,
 		);
 	await activate(editor, created.data.id);
 	return created.data.id;
+}
+
+/** n8n's own way: a Webhook answered by Respond to Webhook with the TeXML as fixed text. */
+async function createRespondWorkflow(editor: EditorSession, texml: string): Promise<string> {
+	return await createActive(editor, {
+		name: 'P9: Webhook → Respond to Webhook',
+		nodes: [webhookNode(RESPOND_PATH), respondNode('Respond to Webhook', texml)],
+		connections: { Webhook: { main: to('Respond to Webhook') } },
+	});
+}
+
+/**
+ * For where the time goes (no goal): the dial-in built from n8n's own nodes, in the example's
+ * shape: Webhook → If (a PIN entered?) → no: Respond to Webhook with the same TeXML as fixed
+ * text; yes: the example's PIN Table and Route Call → four Respond to Webhook nodes. n8n checks and
+ * copies every node of a workflow on each call, also the ones that do not run.
+ */
+async function createShapeWorkflow(editor: EditorSession, texml: string): Promise<string> {
+	const example = dialInWorkflow() as unknown as { nodes: WorkflowNode[] };
+	const copy = (name: string, x: number) => {
+		const node = example.nodes.find((n) => n.name === name);
+		if (!node) throw new Error(`P9: the dial-in example has no ${name}`);
+		return { ...node, id: randomUUID(), position: [x, 200] };
+	};
+	const routes = ['Join as Attendee', 'Join as Host', 'Wrong PIN', 'Goodbye'];
+	return await createActive(editor, {
+		name: "P9: the dial-in's shape in n8n's own nodes",
+		nodes: [
+			webhookNode(SHAPE_PATH),
+			{
+				id: randomUUID(),
+				name: 'PIN Entered?',
+				type: 'n8n-nodes-base.if',
+				typeVersion: 2.2,
+				position: [220, 0],
+				parameters: {
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+						conditions: [
+							{
+								id: randomUUID(),
+								leftValue: '={{ $json.body.Digits !== undefined }}',
+								rightValue: '',
+								operator: { type: 'boolean', operation: 'true', singleValue: true },
+							},
+						],
+						combinator: 'and',
+					},
+					options: {},
+				},
+			},
+			copy('PIN Table', 220),
+			copy('Route Call', 440),
+			respondNode('Ask for PIN', texml),
+			...routes.map((name, i) =>
+				respondNode(name, '<Response><Hangup/></Response>', 200 + i * 160),
+			),
+		],
+		connections: {
+			Webhook: { main: to('PIN Entered?') },
+			'PIN Entered?': { main: [...to('PIN Table'), ...to('Ask for PIN')] },
+			'PIN Table': { main: to('Route Call') },
+			'Route Call': { main: to(...routes) },
+		},
+	});
 }
 
 /** The first request of an incoming call, as the sandbox's ring sent `template`, signed anew. */
@@ -240,9 +302,7 @@ function percentile(values: number[], share: number) {
  * without PIN Table and Route Call, on an application of its own. Returns its Voice URL.
  */
 async function createTriggerOnlyWorkflow(app: App): Promise<string> {
-	const example = dialInWorkflow() as unknown as {
-		nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }>;
-	};
+	const example = dialInWorkflow() as unknown as { nodes: WorkflowNode[] };
 	const trigger = example.nodes.find((n) => n.type === ANSWER_TRIGGER);
 	const ask = example.nodes.find((n) => n.name === 'Ask for PIN');
 	if (!trigger || !ask) throw new Error('P9: the dial-in example has no trigger or Ask for PIN');
@@ -313,6 +373,7 @@ async function measure(app: App, log: Log, mode: string): Promise<string[][]> {
 		throw new Error(`P9: the dial-in example's first answer asks for no PIN: ${expected}`);
 
 	await createRespondWorkflow(editor, expected);
+	await createShapeWorkflow(editor, expected);
 	const aloneUrl = await createTriggerOnlyWorkflow(app);
 	const variants: Variant[] = [
 		{ name: 'dial-in example', url: line.voiceUrl, expected, answers: [] },
@@ -327,6 +388,12 @@ async function measure(app: App, log: Log, mode: string): Promise<string[][]> {
 			url: aloneUrl,
 			// The same document; its action URLs name its own trigger.
 			expected: expected.split(line.voiceUrl).join(aloneUrl),
+			answers: [],
+		},
+		{
+			name: "the dial-in's shape in n8n's own nodes",
+			url: `${app.origin}/webhook/${SHAPE_PATH}`,
+			expected,
 			answers: [],
 		},
 	];
@@ -358,7 +425,7 @@ async function measure(app: App, log: Log, mode: string): Promise<string[][]> {
 			);
 		return { median: median(ms), p95: percentile(ms, 0.95), failed: failures.length };
 	};
-	const [ours, theirs, alone] = variants.map(figures);
+	const [ours, theirs, alone, shape] = variants.map(figures);
 	const ratio = ours.median / theirs.median;
 	const shown = (f: typeof ours) =>
 		`median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, ${f.failed} failed`;
@@ -379,6 +446,13 @@ async function measure(app: App, log: Log, mode: string): Promise<string[][]> {
 			shown(alone),
 			`Webhook → Respond to Webhook: median ${theirs.median.toFixed(1)} ms`,
 			ratios(alone),
+			'',
+		],
+		[
+			"P9 … the dial-in's shape in n8n's own nodes (Webhook, If, PIN Table, Route Call, 5 × Respond to Webhook with fixed text)",
+			shown(shape),
+			`Webhook → Respond to Webhook: median ${theirs.median.toFixed(1)} ms`,
+			ratios(shape),
 			'',
 		],
 	];

@@ -5,7 +5,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { searchTexmlApplications } from '../TelnyxTexml/listSearch/searchTexmlApplications';
 import { acceptSigned } from '../TelnyxTexmlTrigger/request';
@@ -17,7 +17,7 @@ import {
 } from './description';
 import { fallbackTexml } from './fallback';
 import { guardAnswer } from './guard';
-import { answerItem } from './item';
+import { answerItem, byEvent, OUTPUTS_EXPRESSION, type AnswerEvent } from './item';
 
 const asObject = (value: unknown): IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -36,7 +36,7 @@ export class TelnyxTexmlAnswerTrigger implements INodeType {
 			'Answers the incoming calls of a TeXML application, and the Gather, Dial and Record results that follow, with the TeXML the workflow builds',
 		defaults: { name: 'Telnyx TeXML Answer Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: OUTPUTS_EXPRESSION,
 		credentials: [{ name: 'telnyxTexmlApi', required: true }],
 		// One URL for the Voice URL and every action URL. The answer is the workflow's TeXML, sent by
 		// the Telnyx TeXML Response node (responseNode); GET exists for applications set to GET.
@@ -78,9 +78,11 @@ export class TelnyxTexmlAnswerTrigger implements INodeType {
 			),
 		});
 
-		const webhookUrl = this.getNodeWebhookUrl('default') ?? '';
+		const item = answerItem(fields, query, this.getNodeWebhookUrl('default') ?? '');
+		const [execution] = this.helpers.returnJsonArray([item]);
+		const outputPerEvent = this.getNodeParameter('outputPerEvent', false) as boolean;
 		return {
-			workflowData: [this.helpers.returnJsonArray([answerItem(fields, query, webhookUrl)])],
+			workflowData: outputPerEvent ? byEvent(execution, item.event as AnswerEvent) : [[execution]],
 		};
 	}
 }

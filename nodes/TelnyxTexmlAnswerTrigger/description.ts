@@ -43,6 +43,14 @@ export const answerTriggerProperties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'One Output per Event',
+		name: 'outputPerEvent',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to give each kind of request its own output (Incoming Call, Gather, Record, Dial, Enqueue, AI Gather, Redirect), so that no Switch on <code>event</code> is needed and an incoming call runs only its own branch',
+	},
+	{
 		displayName: 'Answer Within (Seconds)',
 		name: 'budgetSeconds',
 		type: 'number',

@@ -17,6 +17,25 @@ export const ANSWER_EVENTS = [
 ] as const;
 export type AnswerEvent = (typeof ANSWER_EVENTS)[number];
 
+/**
+ * The trigger's outputs with One Output per Event on, in this order: the incoming call first, then
+ * the results of the verbs a Response node points back at the trigger.
+ */
+export const EVENT_OUTPUTS: ReadonlyArray<{ event: AnswerEvent; displayName: string }> = [
+	{ event: 'call', displayName: 'Incoming Call' },
+	{ event: 'gather', displayName: 'Gather' },
+	{ event: 'record', displayName: 'Record' },
+	{ event: 'dial', displayName: 'Dial' },
+	{ event: 'enqueue', displayName: 'Enqueue' },
+	{ event: 'aiGather', displayName: 'AI Gather' },
+	{ event: 'redirect', displayName: 'Redirect' },
+];
+
+/** n8n's outputs expression (evaluated by the editor): one output, or one per event. */
+export const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{ $parameter.outputPerEvent ? ${JSON.stringify(
+	EVENT_OUTPUTS.map(({ displayName }) => ({ type: 'main', displayName })),
+)} : ["main"] }}`;
+
 const isEvent = (value: unknown): value is AnswerEvent =>
 	typeof value === 'string' && (ANSWER_EVENTS as readonly string[]).includes(value);
 
@@ -27,6 +46,11 @@ export function eventOf(fields: IDataObject, query: IDataObject): AnswerEvent {
 	if (fields.DialCallStatus !== undefined || fields.DialCallSid !== undefined) return 'dial';
 	if (fields.QueueResult !== undefined) return 'enqueue';
 	return 'call';
+}
+
+/** The item on the output of its event, the other outputs empty (n8n runs no branch for them). */
+export function byEvent<T>(item: T, event: AnswerEvent): T[][] {
+	return EVENT_OUTPUTS.map((output) => (output.event === event ? [item] : []));
 }
 
 /** The URL without its query: where the next step of the same call comes back to. */

@@ -6,6 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { fallbackTexml } from '../../nodes/TelnyxTexmlAnswerTrigger/fallback';
+import { EVENT_OUTPUTS } from '../../nodes/TelnyxTexmlAnswerTrigger/item';
 import { newSigningKey } from '../../sandbox';
 import { parseXml } from '../../sandbox/texml';
 import { TelnyxTexmlAnswerTrigger } from '../../nodes/TelnyxTexmlAnswerTrigger/TelnyxTexmlAnswerTrigger.node';
@@ -143,6 +144,64 @@ describe("the workflow's TeXML is the answer to Telnyx", () => {
 		await first.server.close();
 		const dial = await call(workflow(), { query: '?event=dial' });
 		expect(await startItem(dial.server)).toMatchObject({ event: 'dial', query: { event: 'dial' } });
+	});
+});
+
+describe('One Output per Event', () => {
+	/** Each event's output leads to a Responder answering its own TeXML. */
+	function perEvent(): WorkflowFile {
+		const file = workflow({ outputPerEvent: true });
+		const responders = EVENT_OUTPUTS.map(({ event }, index) => ({
+			...file.nodes[1],
+			id: `respond-${event}`,
+			name: `Respond ${event}`,
+			position: [200, index * 160] as [number, number],
+			parameters: { mode: 'texml', body: `<Response><Say>${event}</Say></Response>` },
+		}));
+		return {
+			nodes: [file.nodes[0], ...responders],
+			connections: {
+				'Incoming Call': {
+					main: responders.map((node) => [{ node: node.name, type: 'main', index: 0 }]),
+				},
+			},
+		} as WorkflowFile;
+	}
+
+	test.each([
+		['the incoming call', INCOMING, '', 'call'],
+		['a Gather result (Digits)', `${INCOMING}&Digits=1234`, '', 'gather'],
+		[
+			'a Record result (RecordingUrl)',
+			`${INCOMING}&RecordingUrl=https%3A%2F%2Fx.test%2Fr.wav`,
+			'',
+			'record',
+		],
+		['a Dial result named by ?event=', INCOMING, '?event=dial', 'dial'],
+		['a Redirect named by ?event=', INCOMING, '?event=redirect', 'redirect'],
+	])('%s runs only the branch of its output', async (_, body, query, event) => {
+		const { text, server } = await call(perEvent(), { body, headers: signed(body), query });
+		expect(text).toBe(`<Response><Say>${event}</Say></Response>`);
+		const run = await server.answered[0].run;
+		const ran = Object.keys(run!.data.resultData.runData).sort();
+		expect(ran).toEqual(['Incoming Call', `Respond ${event}`].sort());
+		const outputs = run!.data.resultData.runData['Incoming Call'][0].data!.main;
+		expect(outputs.map((items) => items?.length ?? 0)).toEqual(
+			EVENT_OUTPUTS.map((output) => (output.event === event ? 1 : 0)),
+		);
+	});
+
+	test('the editor gets one named output per event when it is on, one output when it is off', () => {
+		const expression = new TelnyxTexmlAnswerTrigger().description.outputs as string;
+		const outputs = (on: boolean) =>
+			// The editor evaluates `$parameter`; the expression is plain JavaScript inside {{ }}.
+			new Function('$parameter', `return ${expression.slice(3, -2)}`)({ outputPerEvent: on });
+		expect(outputs(false)).toEqual(['main']);
+		expect(outputs(true)).toEqual(
+			['Incoming Call', 'Gather', 'Record', 'Dial', 'Enqueue', 'AI Gather', 'Redirect'].map(
+				(displayName) => ({ type: 'main', displayName }),
+			),
+		);
 	});
 });
 

@@ -84,21 +84,17 @@ export async function startAnswerServer(
 			return { run: Promise.resolve(undefined), result };
 		}
 		let responded = false;
-		const run = runWorkflow(
-			engine,
-			file,
-			{ node: node.name, items: result.workflowData[0] ?? [] },
-			(hooks) =>
-				hooks.addHandler('sendResponse', (response: IExecuteResponsePromiseData) => {
-					if (responded) return;
-					responded = true;
-					send(
-						res,
-						Number(response.statusCode ?? 200),
-						(response.headers ?? {}) as object,
-						response.body,
-					);
-				}),
+		const run = runWorkflow(engine, file, { node: node.name, main: result.workflowData }, (hooks) =>
+			hooks.addHandler('sendResponse', (response: IExecuteResponsePromiseData) => {
+				if (responded) return;
+				responded = true;
+				send(
+					res,
+					Number(response.statusCode ?? 200),
+					(response.headers ?? {}) as object,
+					response.body,
+				);
+			}),
 		).then((done) => {
 			if (!responded) {
 				responded = true;

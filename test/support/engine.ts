@@ -153,7 +153,8 @@ export function workflowOf(engine: Engine, file: WorkflowFile) {
 export async function runWorkflow(
 	engine: Engine,
 	file: WorkflowFile,
-	start?: { node: string; items: INodeExecutionData[] },
+	/** `items` on the first output, or `main`: one list per output (a trigger with several). */
+	start?: { node: string; items?: INodeExecutionData[]; main?: INodeExecutionData[][] },
 	/** Adds handlers to the run's hooks, e.g. `sendResponse` as n8n's webhook server does. */
 	withHooks?: (hooks: ExecutionLifecycleHooks) => void,
 	/** `webhook` for a run a webhook started (n8n's webhook server runs it so). */
@@ -178,7 +179,11 @@ export async function runWorkflow(
 	const runData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
-				{ node: startNode, data: { main: [start?.items ?? [{ json: {} }]] }, source: null },
+				{
+					node: startNode,
+					data: { main: start?.main ?? [start?.items ?? [{ json: {} }]] },
+					source: null,
+				},
 			],
 		},
 	});
