@@ -57,7 +57,7 @@ export class TelnyxTexmlResponse implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether Gather, Dial, Record and Enqueue without an Action URL send their result to the Telnyx TeXML Answer Trigger this workflow starts from (with ?event=gather, dial, record or enqueue). Off: they get no action, and the call goes on with the next verb.',
+							'Whether Gather, Dial, Record and Enqueue without an Action URL send their result to the Telnyx TeXML Answer Trigger this workflow starts from (with ?event=gather, dial, record or enqueue), and a Redirect without a URL goes back to it (?event=redirect). Off: they get no action, and the call goes on with the next verb; a Redirect needs its URL.',
 					},
 				],
 			},

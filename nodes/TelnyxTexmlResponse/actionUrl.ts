@@ -21,12 +21,25 @@ export function answerTriggers(context: IExecuteFunctions): string[] {
 	return nearest;
 }
 
+/** Whether the item came straight from the nearest answer trigger: then it is the trigger's own. */
+function fromTrigger(context: IExecuteFunctions, triggers: string[]): boolean {
+	try {
+		return triggers.length > 0 && context.getInputSourceData(0)?.previousNode === triggers[0];
+	} catch {
+		return false; // the run started at this node: it has no source
+	}
+}
+
 /** The answer trigger's own URL (`webhookUrl` of its item), or undefined when none has run. */
 export function triggerUrl(
 	context: IExecuteFunctions,
 	triggers: string[],
 	itemIndex: number,
 ): string | undefined {
+	// The trigger's item read straight, without an expression, when it is the node before.
+	const own = context.getInputData()[itemIndex]?.json.webhookUrl;
+	if (typeof own === 'string' && own.trim() !== '' && fromTrigger(context, triggers))
+		return own.trim();
 	for (const name of triggers) {
 		try {
 			const url = context.evaluateExpression(

@@ -26,6 +26,16 @@ export type Rejection =
  * undefined for anything else, so the caller can name the credential field to fix.
  */
 export function parsePublicKey(base64: string): KeyObject | undefined {
+	// The same key arrives with every request: parsed once (a public key, nothing secret kept).
+	if (base64 === lastParsed?.base64) return lastParsed.key;
+	const key = parseKey(base64);
+	lastParsed = { base64, key };
+	return key;
+}
+
+let lastParsed: { base64: string; key: KeyObject | undefined } | undefined;
+
+function parseKey(base64: string): KeyObject | undefined {
 	const trimmed = base64.trim();
 	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed)) return undefined;
 	const raw = Buffer.from(trimmed, 'base64');

@@ -14,6 +14,7 @@ import {
 	RESPONSE_NODE_TYPE,
 	sourcePackage,
 } from '../support/fixtures';
+import { stored, type Verb } from '../texmlResponse/run';
 
 let sandbox: TexmlSandbox;
 let server: AnswerServer;
@@ -24,25 +25,27 @@ afterEach(async () => {
 
 /** Hello, a PIN, then the room named after it; the caller's own words are spoken back. */
 const verbs = {
-	verb: [
-		{
-			verb: 'say',
-			sayText:
-				"={{ $json.event === 'gather' ? 'You entered ' + $json.Digits : 'Hello ' + $json.CallerName }}",
-		},
-		{
-			verb: 'gather',
-			gatherInput: 'dtmf',
-			gatherOptions: { numDigits: 4, finishOnKey: '#' },
-			gatherPrompts: { prompt: [{ verb: 'say', sayText: 'Enter your PIN' }] },
-		},
-		{
-			verb: 'dial',
-			dialTo: 'conference',
-			conferenceName: "={{ 'room-' + $json.Digits }}",
-			conferenceOptions: { muted: true, participantLabel: '={{ $json.From }}' },
-		},
-	],
+	verb: (
+		[
+			{
+				verb: 'say',
+				sayText:
+					"={{ $json.event === 'gather' ? 'You entered ' + $json.Digits : 'Hello ' + $json.CallerName }}",
+			},
+			{
+				verb: 'gather',
+				gatherInput: 'dtmf',
+				gatherOptions: { numDigits: 4, finishOnKey: '#' },
+				gatherPrompts: { prompt: [{ verb: 'say', sayText: 'Enter your PIN' }] },
+			},
+			{
+				verb: 'dial',
+				dialTo: 'conference',
+				conferenceName: "={{ 'room-' + $json.Digits }}",
+				conferenceOptions: { muted: true, participantLabel: '={{ $json.From }}' },
+			},
+		] as Verb[]
+	).map(stored),
 };
 
 async function answering(): Promise<TexmlSandbox> {

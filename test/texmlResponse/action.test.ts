@@ -10,6 +10,7 @@ import {
 	build,
 	responseEngine,
 	responseNode,
+	stored,
 	runRecorded,
 	triggerNode,
 	TRIGGER_URL,
@@ -54,7 +55,36 @@ describe('default action URLs', () => {
 		expect(actionOf(mapped.texml)).toBe('https://example.com/pin?attempt=2');
 	});
 
-	test('with Action URLs From Trigger off, the verbs get no action', async () => {
+	test('a Redirect without a URL goes back to the answer trigger with ?event=redirect; one with a URL goes there', async () => {
+		const built = await build({
+			verbs: [
+				{ verb: 'say', sayText: 'One moment' },
+				{ verb: 'redirect', redirectMethod: 'GET' },
+			],
+			trigger: call,
+		});
+		expect(verbsOf(built.texml)[1]).toEqual({
+			name: 'Redirect',
+			attributes: { method: 'GET' },
+			text: `${TRIGGER_URL}?event=redirect`,
+		});
+		const away = await build({
+			verbs: [{ verb: 'redirect', redirectUrl: 'https://example.com/menu.xml' }],
+			trigger: call,
+		});
+		expect(verbsOf(away.texml)[0].text).toBe('https://example.com/menu.xml');
+	});
+
+	test('with Action URLs From Trigger off, the verbs get no action, and a Redirect needs its URL', async () => {
+		const redirect = await build({
+			verbs: [{ verb: 'redirect' }],
+			trigger: call,
+			options: { defaultActions: false },
+		});
+		expect(redirect.error?.message).toBe(
+			'Verb 1 (Redirect): the "URL" field is empty. Fill it in.',
+		);
+
 		const built = await build({
 			verbs: [{ verb: 'gather' }, { verb: 'record' }],
 			trigger: call,
@@ -89,7 +119,7 @@ describe('default action URLs', () => {
 			...responseNode({ verbs: [{ verb: 'say', sayText: 'x' }] }, 'Between'),
 			id: 'between',
 			parameters: {
-				verbs: { verb: [{ verb: 'say', sayText: 'Connecting' }] },
+				verbs: { verb: [stored({ verb: 'say', sayText: 'Connecting' })] } as never,
 				respondToCall: false,
 			},
 		};

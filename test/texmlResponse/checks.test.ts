@@ -234,7 +234,7 @@ describe('listed values, patterns and required fields', () => {
 		[{ verb: 'play' }, 'Verb 1 (Play): the "Audio URL" field is empty. Fill it in.'],
 		[
 			{ verb: 'redirect', redirectUrl: '={{ "" }}' },
-			'Verb 1 (Redirect): the "URL" field is empty.',
+			'Verb 1 (Redirect): the "URL" field is empty, and no Telnyx TeXML Answer Trigger',
 		],
 		[dial({ conferenceName: '={{ "" }}' }), 'Verb 1 (Dial): the "Conference Name" field is empty.'],
 		[
@@ -265,10 +265,9 @@ describe('listed values, patterns and required fields', () => {
 		expect(await refused([verb])).toContain(message);
 	});
 
-	test('n8n itself refuses a required field left empty in the panel; the node refuses one an expression empties', async () => {
-		await expect(build({ verbs: [{ verb: 'redirect' }] })).rejects.toThrow(
-			'Parameter "URL" is required.',
-		);
+	test('a required field left empty, or never added, is refused with the verb and the field', async () => {
+		for (const verbs of [[{ verb: 'say', sayText: '' }], [{ verb: 'say' }]])
+			expect(await refused(verbs)).toBe('Verb 1 (Say): the "Text" field is empty. Fill it in.');
 	});
 
 	test('an empty list is refused', async () => {

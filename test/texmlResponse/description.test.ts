@@ -11,7 +11,12 @@ import { TelnyxTexmlResponse } from '../../nodes/TelnyxTexmlResponse/TelnyxTexml
 const { description } = new TelnyxTexmlResponse();
 const verbs = description.properties.find((p) => p.name === 'verbs')!;
 const entry = (verbs.options as Array<{ name: string; values: INodeProperties[] }>)[0];
-const field = (name: string) => entry.values.find((p) => p.name === name)!;
+/** The holders of the entry, one per verb with fields; a field, found in its verb's holder. */
+const holders = entry.values.filter((p) => p.name !== 'verb');
+const fieldsOf = (holder: INodeProperties) =>
+	(holder.options as Array<{ name: string; values: INodeProperties[] }>)[0].values;
+const field = (name: string) =>
+	name === 'verb' ? entry.values[0] : holders.flatMap(fieldsOf).find((p) => p.name === name)!;
 const optionsOf = (property: INodeProperties) => property.options as INodePropertyOptions[];
 
 test('the node: name, a plain execute node, no credentials, not an AI tool', () => {
@@ -54,15 +59,24 @@ test('Verbs is one sortable list entry type whose Verb field lists every verb, s
 	]);
 });
 
-test('every other field of the entry shows for one verb, and field names are unique', () => {
-	const names = entry.values.map((p) => p.name);
-	expect(new Set(names).size).toBe(names.length);
+test("each verb's fields sit in a holder named after the verb, shown for it alone", () => {
 	const verbValues = optionsOf(field('verb')).map((o) => o.value);
-	for (const property of entry.values.filter((p) => p.name !== 'verb')) {
-		const shown = property.displayOptions?.show?.verb as string[];
-		expect(shown).toHaveLength(1);
-		expect(verbValues).toContain(shown[0]);
+	expect(holders.map((h) => h.name)).toEqual(
+		verbValues.filter((v) => v !== 'hangup' && v !== 'leave'),
+	);
+	for (const holder of holders) {
+		expect(holder).toMatchObject({
+			type: 'fixedCollection',
+			default: {},
+			typeOptions: { multipleValues: false },
+			displayOptions: { show: { verb: [holder.name] } },
+		});
+		expect((holder.options as Array<{ name: string }>).map((o) => o.name)).toEqual(['fields']);
+		// Inside the holder, a field depends on the verb's own fields only.
+		for (const inner of fieldsOf(holder)) expect(inner.displayOptions?.show?.verb).toBeUndefined();
 	}
+	const names = holders.flatMap(fieldsOf).map((p) => p.name);
+	expect(new Set(names).size).toBe(names.length);
 });
 
 test('Gather prompts are a sortable list of Say and Play only', () => {
@@ -75,7 +89,7 @@ test('Gather prompts are a sortable list of Say and Play only', () => {
 
 test('Dial → Conference shows the Conference Options of Call → Create', () => {
 	const shown = field('conferenceOptions');
-	expect(shown.displayOptions).toEqual({ show: { verb: ['dial'], dialTo: ['conference'] } });
+	expect(shown.displayOptions).toEqual({ show: { dialTo: ['conference'] } });
 	expect({ ...shown, displayOptions: undefined }).toEqual({
 		...conferenceOptions,
 		displayOptions: undefined,

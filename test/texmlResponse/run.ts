@@ -37,8 +37,13 @@ export function responseEngine(): Engine {
 	};
 }
 
-/** A verb entry as the editor stores it. */
+/** A verb entry with its fields next to the Verb (the tests' shorthand). */
 export type Verb = { verb: string } & IDataObject;
+
+/** An entry as the editor stores it: the verb's fields in the holder named after the verb. */
+export function stored({ verb, ...fields }: Verb): IDataObject {
+	return Object.keys(fields).length ? { verb, [verb]: { fields } } : { verb };
+}
 
 export interface Build {
 	/** The Verbs list; a plain array is wrapped as `{ verb: [...] }`. */
@@ -73,7 +78,9 @@ export function responseNode(build: Build, name = RESPONSE): INode {
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: {
-			verbs: (Array.isArray(build.verbs) ? { verb: build.verbs } : build.verbs) as never,
+			verbs: (Array.isArray(build.verbs)
+				? { verb: build.verbs.map(stored) }
+				: build.verbs) as never,
 			...(build.respondToCall === undefined ? {} : { respondToCall: build.respondToCall }),
 			...(build.options ? { options: build.options as never } : {}),
 		},

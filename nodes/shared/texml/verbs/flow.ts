@@ -9,11 +9,11 @@ const redirectUrl: INodeProperties = {
 	displayName: 'URL',
 	name: 'redirectUrl',
 	type: 'string',
-	required: true,
 	displayOptions: forVerbs(['redirect']),
 	default: '',
 	placeholder: 'e.g. https://example.com/menu.xml',
-	description: 'Where Telnyx fetches the TeXML the call continues with',
+	description:
+		'Where Telnyx fetches the TeXML the call continues with. Empty: back to the Telnyx TeXML Answer Trigger this workflow starts from, with ?event=redirect.',
 };
 
 const redirectMethod: INodeProperties = {
@@ -29,7 +29,7 @@ export const redirect: VerbSpec = {
 	build: (entry) => ({
 		name: 'Redirect',
 		attributes: entry.attribute(redirectMethod, 'method'),
-		text: entry.text(redirectUrl, { kind: 'url', required: true }),
+		text: entry.backUrl(redirectUrl, 'redirect'),
 	}),
 };
 

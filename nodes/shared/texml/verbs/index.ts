@@ -9,7 +9,7 @@ import { gather } from './gather';
 import { record } from './record';
 import { pause, play, say } from './say';
 import type { VerbSpec } from './spec';
-import { Entry, within } from './spec';
+import { Entry, forVerbs, within } from './spec';
 import { start, stop } from './media';
 
 export type { EntryReader, VerbSpec } from './spec';
@@ -45,7 +45,37 @@ const verbField: INodeProperties = {
 	description: 'What this step of the call does',
 };
 
-/** The ordered list of verbs: one entry type whose Verb decides which fields show. */
+/** The option of a verb's holder that carries the verb's fields. */
+export const VERB_FIELDS = 'fields';
+
+/** A field inside its verb's holder: shown by its other conditions only (the holder is the verb's). */
+function inHolder(field: INodeProperties): INodeProperties {
+	const { verb: _verb, ...others } = field.displayOptions?.show ?? {};
+	const { displayOptions: _displayOptions, ...rest } = field;
+	return Object.keys(others).length ? { ...rest, displayOptions: { show: others } } : rest;
+}
+
+/**
+ * A verb's fields sit in a holder of their own, shown only for that verb. n8n checks and copies
+ * every field of every entry on each run of a workflow (of Response nodes that do not run too);
+ * a holder that is not shown is one check, and the fields behind it none.
+ */
+function holderOf(verb: VerbSpec): INodeProperties {
+	return {
+		displayName: verb.name,
+		name: verb.value,
+		type: 'fixedCollection',
+		placeholder: `Add ${verb.name} Fields`,
+		// `{}`: n8n fills a holder's default in by reading the value it lacks, which fails.
+		// `multipleValues: false` spelled out: n8n then keeps a holder whose fields are all defaults.
+		typeOptions: { multipleValues: false },
+		default: {},
+		displayOptions: forVerbs([verb.value]),
+		options: [{ displayName: verb.name, name: VERB_FIELDS, values: verb.fields.map(inHolder) }],
+	};
+}
+
+/** The ordered list of verbs: one entry type whose Verb decides which holder of fields shows. */
 export const verbsField: INodeProperties = {
 	displayName: 'Verbs',
 	name: 'verbs',
@@ -58,7 +88,7 @@ export const verbsField: INodeProperties = {
 		{
 			displayName: 'Verb',
 			name: 'verb',
-			values: [verbField, ...VERBS.flatMap((verb) => verb.fields)],
+			values: [verbField, ...VERBS.filter((verb) => verb.fields.length > 0).map(holderOf)],
 		},
 	],
 };
@@ -73,8 +103,8 @@ export interface BuildContext {
 }
 
 /**
- * The TeXML document of the Verbs list (`{ verb: [entry, …] }`): each entry checked and written
- * in order; errors name the verb's position and the field.
+ * The TeXML document of the Verbs list (`{ verb: [{ verb: 'say', say: { fields: {…} } }, …] }`):
+ * each entry checked and written in order; errors name the verb's position and the field.
  */
 export function buildTexml(verbs: IDataObject | undefined, context: BuildContext): string {
 	const entries = Array.isArray(verbs?.verb) ? (verbs.verb as IDataObject[]) : [];
@@ -100,7 +130,9 @@ export function buildTexml(verbs: IDataObject | undefined, context: BuildContext
 				`${where} comes after ${final.name} (verb ${final.position}) and would never run. Remove it, or move it before ${final.name}.`,
 			);
 		const fail = (message: string): never => context.fail(within(where, message));
-		elements.push(spec!.build(new Entry(values ?? {}, fail, context.defaultAction)));
+		const holder = values?.[spec!.value] as IDataObject | undefined;
+		const fields = (holder?.[VERB_FIELDS] ?? {}) as IDataObject;
+		elements.push(spec!.build(new Entry(fields, fail, context.defaultAction)));
 		if (FINAL.has(spec!.value)) final = { position, name: spec!.name };
 	});
 	return writeDocument(elements);

@@ -36,6 +36,8 @@ export interface EntryReader {
 	options(collection: INodeProperties, rules?: Record<string, Partial<AttributeSpec>>): Attributes;
 	/** The `action` URL: the field, else the answer trigger's URL with `?event=<event>`. */
 	action(field: INodeProperties, event: string): Attributes;
+	/** A URL the call goes on to: the field, else the answer trigger's URL with `?event=<event>`. */
+	backUrl(field: INodeProperties, event: string): string;
 	/**
 	 * The entries of a nested list (e.g. Gather's prompts), each with its own reader, whose errors
 	 * start with `<label> <position>`.
@@ -116,12 +118,25 @@ export class Entry implements EntryReader {
 
 	action(field: INodeProperties, event: string): Attributes {
 		if (!isUnset(this.raw(field))) return this.attribute(field, 'action');
+		const url = this.triggerUrl(field, event);
+		return url === '' ? [] : [['action', url]];
+	}
+
+	backUrl(field: INodeProperties, event: string): string {
+		if (!isUnset(this.raw(field))) return this.text(field, { kind: 'url' });
+		const url = this.triggerUrl(field, event);
+		if (url === '') this.fail(`The "${field.displayName}" field is empty. Fill it in.`);
+		return url;
+	}
+
+	/** The answer trigger's URL for an empty URL field; '' when the option leaves it out. */
+	private triggerUrl(field: INodeProperties, event: string): string {
 		const url = this.defaultAction(event);
 		if (url === undefined)
 			this.fail(
 				`The "${field.displayName}" field is empty, and no Telnyx TeXML Answer Trigger that started this run comes before this node. Enter the URL Telnyx should send the result to, e.g. the webhook URL of the workflow that handles it.`,
 			);
-		return url === '' || url === undefined ? [] : [['action', url]];
+		return url ?? '';
 	}
 
 	list(field: INodeProperties, entryName: string, label: string): EntryReader[] {
