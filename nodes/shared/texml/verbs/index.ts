@@ -50,9 +50,12 @@ export const VERB_FIELDS = 'fields';
 
 /** A field inside its verb's holder: shown by its other conditions only (the holder is the verb's). */
 function inHolder(field: INodeProperties): INodeProperties {
-	const { verb: _verb, ...others } = field.displayOptions?.show ?? {};
-	const { displayOptions: _displayOptions, ...rest } = field;
-	return Object.keys(others).length ? { ...rest, displayOptions: { show: others } } : rest;
+	const others = Object.entries(field.displayOptions?.show ?? {}).filter(([key]) => key !== 'verb');
+	const inside = { ...field };
+	delete inside.displayOptions;
+	return others.length
+		? { ...inside, displayOptions: { show: Object.fromEntries(others) } }
+		: inside;
 }
 
 /**
