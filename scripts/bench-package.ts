@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export const RUNS = 15;
 
 interface Build {
-	bundle(outDir: string, options?: { shared?: boolean }): Promise<void>;
+	bundle(outDir: string, options?: { shared?: boolean; keepNames?: boolean }): Promise<void>;
 	entries(): Array<{ out: string }>;
 }
 // Plain JavaScript: `npm run build` runs it before any TypeScript tool is built.
@@ -124,6 +124,16 @@ const ALTERNATIVES: Array<{
 		label: 'esbuild, each file whole (shared code twice, a limiter per file)',
 		dir: 'esbuild-whole',
 		make: (d) => build.bundle(d, { shared: false }),
+	},
+	{
+		label: 'esbuild, each file + shared.js, names not kept',
+		dir: 'esbuild-shared-no-names',
+		make: (d) => build.bundle(d, { keepNames: false }),
+	},
+	{
+		label: 'esbuild, each file + shared.js, names kept',
+		dir: 'esbuild-shared-names',
+		make: (d) => build.bundle(d, { keepNames: true }),
 	},
 	{
 		label: 'esbuild, each file + shared.js (npm run build)',

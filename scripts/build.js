@@ -16,6 +16,8 @@ const { relative, dirname, join, resolve } = require('node:path');
 const esbuild = require('esbuild');
 
 const ROOT = join(__dirname, '..');
+/** esbuild's keepNames: `Object.defineProperty` on every function a file defines, at load. */
+const KEEP_NAMES = true;
 const SHARED = 'shared.js';
 
 /** The sources of the files n8n loads: `dist/nodes/X/X.node.js` is built from `nodes/X/X.node.ts`. */
@@ -35,7 +37,7 @@ const common = {
 	target: 'es2022', // tsconfig.json's
 	tsconfig: join(ROOT, 'tsconfig.build.json'),
 	external: ['n8n-workflow'],
-	keepNames: true,
+	keepNames: KEEP_NAMES,
 	legalComments: 'none',
 	logLevel: 'warning',
 };
@@ -84,9 +86,10 @@ async function exportsOf(options) {
  * './core'` reads `require('../../shared.js').x` (no copy of the module's exports per entry). Two
  * modules exporting different things under one name would hide both: the build refuses that.
  */
-async function buildShared(shared, outfile) {
+async function buildShared(shared, outfile, names) {
 	const options = {
 		...common,
+		keepNames: names,
 		stdin: {
 			contents: shared.map((file) => `export * from './${file}';`).join('\n'),
 			resolveDir: ROOT,
@@ -127,17 +130,18 @@ function useShared(shared, sharedPath) {
  * Builds the entries and `shared.js` into `outDir`. `{ shared: false }` (the benchmark's comparison
  * only) bundles every entry whole: shared code twice, and one limiter per node file.
  */
-async function bundle(outDir, { shared: share = true } = {}) {
+async function bundle(outDir, { shared: share = true, keepNames = KEEP_NAMES } = {}) {
 	const out = resolve(ROOT, outDir);
 	const list = entries();
 	const shared = share ? await sharedModules(list) : [];
-	if (shared.length > 0) await buildShared(shared, join(out, SHARED));
+	if (shared.length > 0) await buildShared(shared, join(out, SHARED), keepNames);
 	for (const entry of list) {
 		const outfile = join(out, entry.out);
 		let sharedPath = relative(dirname(outfile), join(out, SHARED));
 		if (!sharedPath.startsWith('.')) sharedPath = `./${sharedPath}`;
 		await esbuild.build({
 			...common,
+			keepNames,
 			entryPoints: [entry.source],
 			outfile,
 			plugins: shared.length > 0 ? [useShared(shared, sharedPath)] : [],

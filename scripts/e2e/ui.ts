@@ -278,6 +278,37 @@ export async function runUiChecks(
 				await shot(page, shotsDir, 'dial-in');
 			},
 		);
+
+		await checks.check(
+			"ui: a Response node shows each verb's fields, and a verb added in the panel gets its own",
+			async () => {
+				await page.locator(`[data-test-id="canvas-node"][data-node-name="Wrong PIN"]`).dblclick();
+				await page.locator('[data-test-id="ndv"]').waitFor();
+				const parameters = page.locator('[data-test-id="node-parameters"]');
+				const labels = ['Verbs', 'Verb', 'Text', 'Input', 'Prompts', 'Gather Options', 'URL'];
+				let text = await parameters.innerText();
+				for (let tries = 0; tries < 30 && labels.some((l) => !text.includes(l)); tries++) {
+					await page.waitForTimeout(500);
+					text = await parameters.innerText();
+				}
+				for (const label of labels) expectTrue(text.includes(label), `the panel lacks "${label}"`);
+				await shot(page, shotsDir, 'response-node', '[data-test-id="ndv"]');
+
+				// A new entry is a Say whose fields come with one click, as n8n adds a group.
+				const texts = () => parameters.locator('[data-test-id="parameter-input-sayText"]').count();
+				const before = await texts();
+				const addVerb = parameters.getByRole('button', { name: 'Add Verb' }).last();
+				await addVerb.scrollIntoViewIfNeeded();
+				await addVerb.click();
+				const addFields = parameters.getByRole('button', { name: 'Add Say Fields' }).last();
+				await addFields.waitFor();
+				await addFields.click();
+				for (let tries = 0; tries < 20 && (await texts()) === before; tries++)
+					await page.waitForTimeout(250);
+				expectEqual(await texts(), before + 1, 'Text fields after adding a Say');
+				await page.keyboard.press('Escape');
+			},
+		);
 	} finally {
 		await browser.close();
 	}
