@@ -16,7 +16,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export const RUNS = 15;
 
 interface Build {
-	bundle(outDir: string, options?: { shared?: boolean; keepNames?: boolean }): Promise<void>;
+	bundle(
+		outDir: string,
+		options?: { shared?: boolean; keepNames?: boolean; plainExports?: boolean },
+	): Promise<void>;
 	entries(): Array<{ out: string }>;
 }
 // Plain JavaScript: `npm run build` runs it before any TypeScript tool is built.
@@ -126,14 +129,19 @@ const ALTERNATIVES: Array<{
 		make: (d) => build.bundle(d, { shared: false }),
 	},
 	{
-		label: 'esbuild, each file + shared.js, names not kept',
-		dir: 'esbuild-shared-no-names',
-		make: (d) => build.bundle(d, { keepNames: false }),
+		label: 'esbuild, each file + shared.js, exports as getters, names kept (the build before)',
+		dir: 'esbuild-shared-getters',
+		make: (d) => build.bundle(d, { keepNames: true, plainExports: false }),
 	},
 	{
-		label: 'esbuild, each file + shared.js, names kept',
-		dir: 'esbuild-shared-names',
-		make: (d) => build.bundle(d, { keepNames: true }),
+		label: 'esbuild, each file + shared.js, plain exports, names kept',
+		dir: 'esbuild-shared-plain-names',
+		make: (d) => build.bundle(d, { keepNames: true, plainExports: true }),
+	},
+	{
+		label: 'esbuild, each file + shared.js, plain exports, names not kept',
+		dir: 'esbuild-shared-plain',
+		make: (d) => build.bundle(d, { keepNames: false, plainExports: true }),
 	},
 	{
 		label: 'esbuild, each file + shared.js (npm run build)',

@@ -86,7 +86,7 @@ async function exportsOf(options) {
  * './core'` reads `require('../../shared.js').x` (no copy of the module's exports per entry). Two
  * modules exporting different things under one name would hide both: the build refuses that.
  */
-async function buildShared(shared, outfile, names) {
+async function buildShared(shared, outfile, names, plain) {
 	const options = {
 		...common,
 		keepNames: names,
@@ -103,8 +103,16 @@ async function buildShared(shared, outfile, names) {
 		for (const name of await exportsOf({ ...common, entryPoints: [join(ROOT, file)] }))
 			if (!exported.has(name))
 				throw new Error(`${file}: another shared module also exports "${name}"; rename one`);
-	await esbuild.build({ ...options, outfile });
+	await esbuild.build({ ...options, outfile, ...(plain ? { footer: { js: PLAIN_EXPORTS } } : {}) });
 }
+
+/**
+ * esbuild's CommonJS exports are getters (two calls per read, and an entry reads them thousands
+ * of times while it builds its description at load): replaced by plain values once shared.js has
+ * run. No shared module exports a binding that changes later (`export let`), so nothing is lost.
+ */
+const PLAIN_EXPORTS =
+	"module.exports = Object.defineProperty({ ...module.exports }, '__esModule', { value: true });";
 
 /** Leaves the imports of shared modules to `require(sharedPath)` instead of bundling them again. */
 function useShared(shared, sharedPath) {
@@ -130,11 +138,14 @@ function useShared(shared, sharedPath) {
  * Builds the entries and `shared.js` into `outDir`. `{ shared: false }` (the benchmark's comparison
  * only) bundles every entry whole: shared code twice, and one limiter per node file.
  */
-async function bundle(outDir, { shared: share = true, keepNames = KEEP_NAMES } = {}) {
+async function bundle(
+	outDir,
+	{ shared: share = true, keepNames = KEEP_NAMES, plainExports = true } = {},
+) {
 	const out = resolve(ROOT, outDir);
 	const list = entries();
 	const shared = share ? await sharedModules(list) : [];
-	if (shared.length > 0) await buildShared(shared, join(out, SHARED), keepNames);
+	if (shared.length > 0) await buildShared(shared, join(out, SHARED), keepNames, plainExports);
 	for (const entry of list) {
 		const outfile = join(out, entry.out);
 		let sharedPath = relative(dirname(outfile), join(out, SHARED));
