@@ -69,8 +69,9 @@ function holderOf(verb: VerbSpec): INodeProperties {
 		name: verb.value,
 		type: 'fixedCollection',
 		placeholder: `Add ${verb.name} Fields`,
-		// `{}`: n8n fills a holder's default in by reading the value it lacks, which fails.
-		// `multipleValues: false` spelled out: n8n then keeps a holder whose fields are all defaults.
+		// `{}`: with any other default, n8n (n8n-workflow 2.41 getNodeParameters) reads into the
+		// holder an entry lacks, e.g. right after its Verb changed, and throws. `multipleValues:
+		// false` spelled out: n8n then saves a holder whose fields are all defaults.
 		typeOptions: { multipleValues: false },
 		default: {},
 		displayOptions: forVerbs([verb.value]),
