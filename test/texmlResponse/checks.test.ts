@@ -234,7 +234,7 @@ describe('listed values, patterns and required fields', () => {
 		[{ verb: 'play' }, 'Verb 1 (Play): the "Audio URL" field is empty. Fill it in.'],
 		[
 			{ verb: 'redirect', redirectUrl: '={{ "" }}' },
-			'Verb 1 (Redirect): the "URL" field is empty, and no Telnyx TeXML Answer Trigger',
+			'Verb 1 (Redirect): the "URL" field is empty, and no Telnyx TeXML Answer Trigger that started this run comes before this node. Enter the URL Telnyx should fetch the next TeXML from',
 		],
 		[dial({ conferenceName: '={{ "" }}' }), 'Verb 1 (Dial): the "Conference Name" field is empty.'],
 		[

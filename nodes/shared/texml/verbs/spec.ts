@@ -118,23 +118,23 @@ export class Entry implements EntryReader {
 
 	action(field: INodeProperties, event: string): Attributes {
 		if (!isUnset(this.raw(field))) return this.attribute(field, 'action');
-		const url = this.triggerUrl(field, event);
+		const url = this.triggerUrl(field, event, 'send the result to');
 		return url === '' ? [] : [['action', url]];
 	}
 
 	backUrl(field: INodeProperties, event: string): string {
 		if (!isUnset(this.raw(field))) return this.text(field, { kind: 'url' });
-		const url = this.triggerUrl(field, event);
+		const url = this.triggerUrl(field, event, 'fetch the next TeXML from');
 		if (url === '') this.fail(`The "${field.displayName}" field is empty. Fill it in.`);
 		return url;
 	}
 
 	/** The answer trigger's URL for an empty URL field; '' when the option leaves it out. */
-	private triggerUrl(field: INodeProperties, event: string): string {
+	private triggerUrl(field: INodeProperties, event: string, use: string): string {
 		const url = this.defaultAction(event);
 		if (url === undefined)
 			this.fail(
-				`The "${field.displayName}" field is empty, and no Telnyx TeXML Answer Trigger that started this run comes before this node. Enter the URL Telnyx should send the result to, e.g. the webhook URL of the workflow that handles it.`,
+				`The "${field.displayName}" field is empty, and no Telnyx TeXML Answer Trigger that started this run comes before this node. Enter the URL Telnyx should ${use}, e.g. the webhook URL of the workflow that handles it.`,
 			);
 		return url ?? '';
 	}
