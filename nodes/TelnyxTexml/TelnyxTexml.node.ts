@@ -30,9 +30,7 @@ export class TelnyxTexml implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'telnyxTexmlApi', required: true }],
 		requestDefaults: {
-			// The credential's Base URL replaces it before each request (routing/request.ts): as an
-			// expression here, n8n would evaluate it twice per item, about 0.1 ms each.
-			baseURL: TELNYX_API_BASE_URL,
+			baseURL: `={{ ($credentials.baseUrl || "${TELNYX_API_BASE_URL}").replace(/\\/+$/, "") }}`,
 			headers: { Accept: 'application/json' },
 		},
 		// Fields defined alike by several resources are one parameter (n8n walks each, per item).

@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 import { accountSidFor, fetchAccountSid } from '../transport/account';
 import { apiBaseUrl, CREDENTIAL_TYPE } from '../../shared/constants';
 import { buildPath, type PathParameter } from './path';
-import { credentialBaseUrlOf, sendAuthenticated } from '../transport/core';
+import { sendAuthenticated } from '../transport/core';
 
 /** The node panel's names for the values that go into TeXML paths. */
 const PATH_LABELS: Record<string, string> = {
@@ -59,15 +59,6 @@ async function accountSidOf(context: IExecuteSingleFunctions, baseUrl: string): 
 				context.getItemIndex(),
 			),
 	);
-}
-
-/** preSend: the request goes to the credential's Base URL (read once per execution). */
-export async function credentialBaseUrl(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	requestOptions.baseURL = await credentialBaseUrlOf(this);
-	return requestOptions;
 }
 
 /**

@@ -10,7 +10,7 @@ import { noteAnswer } from '../transport/answers';
 import { refusingOnContinue } from '../transport/continueOnFail';
 import { throwOnTelnyxError } from '../transport/errors';
 import { formBody, type FieldDependency } from '../fields/form';
-import { credentialBaseUrl, texmlPath } from './request';
+import { texmlPath } from './request';
 import { texmlSending } from '../transport/core';
 
 export interface TexmlOperation {
@@ -84,7 +84,6 @@ export function texmlRouting({
 			preSend: refusingOnContinue([
 				...checks,
 				...(form ? [formBody(form.properties, form.dependencies, form.encoding)] : []),
-				credentialBaseUrl,
 				texmlPath(
 					/^\/texml(\/|_applications)/.test(path) ? path : `/texml/Accounts/{accountSid}${path}`,
 				),

@@ -172,8 +172,6 @@ interface KeyCore {
 	limiter: Limiter;
 	/** The credential's limits, as stored (see sendingSettings). */
 	limits: IDataObject;
-	/** The credential's Base URL, without a trailing slash (Telnyx's when empty). */
-	baseUrl: string;
 }
 
 /**
@@ -194,7 +192,6 @@ async function keyCoreOf(context: Context, baseUrl?: string): Promise<KeyCore> {
 				baseUrl ?? apiBaseUrl(credentials.baseUrl),
 			),
 			limits: { maxConcurrent, maxPerSecond, maxRateLimitWait } as IDataObject,
-			baseUrl: apiBaseUrl(credentials.baseUrl),
 		};
 	};
 	const executionId = 'getExecutionId' in context ? context.getExecutionId() : undefined;
@@ -208,11 +205,6 @@ async function keyCoreOf(context: Context, baseUrl?: string): Promise<KeyCore> {
 		while (keyCores.size > MAX_KEY_CORES) keyCores.delete(keyCores.keys().next().value as string);
 	}
 	return await core;
-}
-
-/** The credential's Base URL, read once per execution like the rest of the key's core. */
-export async function credentialBaseUrlOf(context: Context): Promise<string> {
-	return (await keyCoreOf(context)).baseUrl;
 }
 
 /** The node's Sending option as given (a picker may run before it can be read). */
