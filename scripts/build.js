@@ -16,7 +16,10 @@ const { relative, dirname, join, resolve } = require('node:path');
 const esbuild = require('esbuild');
 
 const ROOT = join(__dirname, '..');
-/** esbuild's keepNames: `Object.defineProperty` on every function a file defines, at load. */
+/**
+ * esbuild's keepNames: functions keep their source names in stack traces, for one
+ * `Object.defineProperty` each at load, a cost within P4's noise (docs/development.md#p4-the-build).
+ */
 const KEEP_NAMES = true;
 const SHARED = 'shared.js';
 
