@@ -311,9 +311,8 @@ async function createTriggerOnlyWorkflow(app: App): Promise<string> {
 		friendlyName: 'P9: trigger and answer alone',
 		voiceUrl: 'https://example.com/texml/closed.xml',
 	});
-	const created = await app.editor.request<{ id: string }>('POST', '/rest/workflows', {
+	await createActive(app.editor, {
 		name: 'P9: Telnyx TeXML Answer Trigger → Telnyx TeXML Response',
-		active: false,
 		nodes: [
 			{
 				...trigger,
@@ -326,12 +325,8 @@ async function createTriggerOnlyWorkflow(app: App): Promise<string> {
 			},
 			{ ...ask, id: randomUUID() },
 		],
-		connections: { [trigger.name]: { main: [[{ node: ask.name, type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
+		connections: { [trigger.name]: { main: to(ask.name) } },
 	});
-	if (created.status !== 200 || !created.data?.id)
-		throw new Error(`creating the trigger-only workflow: ${created.status}`);
-	await activate(app.editor, created.data.id);
 	if (!line.voiceUrl?.startsWith(`${app.origin}/webhook/`))
 		throw new Error(`P9: the trigger-only line's Voice URL is ${line.voiceUrl}`);
 	return line.voiceUrl;

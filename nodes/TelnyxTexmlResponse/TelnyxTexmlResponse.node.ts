@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { buildTexml, verbsField } from '../shared/texml/verbs';
-import { answerTriggers, triggerUrl, withEvent } from './actionUrl';
+import { answerTriggers, fromTrigger, triggerUrl, withEvent } from './actionUrl';
 
 export class TelnyxTexmlResponse implements INodeType {
 	description: INodeTypeDescription = {
@@ -67,6 +67,7 @@ export class TelnyxTexmlResponse implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const triggers = answerTriggers(this);
+		const direct = fromTrigger(this, triggers);
 		const output: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			try {
@@ -82,7 +83,13 @@ export class TelnyxTexmlResponse implements INodeType {
 					fail,
 					defaultAction: (event) => {
 						if (options.defaultActions === false) return '';
-						if (trigger === null) trigger = triggerUrl(this, triggers, i);
+						if (trigger === null)
+							trigger = triggerUrl(
+								this,
+								triggers,
+								i,
+								direct ? items[i].json.webhookUrl : undefined,
+							);
 						return trigger === undefined ? undefined : withEvent(trigger, event);
 					},
 				});

@@ -21,8 +21,11 @@ export function answerTriggers(context: IExecuteFunctions): string[] {
 	return nearest;
 }
 
-/** Whether the item came straight from the nearest answer trigger: then it is the trigger's own. */
-function fromTrigger(context: IExecuteFunctions, triggers: string[]): boolean {
+/**
+ * Whether the input came straight from the nearest answer trigger: then each item is the trigger's
+ * own. The same for every item of a run.
+ */
+export function fromTrigger(context: IExecuteFunctions, triggers: string[]): boolean {
 	try {
 		return triggers.length > 0 && context.getInputSourceData(0)?.previousNode === triggers[0];
 	} catch {
@@ -30,16 +33,17 @@ function fromTrigger(context: IExecuteFunctions, triggers: string[]): boolean {
 	}
 }
 
-/** The answer trigger's own URL (`webhookUrl` of its item), or undefined when none has run. */
+/**
+ * The answer trigger's own URL (`webhookUrl` of its item), or undefined when none has run. `own`:
+ * the item's `webhookUrl` when the item came straight from the trigger (read without an expression).
+ */
 export function triggerUrl(
 	context: IExecuteFunctions,
 	triggers: string[],
 	itemIndex: number,
+	own?: unknown,
 ): string | undefined {
-	// The trigger's item read straight, without an expression, when it is the node before.
-	const own = context.getInputData()[itemIndex]?.json.webhookUrl;
-	if (typeof own === 'string' && own.trim() !== '' && fromTrigger(context, triggers))
-		return own.trim();
+	if (typeof own === 'string' && own.trim() !== '') return own.trim();
 	for (const name of triggers) {
 		try {
 			const url = context.evaluateExpression(
