@@ -1,10 +1,11 @@
 /**
  * P9, the answer time: the dial-in example, activated in the real n8n app, against n8n's own
  * Webhook → Respond to Webhook workflow holding the same TeXML as a fixed string, side by side in
- * one run. Each gets 200 incoming calls, 20 at a time: the Voice URL request exactly as the
+ * one run. Each gets 400 incoming calls, 20 at a time: the Voice URL request exactly as the
  * sandbox's ring sends it (its form fields and headers, signed with the sandbox's key), timed from
- * the request sent to the whole answer read. The two alternate in rounds (5 × 40 each, the order
- * swapped every round) after a warm-up, so the machine's load falls on both alike. An answer
+ * the request sent to the whole answer read. The two alternate in rounds (10 × 40 each, the order
+ * swapped every round) after a warm-up, so the machine's load falls on both alike; a round lasts
+ * under a second, and a pause of the machine's lands in one round of one workflow. An answer
  * failed when it is not 200, not XML, or not the expected TeXML (the trigger's fallback included).
  * Two more workflows, measured alike, show where the time goes (no goal): the example's trigger and
  * its Ask for PIN node alone, and the example's shape built from n8n's own nodes (the same TeXML as
@@ -31,9 +32,9 @@ import { loadWorkflows } from './e2e/workflows';
 import { credentialFixture, startWorld } from './e2e/world';
 import { median } from './stats';
 
-const CALLS = 200;
+const CALLS = 400;
 const AT_A_TIME = 20;
-const ROUNDS = 5;
+const ROUNDS = 10;
 const WARM_UP = 40;
 const RESPOND_PATH = 'p9-answer';
 const SHAPE_PATH = 'p9-shape';

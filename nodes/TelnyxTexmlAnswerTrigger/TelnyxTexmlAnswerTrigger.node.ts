@@ -30,7 +30,11 @@ export class TelnyxTexmlAnswerTrigger implements INodeType {
 		name: 'telnyxTexmlAnswerTrigger',
 		icon: { light: 'file:../TelnyxTexml/telnyx.svg', dark: 'file:../TelnyxTexml/telnyx.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2 behaves as 1. n8n's webhook server treats a version-1 trigger as its first Webhook node and
+		// evaluates an expression on every request looking for a binary-data option; from 2 it parses
+		// the form body at once. Workflows saved with 1 keep working.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: 'Answers incoming calls',
 		description:
 			'Answers the incoming calls of a TeXML application, and the Gather, Dial and Record results that follow, with the TeXML the workflow builds',

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { apiBaseUrl, CREDENTIAL_TYPE } from '../shared/constants';
 import { encodePathSegment } from '../TelnyxTexml/routing/path';
 import { sendAuthenticated } from '../TelnyxTexml/transport/core';
+import { rememberPublicKey } from '../TelnyxTexmlTrigger/request';
 
 /** What activation found on the application, to put back on deactivation. */
 interface Previous {
@@ -75,10 +76,12 @@ function ownUrl(context: IHookFunctions): string {
 /**
  * The way n8n's triggers register their webhooks, applied to a TeXML application: on activation
  * its Voice URL points at this trigger (POST, so every request is signed over its body), and on
- * deactivation it gets back what it had, unless someone changed it since.
+ * deactivation it gets back what it had, unless someone changed it since. Each activation also
+ * reads the credential's public key anew for the requests to come (n8n calls checkExists first).
  */
 export const voiceUrlRegistration = {
 	async checkExists(this: IHookFunctions): Promise<boolean> {
+		if (this.getNodeParameter('verifySignature', true) as boolean) await rememberPublicKey(this);
 		const application = await readApplication(this, applicationIdOf(this));
 		return application.voice_url === ownUrl(this);
 	},

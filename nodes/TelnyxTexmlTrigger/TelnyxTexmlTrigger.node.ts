@@ -19,7 +19,11 @@ export class TelnyxTexmlTrigger implements INodeType {
 		name: 'telnyxTexmlTrigger',
 		icon: { light: 'file:../TelnyxTexml/telnyx.svg', dark: 'file:../TelnyxTexml/telnyx.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2 behaves as 1. n8n's webhook server treats a version-1 trigger as its first Webhook node and
+		// evaluates an expression on every request looking for a binary-data option; from 2 it parses
+		// the form body at once. Workflows saved with 1 keep working.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ ($parameter["events"] || []).includes("*") ? "All events" : ($parameter["events"] || []).join(", ") }}',
 		description:

@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeOperationError } from 'n8n-workflow';
 import type { KeyObject } from 'node:crypto';
 
+import { CREDENTIAL_TYPE } from '../shared/constants';
 import {
 	checkSignature,
 	parsePublicKey,
@@ -13,9 +14,26 @@ import {
 const WHERE_TO_FIND =
 	'Copy it from the Telnyx Portal (Account Settings → Keys & Credentials → Public Key) into the Public Key field of the Telnyx TeXML API credential, or turn off Verify Signature.';
 
-/** The credential's Ed25519 public key, or an error naming the field to fix. */
-export async function publicKeyOf(context: IHookFunctions | IWebhookFunctions): Promise<KeyObject> {
-	const credentials = await context.getCredentials<{ publicKey?: string }>('telnyxTexmlApi');
+type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+/**
+ * The key a trigger last read, in its node's static data (n8n keeps that with the workflow and
+ * hands it to every request): reading the credential costs n8n a database read and a decryption
+ * per request. A public key, nothing secret.
+ */
+interface Remembered {
+	credential: string;
+	publicKey: string;
+}
+
+const REMEMBERED = 'signatureKey';
+
+const credentialIdOf = (context: TriggerContext) =>
+	context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+
+/** The credential's Ed25519 public key, or an error naming the field to fix; remembered. */
+export async function publicKeyOf(context: TriggerContext): Promise<KeyObject> {
+	const credentials = await context.getCredentials<{ publicKey?: string }>(CREDENTIAL_TYPE);
 	const value = (credentials.publicKey ?? '').trim();
 	if (!value) {
 		throw new NodeOperationError(
@@ -34,7 +52,33 @@ export async function publicKeyOf(context: IHookFunctions | IWebhookFunctions): 
 			{ description: WHERE_TO_FIND },
 		);
 	}
+	const state = context.getWorkflowStaticData('node');
+	const remembered = state[REMEMBERED] as Remembered | undefined;
+	const credential = credentialIdOf(context);
+	if (remembered?.publicKey !== value || remembered.credential !== credential)
+		state[REMEMBERED] = { credential, publicKey: value } satisfies Remembered;
 	return key;
+}
+
+/**
+ * At activation: the credential's key read anew. One that cannot be used is forgotten, not an
+ * activation error: each request then answers with what is wrong, as without remembering.
+ */
+export async function rememberPublicKey(context: IHookFunctions): Promise<void> {
+	try {
+		await publicKeyOf(context);
+	} catch {
+		delete context.getWorkflowStaticData('node')[REMEMBERED];
+	}
+}
+
+/** The key remembered for the node's current credential, if any. */
+function rememberedKey(context: IWebhookFunctions): KeyObject | undefined {
+	const remembered = context.getWorkflowStaticData('node')[REMEMBERED] as Remembered | undefined;
+	if (typeof remembered?.publicKey !== 'string') return undefined;
+	return remembered.credential === credentialIdOf(context)
+		? parsePublicKey(remembered.publicKey)
+		: undefined;
 }
 
 type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
@@ -71,23 +115,27 @@ const header = (headers: IDataObject, name: string) =>
 /**
  * Checks the request's Telnyx signature with the credential's public key. A request that fails is
  * answered 401 here (with the reason); false means the caller returns `noWebhookResponse`.
+ * The key remembered from the last read is tried first; the credential is read when there is
+ * none, or when the signature does not match it (the credential may hold a new key by now).
  */
 export async function acceptSigned(
 	context: IWebhookFunctions,
 	{ bodyless = false }: { bodyless?: boolean } = {},
 ): Promise<boolean> {
-	const key = await publicKeyOf(context);
 	const headers = context.getHeaderData() as IDataObject;
-	const rejection = checkSignature(
-		{
-			signature: header(headers, SIGNATURE_HEADER),
-			timestamp: header(headers, TIMESTAMP_HEADER),
-			// A GET has no body: what Telnyx signs then is undocumented; the empty body is assumed.
-			rawBody: bodyless ? Buffer.alloc(0) : await rawBodyOf(context.getRequestObject()),
-		},
-		key,
-		Math.floor(Date.now() / 1000),
-	);
+	const request = {
+		signature: header(headers, SIGNATURE_HEADER),
+		timestamp: header(headers, TIMESTAMP_HEADER),
+		// A GET has no body: what Telnyx signs then is undocumented; the empty body is assumed.
+		rawBody: bodyless ? Buffer.alloc(0) : await rawBodyOf(context.getRequestObject()),
+	};
+	const check = (key: KeyObject) => checkSignature(request, key, Math.floor(Date.now() / 1000));
+	const remembered = rememberedKey(context);
+	let rejection = remembered ? check(remembered) : undefined;
+	if (!remembered || rejection === 'signature does not match') {
+		const key = await publicKeyOf(context);
+		if (key !== remembered) rejection = check(key);
+	}
 	if (!rejection) return true;
 	rejectUnauthorized(context.getResponseObject(), rejection);
 	return false;

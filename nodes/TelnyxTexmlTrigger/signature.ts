@@ -26,14 +26,17 @@ export type Rejection =
  * undefined for anything else, so the caller can name the credential field to fix.
  */
 export function parsePublicKey(base64: string): KeyObject | undefined {
-	// The same key arrives with every request: parsed once (a public key, nothing secret kept).
-	if (base64 === lastParsed?.base64) return lastParsed.key;
+	// The same keys arrive with every request: each parsed once (public keys, nothing secret kept).
+	if (parsed.has(base64)) return parsed.get(base64);
+	if (parsed.size >= PARSED_KEYS) parsed.clear();
 	const key = parseKey(base64);
-	lastParsed = { base64, key };
+	parsed.set(base64, key);
 	return key;
 }
 
-let lastParsed: { base64: string; key: KeyObject | undefined } | undefined;
+/** A few credentials' keys at most in one n8n; a bound all the same. */
+const PARSED_KEYS = 16;
+const parsed = new Map<string, KeyObject | undefined>();
 
 function parseKey(base64: string): KeyObject | undefined {
 	const trimmed = base64.trim();

@@ -57,11 +57,13 @@ export async function startAnswerServer(
 	const answered: Answered[] = [];
 	/** Where n8n's webhook URLs start: this server, so a trigger's own URL reaches it again. */
 	let webhookBaseUrl = '';
+	/** Kept between requests, as n8n loads it with the workflow and saves what changed. */
+	const staticData = file.staticData ?? {};
 
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
 		await receive(req);
 
-		const workflow = workflowOf(engine, file);
+		const workflow = workflowOf(engine, { ...file, staticData });
 		const node = workflow.getNode(trigger) as INode;
 		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
 		const description = nodeType.description.webhooks!.find((w) => w.httpMethod === req.method);

@@ -128,6 +128,8 @@ export interface WorkflowFile {
 	name?: string;
 	nodes: INode[];
 	connections: IConnections;
+	/** The workflow's static data; n8n loads it with the workflow and saves what nodes change. */
+	staticData?: IDataObject;
 }
 
 export function workflowOf(engine: Engine, file: WorkflowFile) {
@@ -143,6 +145,7 @@ export function workflowOf(engine: Engine, file: WorkflowFile) {
 		active: false,
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
+		staticData: file.staticData,
 	});
 }
 

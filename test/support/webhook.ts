@@ -151,11 +151,13 @@ export async function startTriggerReceiver(
 ): Promise<TriggerReceiver> {
 	const hits: WebhookHit[] = [];
 	const waiters: Array<() => void> = [];
+	/** Kept between requests, as n8n loads it with the workflow and saves what changed. */
+	const staticData = file.staticData ?? {};
 
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<WebhookHit> {
 		await receive(req);
 
-		const workflow = workflowOf(engine, file);
+		const workflow = workflowOf(engine, { ...file, staticData });
 		const node: INode = options.trigger
 			? workflow.getNode(options.trigger)!
 			: file.nodes.find((n) => workflow.getParentNodes(n.name).length === 0)!;
