@@ -190,6 +190,22 @@ export async function runDialInExample(checks: Checks, context: AnsweringContext
 		},
 	);
 	await checks.check(
+		`example ${DIAL_IN}: n8n keeps the public key the trigger read in the workflow's static data, so a call needs no credential read`,
+		async () => {
+			const saved = await context.editor.request<{ staticData?: unknown }>(
+				'GET',
+				`/rest/workflows/${example.workflow.id}`,
+			);
+			const state = (saved.data?.staticData ?? {}) as Record<string, Record<string, unknown>>;
+			const trigger = example.workflow.nodes.find((node) => node.type === ANSWER_TRIGGER);
+			expectEqual(
+				(state[`node:${trigger?.name}`]?.signatureKey as { publicKey?: string })?.publicKey,
+				sandbox.publicKey,
+				'the public key in the static data',
+			);
+		},
+	);
+	await checks.check(
 		`example ${DIAL_IN}: deactivation puts the Dial-in line's old Voice URL back`,
 		async () => {
 			await deactivate(context.editor, example.workflow.id);
