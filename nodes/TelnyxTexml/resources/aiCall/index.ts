@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from '../../fields/display';
 
 import { fromField, operationField, toField } from '../../fields/descriptions';
 import { recordingOptions } from '../call/createOptions';

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from '../../fields/display';
 
 import { accountSidField, operationField } from '../../fields/descriptions';
 import { createEssentials, createOperation, createOptions } from './create';

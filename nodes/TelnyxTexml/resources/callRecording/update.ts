@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from '../../fields/display';
 
 import { texmlRouting } from '../../routing/routing';
 import { simplifyResponse } from '../../routing/simplify';

@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from '../../fields/display';
 
 import { announceFields } from '../../fields/descriptions';
 import { texmlRouting } from '../../routing/routing';
