@@ -1,9 +1,9 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /**
- * n8n-workflow's `updateDisplayOptions`, without lodash's `merge`: the same result (objects merged
- * key by key, arrays index by index) for the plain data display options are, at a seventh of the
- * node's load time less (lodash's generic merge was 2 of its 15 ms).
+ * n8n-workflow's `updateDisplayOptions` without lodash's generic `merge`, which took 2 of the 15 ms
+ * the node needed to load. The same result for the plain data display options are: objects merged
+ * key by key, arrays index by index.
  */
 export function updateDisplayOptions(
 	displayOptions: IDisplayOptions,
