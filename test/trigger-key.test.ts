@@ -5,16 +5,17 @@
  * matches it needs no read; one that does not, or a request with nothing remembered, reads the
  * credential, which may hold a new key by now.
  */
-import { HookContext } from 'n8n-core';
-import type { IDataObject, IHookFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { TelnyxTexmlAnswerTrigger } from '../nodes/TelnyxTexmlAnswerTrigger/TelnyxTexmlAnswerTrigger.node';
 import { TelnyxTexmlTrigger } from '../nodes/TelnyxTexmlTrigger/TelnyxTexmlTrigger.node';
 import { newSigningKey, startSandbox } from '../sandbox';
-import { additionalData, workflowOf, type Engine } from './support/engine';
+import { workflowOf, type Engine } from './support/engine';
 import { ANSWER_TRIGGER_TYPE, answerTriggerNode } from './support/fixtures';
 import {
+	activationContext,
 	post,
+	signedForm,
 	startTriggerReceiver,
 	triggerEngine,
 	triggerNode,
@@ -28,14 +29,7 @@ const stranger = newSigningKey();
 const JOIN =
 	'AccountSid=f5586561-8ff0-4291-a0ac-84fe544797bd&FriendlyName=weekly-sync&StatusCallbackEvent=participant-join';
 
-const signed = (key = telnyx) => {
-	const timestamp = String(Math.floor(Date.now() / 1000));
-	return {
-		'content-type': 'application/x-www-form-urlencoded',
-		'telnyx-timestamp': timestamp,
-		'telnyx-signature-ed25519': key.sign(timestamp, JOIN),
-	};
-};
+const signed = (key = telnyx) => signedForm(JOIN, key);
 
 /** The engine's credential, counting how often n8n hands it to the node. */
 function countedCredential(engine: Engine) {
@@ -151,14 +145,7 @@ test('activation reads the key (create of the Telnyx TeXML Trigger, checkExists 
 		);
 		const staticData: IDataObject = {};
 		const workflow = workflowOf(engine, { nodes: [status, answer], connections: {}, staticData });
-		const hook = (node: INode) =>
-			new HookContext(
-				workflow,
-				workflow.getNode(node.name)!,
-				additionalData(engine),
-				'trigger',
-				'activate',
-			) as unknown as IHookFunctions;
+		const hook = (node: INode) => activationContext(engine, workflow, node.name);
 		await new TelnyxTexmlTrigger().webhookMethods.default.create.call(hook(status));
 		await new TelnyxTexmlAnswerTrigger().webhookMethods.default.checkExists.call(hook(answer));
 		const key = { credential: 'cred-1', publicKey: telnyx.publicKey };
@@ -193,13 +180,7 @@ test("the answer trigger's activation forgets a key it cannot use; each call the
 			},
 		};
 		const workflow = workflowOf(engine, { nodes: [answer], connections: {}, staticData });
-		const context = new HookContext(
-			workflow,
-			workflow.getNode(answer.name)!,
-			additionalData(engine),
-			'trigger',
-			'activate',
-		) as unknown as IHookFunctions;
+		const context = activationContext(engine, workflow, answer.name);
 		expect(
 			await new TelnyxTexmlAnswerTrigger().webhookMethods.default.checkExists.call(context),
 		).toBe(false);

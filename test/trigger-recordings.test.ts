@@ -18,6 +18,7 @@ import {
 	triggerEngine,
 	triggerNode,
 	type TriggerReceiver,
+	signedForm,
 } from './support/webhook';
 
 const telnyx = newSigningKey();
@@ -39,14 +40,7 @@ const COMPLETED = [
 const withStatus = (status: string) =>
 	COMPLETED.replace('RecordingStatus=completed', `RecordingStatus=${status}`);
 
-function signed(body: string, key = telnyx) {
-	const timestamp = String(Math.floor(Date.now() / 1000));
-	return {
-		'content-type': 'application/x-www-form-urlencoded',
-		'telnyx-timestamp': timestamp,
-		'telnyx-signature-ed25519': key.sign(timestamp, body),
-	};
-}
+const signed = (body: string, key = telnyx) => signedForm(body, key);
 
 let receiver: TriggerReceiver | undefined;
 afterEach(async () => {

@@ -2,14 +2,15 @@
  * The Telnyx TeXML Trigger as n8n runs it: signed form-urlencoded callbacks over real HTTP, the
  * body parsed as n8n's body parser does, webhook() called through n8n-core's WebhookContext.
  */
-import { HookContext } from 'n8n-core';
-import { NodeHelpers, type INode, type IWebhookFunctions } from 'n8n-workflow';
+import { NodeHelpers, type INode } from 'n8n-workflow';
 
 import { TelnyxTexmlTrigger } from '../nodes/TelnyxTexmlTrigger/TelnyxTexmlTrigger.node';
 import { newSigningKey } from '../sandbox';
-import { additionalData, workflowOf } from './support/engine';
+import { workflowOf } from './support/engine';
 import {
+	activationContext,
 	post,
+	signedForm,
 	startTriggerReceiver,
 	triggerEngine,
 	triggerNode,
@@ -46,13 +47,8 @@ const callback = (event: string, friendlyName = 'weekly-sync') =>
 		`FriendlyName=${friendlyName}`,
 	);
 
-function signed(body: string, key = telnyx, timestamp = String(now())) {
-	return {
-		'content-type': 'application/x-www-form-urlencoded',
-		'telnyx-timestamp': timestamp,
-		'telnyx-signature-ed25519': key.sign(timestamp, body),
-	};
-}
+const signed = (body: string, key = telnyx, timestamp = String(now())) =>
+	signedForm(body, key, timestamp);
 
 let receiver: TriggerReceiver | undefined;
 afterEach(async () => {
@@ -405,15 +401,8 @@ describe('the node as n8n sees it', () => {
 		const engine = triggerEngine(credential);
 		const node = triggerNode(parameters);
 		const workflow = workflowOf(engine, { nodes: [node], connections: {} });
-		const context = new HookContext(
-			workflow,
-			workflow.getNode(node.name)!,
-			additionalData(engine),
-			'trigger',
-			'activate',
-		);
 		return await new TelnyxTexmlTrigger().webhookMethods.default[method].call(
-			context as unknown as IWebhookFunctions & HookContext,
+			activationContext(engine, workflow, node.name),
 		);
 	}
 

@@ -4,14 +4,12 @@
  * `/texml_applications/{id}` as Telnyx's document declares it (GET, then PATCH with friendly_name,
  * voice_url and voice_method).
  */
-import { HookContext } from 'n8n-core';
-import type { IHookFunctions } from 'n8n-workflow';
-
 import { TelnyxTexmlAnswerTrigger } from '../../nodes/TelnyxTexmlAnswerTrigger/TelnyxTexmlAnswerTrigger.node';
 import { TelnyxTexmlApi } from '../../credentials/TelnyxTexmlApi.credentials';
 import { startSandbox, type TexmlSandbox } from '../../sandbox';
-import { additionalData, workflowOf, type Engine } from '../support/engine';
+import { workflowOf, type Engine } from '../support/engine';
 import { ANSWER_TRIGGER_TYPE, answerTriggerNode } from '../support/fixtures';
+import { activationContext } from '../support/webhook';
 
 const WEBHOOK_ID = 'a1f0c3d2-7b6e-4c59-8e1d-2f3a4b5c6d7e';
 const OWN_URL = `http://127.0.0.1:5678/webhook/${WEBHOOK_ID}/voice`;
@@ -41,15 +39,7 @@ function lifecycle(applicationId: string) {
 	const workflow = workflowOf(engine, { nodes: [node], connections: {} });
 	const methods = new TelnyxTexmlAnswerTrigger().webhookMethods.default;
 	return async (method: 'checkExists' | 'create' | 'delete') =>
-		await methods[method].call(
-			new HookContext(
-				workflow,
-				workflow.getNode(node.name)!,
-				additionalData(engine),
-				'trigger',
-				'activate',
-			) as unknown as IHookFunctions,
-		);
+		await methods[method].call(activationContext(engine, workflow, node.name));
 }
 
 const wire = () =>

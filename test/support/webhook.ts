@@ -12,8 +12,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import querystring from 'node:querystring';
 
-import { WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import type {
+	IHookFunctions,
 	INode,
 	INodeExecutionData,
 	INodeType,
@@ -276,4 +277,28 @@ export async function post(
 	const response = await fetch(receiver.url, { method: 'POST', headers, body });
 	const text = await response.text();
 	return { status: response.status, body: text, hit: await receiver.hit(index) };
+}
+
+/** The headers Telnyx sends with a form callback, signed by `key` at `timestamp` (now). */
+export function signedForm(
+	body: string,
+	key: { sign(timestamp: string, body: string): string },
+	timestamp = String(Math.floor(Date.now() / 1000)),
+) {
+	return {
+		'content-type': 'application/x-www-form-urlencoded',
+		'telnyx-timestamp': timestamp,
+		'telnyx-signature-ed25519': key.sign(timestamp, body),
+	};
+}
+
+/** n8n-core's context for a trigger's webhook methods at activation (checkExists, create, delete). */
+export function activationContext(engine: Engine, workflow: Workflow, nodeName: string) {
+	return new HookContext(
+		workflow,
+		workflow.getNode(nodeName)!,
+		additionalData(engine),
+		'trigger',
+		'activate',
+	) as unknown as IHookFunctions;
 }
