@@ -2,8 +2,8 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /**
  * n8n-workflow's `updateDisplayOptions` without lodash's generic `merge`, which took 2 of the 15 ms
- * the node needed to load. The same result for the plain data display options are: objects merged
- * key by key, arrays index by index.
+ * the node needed to load. Display options are plain data, and for them the result is the same:
+ * objects merged key by key, arrays index by index.
  */
 export function updateDisplayOptions(
 	displayOptions: IDisplayOptions,
